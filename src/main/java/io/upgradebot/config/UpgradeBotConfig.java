@@ -1,0 +1,104 @@
+package io.upgradebot.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * Product settings: {@code upgrade-bot.*} properties, {@code UPGRADE_BOT_*} env vars
+ * ({@code upgrade-bot.board.org} is {@code UPGRADE_BOT_BOARD_ORG}). The README's table lists every one.
+ */
+@ConfigMapping(prefix = "upgrade-bot")
+public interface UpgradeBotConfig {
+
+    /** Log GitHub writes (and Slack posts) instead of sending them. Enforced inside the gateways only. */
+    @WithDefault("false")
+    boolean dryRun();
+
+    /** Slack user ids allowed to create and run upgrade projects. */
+    Optional<List<String>> orchestrators();
+
+    /** A Slack user group id (S…) whose members are orchestrators too. */
+    Optional<String> orchestratorGroup();
+
+    /** Default roadmap repository, {@code owner/name}. */
+    Optional<String> roadmapRepo();
+
+    /** Labels put on the roadmap issue. */
+    @WithDefault("maintenance")
+    List<String> roadmapLabels();
+
+    /** Public base URL of this bot (links in messages); optional. */
+    Optional<String> publicUrl();
+
+    Board board();
+
+    GitHubWrites github();
+
+    Slack slack();
+
+    /** GitHub Projects (v2) board that repository issues are added to. */
+    interface Board {
+        Optional<String> org();
+
+        OptionalInt number();
+    }
+
+    /** Pacing of the GitHub write queue (GitHub's secondary limits: 80 content writes/min, 500/h). */
+    interface GitHubWrites {
+        /** Minimum gap between two writes of one installation. */
+        @WithDefault("1s")
+        Duration writeInterval();
+
+        @WithDefault("80")
+        int contentWritesPerMinute();
+
+        @WithDefault("500")
+        int contentWritesPerHour();
+
+        /** Length of the "minute" window; shortened only by benchmarks that time-scale GitHub's limits. */
+        @WithDefault("60s")
+        Duration minuteWindow();
+
+        /** Length of the "hour" window. */
+        @WithDefault("1h")
+        Duration hourWindow();
+
+        /** Wait after a secondary-limit answer that names no time (GitHub: at least a minute). */
+        @WithDefault("60s")
+        Duration secondaryLimitDefaultWait();
+
+        /** Attempts before a write that keeps failing transiently is marked failed. */
+        @WithDefault("8")
+        int maxAttempts();
+
+        /** A claimed write whose worker vanished (crash) is retried after this lease. */
+        @WithDefault("2m")
+        Duration lease();
+
+        /** How often the worker looks for due writes when nothing woke it. */
+        @WithDefault("2s")
+        Duration pollInterval();
+
+        /** Run the write worker in this process (off only in tests that drive it by hand). */
+        @WithDefault("true")
+        boolean workerEnabled();
+    }
+
+    interface Slack {
+        /** Minimum gap between two posts to one channel (Slack: about one per second). */
+        @WithDefault("1s")
+        Duration channelPostInterval();
+
+        /** Retries of a Web API call after 429 or a transient failure. */
+        @WithDefault("5")
+        int maxRetries();
+
+        /** Largest request body accepted on /slack/events (larger: 413). */
+        @WithDefault("262144")
+        int maxBodyBytes();
+    }
+}

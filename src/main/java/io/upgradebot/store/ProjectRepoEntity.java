@@ -1,0 +1,62 @@
+package io.upgradebot.store;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.PreUpdate;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** One impacted repository of a project: its issue, board item, owner and Owner Does level. */
+@Entity
+@Table(name = "project_repo")
+public class ProjectRepoEntity extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    public Long projectId;
+    /** {@code owner/name} */
+    public String repo;
+    public String ownerTeam;
+    /** where the owner came from: catalog-info, codeowners, mapping; null when unknown */
+    public String ownerSource;
+    /** the Owner Does level key; "TBD" until chosen */
+    public String ownerDoes;
+    public Integer issueNumber;
+    public Long issueId;
+    public String issueNodeId;
+    public String issueUrl;
+    public String boardItemId;
+    /** OPEN or CLOSED as last seen */
+    public String issueState;
+    /** false once removed from scope */
+    public boolean inScope;
+    public Instant lastHumanActivityAt;
+    public Instant createdAt;
+    public Instant updatedAt;
+
+    @PrePersist
+    void onCreate() {
+        createdAt = updatedAt = Instant.now();
+    }
+
+    @PreUpdate
+    void onUpdate() {
+        updatedAt = Instant.now();
+    }
+
+    public static List<ProjectRepoEntity> inScopeOf(long projectId) {
+        return list("projectId = ?1 and inScope = true order by repo", projectId);
+    }
+
+    public static Optional<ProjectRepoEntity> find(long projectId, String repo) {
+        return find("projectId = ?1 and lower(repo) = lower(?2)", projectId, repo).firstResultOptional();
+    }
+}

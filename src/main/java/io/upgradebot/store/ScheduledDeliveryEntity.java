@@ -1,0 +1,29 @@
+package io.upgradebot.store;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** One firing of a scheduled message; unique per (message, fire key) so a firing is posted once. */
+@Entity
+@Table(name = "scheduled_delivery")
+public class ScheduledDeliveryEntity extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    public Long scheduledMessageId;
+    public String fireKey;
+    /** PENDING, SENT, FAILED */
+    public String state;
+    public String messageTs;
+    public int attempts;
+    public String lastError;
+    public Instant createdAt;
+    public Instant sentAt;
+}

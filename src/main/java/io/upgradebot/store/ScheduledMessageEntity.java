@@ -1,0 +1,48 @@
+package io.upgradebot.store;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.PreUpdate;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** An announcement or reminder: once at {@code runAt}, or recurring by {@code cron} in {@code timeZone}. */
+@Entity
+@Table(name = "scheduled_message")
+public class ScheduledMessageEntity extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    public Long projectId;
+    /** ANNOUNCEMENT, ASK, TBD_REMINDER, DEADLINE_REMINDER, DIGEST … */
+    public String kind;
+    public String text;
+    /** CHANNEL or THREAD */
+    public String target;
+    public String channelId;
+    public String threadTs;
+    public Instant runAt;
+    public String cron;
+    public String timeZone;
+    /** ACTIVE, CANCELLED, DONE */
+    public String state;
+    public String createdBy;
+    public Instant createdAt;
+    public Instant updatedAt;
+
+    @PrePersist
+    void onCreate() {
+        createdAt = updatedAt = Instant.now();
+    }
+
+    @PreUpdate
+    void onUpdate() {
+        updatedAt = Instant.now();
+    }
+}

@@ -1,0 +1,73 @@
+package io.upgradebot.store;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.PreUpdate;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/** One upgrade project ("Django 5.2"): the roadmap issue, its channel, its date. */
+@Entity
+@Table(name = "upgrade_project")
+public class UpgradeProjectEntity extends PanacheEntityBase {
+
+    /** Lifecycle. PREVIEW writes nothing; CREATING while the fan-out runs; ACTIVE once created; CLOSED at the end. */
+    public enum State { PREVIEW, CREATING, ACTIVE, CLOSED }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    public String slug;
+    public String name;
+    public String teamId;
+    public String dependency;
+    public String currentVersion;
+    public String targetVersion;
+    public String roadmapRepo;
+    public String releaseName;
+    public LocalDate completionDate;
+    public String completionReason;
+    public String orchestrationTeam;
+    public String channelId;
+    public String docsUrl;
+
+    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    public State state;
+
+    public Integer roadmapIssueNumber;
+    public Long roadmapIssueId;
+    public String roadmapIssueNodeId;
+    public String roadmapIssueUrl;
+    public String statusChannelId;
+    public String statusMessageTs;
+    public Integer staleAfterDays;
+    public String createdBy;
+    public Instant createdAt;
+    public Instant updatedAt;
+
+    @PrePersist
+    void onCreate() {
+        createdAt = updatedAt = Instant.now();
+    }
+
+    @PreUpdate
+    void onUpdate() {
+        updatedAt = Instant.now();
+    }
+
+    public static Optional<UpgradeProjectEntity> findBySlug(String slug) {
+        return find("slug", slug).firstResultOptional();
+    }
+
+    public static List<UpgradeProjectEntity> newestFirst() {
+        return list("order by createdAt desc, id desc");
+    }
+}
