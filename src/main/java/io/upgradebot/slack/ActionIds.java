@@ -1,0 +1,31 @@
+package io.upgradebot.slack;
+
+/**
+ * Every block action id the bot renders, in one place. The Slack action_id is {@code "ub." + name().toLowerCase()},
+ * optionally followed by {@code ":" + suffix} (e.g. a repository id) so many buttons of one kind can share a handler.
+ */
+public enum ActionIds {
+    /** placeholder until features add theirs */
+    NOOP;
+
+    public static final String PREFIX = "ub.";
+
+    public String id() {
+        return PREFIX + name().toLowerCase();
+    }
+
+    public String id(String suffix) {
+        return id() + ":" + suffix;
+    }
+
+    /** Regex Bolt matches against action_id. */
+    public String pattern() {
+        return "^" + java.util.regex.Pattern.quote(id()) + "(:.*)?$";
+    }
+
+    /** The suffix after ':' of an action_id of this kind, or null. */
+    public static String suffixOf(String actionId) {
+        int i = actionId == null ? -1 : actionId.indexOf(':');
+        return i < 0 ? null : actionId.substring(i + 1);
+    }
+}
