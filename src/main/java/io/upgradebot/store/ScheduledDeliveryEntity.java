@@ -19,11 +19,15 @@ public class ScheduledDeliveryEntity extends PanacheEntityBase {
 
     public Long scheduledMessageId;
     public String fireKey;
-    /** PENDING, SENT, FAILED */
+    /** PENDING (claimed, not posted yet or to retry), SENDING (posting now), SENT, SKIPPED (nothing to say), FAILED */
     public String state;
     public String messageTs;
     public int attempts;
     public String lastError;
+    /** The occurrence this delivery is for (scheduled fire time, or the click time for "send now"). */
+    public Instant dueAt;
+    /** When the last attempt started. */
+    public Instant attemptedAt;
     public Instant createdAt;
     public Instant sentAt;
 }

@@ -30,9 +30,13 @@ public class ScheduledMessageEntity extends PanacheEntityBase {
     public Instant runAt;
     public String cron;
     public String timeZone;
-    /** ACTIVE, CANCELLED, DONE */
+    /** DRAFT (modal not confirmed yet), ACTIVE, CANCELLED, DONE */
     public String state;
     public String createdBy;
+    /** Built-in runbook moment ("ask", "tbd-reminder", "digest", "deadline-30", "at-risk-14"); null for announcements. */
+    public String moment;
+    /** For deadline reminders and at-risk escalations: days before the project's completion date. */
+    public Integer daysBefore;
     public Instant createdAt;
     public Instant updatedAt;
 

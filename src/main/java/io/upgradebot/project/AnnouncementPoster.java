@@ -1,0 +1,65 @@
+package io.upgradebot.project;
+
+import java.util.List;
+
+/**
+ * Posts scheduled announcements, reminders and nudges (port owned by project/, implemented in slack/ over the
+ * SlackGateway, which paces posts to about one per second per channel and retries 429s after Retry-After).
+ * Call only off Slack request threads: every method is a Web API call and may wait out a rate limit.
+ *
+ * <p>Failures: {@link PostFailed} once the gateway's own retries are spent. {@link PostFailed#permanent()} says
+ * whether posting the same thing again can succeed (a deleted channel will not; a rate limit or a 5xx will).
+ */
+public interface AnnouncementPoster {
+
+    /** Posts in a channel, in the thread of {@code threadTs} when it is set; answers the message ts. */
+    String post(String channel, String threadTs, Post post);
+
+    /** Posts a direct message to a person; answers the message ts. */
+    String postDm(String userId, Post post);
+
+    /** Slack mrkdwn text (any length: the adapter splits it into blocks) and optional buttons under it. */
+    record Post(String mrkdwn, List<Button> buttons) {
+        public Post {
+            buttons = buttons == null ? List.of() : List.copyOf(buttons);
+        }
+
+        public static Post of(String mrkdwn) {
+            return new Post(mrkdwn, List.of());
+        }
+    }
+
+    /**
+     * A button under a post: a link ({@code url}), or the "choose the levels of my repositories" action of the
+     * project {@code chooseLevelsOfProject} (rendered as a link to the roadmap issue where that action is unavailable).
+     */
+    record Button(String label, String url, Long chooseLevelsOfProject) {
+        public static Button link(String label, String url) {
+            return new Button(label, url, null);
+        }
+
+        public static Button chooseLevels(long projectId, String fallbackUrl) {
+            return new Button("Choose levels", fallbackUrl, projectId);
+        }
+    }
+
+    /** Slack refused or could not be reached after retries. {@code error} is Slack's code where it gave one. */
+    class PostFailed extends RuntimeException {
+        private final String error;
+        private final boolean permanent;
+
+        public PostFailed(String error, boolean permanent, String message, Throwable cause) {
+            super(message, cause);
+            this.error = error;
+            this.permanent = permanent;
+        }
+
+        public String error() {
+            return error;
+        }
+
+        public boolean permanent() {
+            return permanent;
+        }
+    }
+}

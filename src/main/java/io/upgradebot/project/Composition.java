@@ -1,0 +1,22 @@
+package io.upgradebot.project;
+
+import java.util.function.Supplier;
+
+/** What a firing of a scheduled message amounts to, decided when it fires. */
+public sealed interface Composition {
+
+    /** Post this. */
+    record Send(String channel, String threadTs, AnnouncementPoster.Post post) implements Composition {
+    }
+
+    /** Another service posts (the service-level request); the supplier posts and answers the message ts. */
+    record Delegate(Supplier<String> post) implements Composition {
+    }
+
+    /**
+     * Nothing to say this time (no repository left at TBD, a newer reminder is due, the project is closed).
+     * {@code finished}: the message has nothing more to do ever and stops.
+     */
+    record Skip(String reason, boolean finished) implements Composition {
+    }
+}

@@ -1,0 +1,272 @@
+package io.upgradebot.project;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.upgradebot.config.ScheduleConfig;
+import io.upgradebot.store.ScheduledDeliveryEntity;
+import io.upgradebot.store.ScheduledMessageEntity;
+import io.upgradebot.store.UpgradeProjectEntity;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+
+/**
+ * Posts one firing of a scheduled message exactly once, whichever replica runs it and however often.
+ *
+ * <p>Each firing has a key ({@link FireKeys}); its {@code scheduled_delivery} row (unique per message and key) is
+ * claimed, under a row lock, before anything is posted: PENDING → SENDING (committed) → post → SENT. A second run of
+ * the same firing (Quartz recovery after a replica died, a retry racing a late run) finds the row SENT, or SENDING
+ * and leaves it alone. A transient failure (429 beyond the gateway's retries, 5xx, GitHub unreachable while composing)
+ * puts the row back to PENDING with the error and schedules a retry in the same transaction, so it is never lost; a
+ * permanent one (channel gone) or too many attempts mark it FAILED and tell the author.
+ */
+@ApplicationScoped
+public class ScheduledDeliveries {
+
+    private static final Logger LOG = Logger.getLogger(ScheduledDeliveries.class);
+
+    public enum Outcome { SENT, SKIPPED, ALREADY_DONE, IN_PROGRESS, RETRY_SCHEDULED, FAILED, NOT_ACTIVE }
+
+    private final MomentComposer composer;
+    private final AnnouncementPoster poster;
+    private final MessageTriggers triggers;
+    private final ScheduleConfig config;
+    private final Clock clock;
+
+    public ScheduledDeliveries(MomentComposer composer, AnnouncementPoster poster, MessageTriggers triggers,
+            ScheduleConfig config, Clock clock) {
+        this.composer = composer;
+        this.poster = poster;
+        this.triggers = triggers;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /** A trigger of the message fired, for the occurrence scheduled at {@code scheduledFireTime}. */
+    public Outcome fired(long messageId, Instant scheduledFireTime) {
+        Optional<FireKeys.Firing> firing = QuarkusTransaction.requiringNew().call(() ->
+                Optional.ofNullable(ScheduledMessageEntity.<ScheduledMessageEntity>findById(messageId))
+                        .flatMap(m -> FireKeys.forRun(m, scheduledFireTime)));
+        if (firing.isEmpty()) {
+            LOG.debugf("message %d has no schedule any more; firing at %s ignored", messageId, scheduledFireTime);
+            return Outcome.NOT_ACTIVE;
+        }
+        return deliver(messageId, firing.get().key(), firing.get().dueAt());
+    }
+
+    /** Posts the firing {@code fireKey} of the message unless it already went out. */
+    public Outcome deliver(long messageId, String fireKey, Instant dueAt) {
+        Claim claim = claim(messageId, fireKey, dueAt);
+        if (claim.outcome() != null) {
+            return claim.outcome();
+        }
+        long deliveryId = claim.deliveryId();
+        Composition composition;
+        String ts;
+        try {
+            composition = composer.compose(messageId, dueAt, clock.instant());
+            if (composition instanceof Composition.Skip skip) {
+                finishSkipped(deliveryId, messageId, skip);
+                return Outcome.SKIPPED;
+            }
+            ts = composition instanceof Composition.Send send
+                    ? poster.post(send.channel(), send.threadTs(), send.post())
+                    : ((Composition.Delegate) composition).post().get();
+        } catch (AnnouncementPoster.PostFailed e) {
+            return failed(deliveryId, messageId, fireKey, dueAt, e.permanent(),
+                    e.error() == null ? e.getMessage() : e.error());
+        } catch (MomentComposer.CannotCompose e) {
+            return failed(deliveryId, messageId, fireKey, dueAt, true, e.getMessage());
+        } catch (RuntimeException e) {
+            // GitHub unreachable while reading the digest's figures, Slack I/O: worth trying again later
+            LOG.warnf(e, "scheduled message %d (%s) failed; will retry", messageId, fireKey);
+            return failed(deliveryId, messageId, fireKey, dueAt, false, String.valueOf(e.getMessage()));
+        }
+        finishSent(deliveryId, messageId, fireKey, ts);
+        return Outcome.SENT;
+    }
+
+    private record Claim(Long deliveryId, Outcome outcome) {
+    }
+
+    private Claim claim(long messageId, String fireKey, Instant dueAt) {
+        Instant now = clock.instant();
+        ScheduledMessageEntity message = QuarkusTransaction.requiringNew().call(() -> ScheduledMessageEntity.findById(messageId));
+        if (message == null || !"ACTIVE".equals(message.state)) {
+            // cancelled (or deleted) after the trigger was taken: a cancellation wins over a late firing
+            return new Claim(null, Outcome.NOT_ACTIVE);
+        }
+        insertIfAbsent(messageId, fireKey, dueAt, now);
+        String[] inDoubt = new String[1];
+        Claim claim = QuarkusTransaction.requiringNew().call(() -> {
+            ScheduledDeliveryEntity d = ScheduledDeliveryEntity.find("scheduledMessageId = ?1 and fireKey = ?2", messageId, fireKey)
+                    .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+            switch (d.state) {
+                case "SENT", "SKIPPED", "FAILED":
+                    return new Claim(null, Outcome.ALREADY_DONE);
+                case "SENDING":
+                    if (d.attemptedAt != null && d.attemptedAt.plus(config.sendingLease()).isAfter(now)) {
+                        return new Claim(null, Outcome.IN_PROGRESS);
+                    }
+                    // The attempt that set SENDING never finished: the replica died while posting. Slack may or
+                    // may not have the message, so it is not repeated blindly; the author is told instead.
+                    d.state = "FAILED";
+                    d.lastError = "interrupted while posting at " + d.attemptedAt + "; it may or may not have been posted";
+                    inDoubt[0] = d.lastError;
+                    return new Claim(null, Outcome.FAILED);
+                default:
+                    d.state = "SENDING";
+                    d.attempts++;
+                    d.attemptedAt = now;
+                    return new Claim(d.id, null);
+            }
+        });
+        if (inDoubt[0] != null) {
+            tellAuthor(messageId, inDoubt[0]);
+        }
+        return claim;
+    }
+
+    private void insertIfAbsent(long messageId, String fireKey, Instant dueAt, Instant now) {
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                if (ScheduledDeliveryEntity.count("scheduledMessageId = ?1 and fireKey = ?2", messageId, fireKey) == 0) {
+                    ScheduledDeliveryEntity d = new ScheduledDeliveryEntity();
+                    d.scheduledMessageId = messageId;
+                    d.fireKey = fireKey;
+                    d.dueAt = dueAt;
+                    d.state = "PENDING";
+                    d.attempts = 0;
+                    d.createdAt = now;
+                    d.persist();
+                }
+            });
+        } catch (RuntimeException e) {
+            if (!isConstraintViolation(e)) {
+                throw e;
+            }
+            // another replica inserted the same (message, fire key) between our check and our insert: theirs stands
+            LOG.debugf("delivery %d/%s claimed concurrently", messageId, fireKey);
+        }
+    }
+
+    private static boolean isConstraintViolation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.hibernate.exception.ConstraintViolationException
+                    || t instanceof java.sql.SQLIntegrityConstraintViolationException
+                    || (t instanceof java.sql.SQLException s && "23505".equals(s.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void finishSent(long deliveryId, long messageId, String fireKey, String ts) {
+        Instant now = clock.instant();
+        QuarkusTransaction.requiringNew().run(() -> {
+            ScheduledDeliveryEntity d = ScheduledDeliveryEntity.findById(deliveryId);
+            d.state = "SENT";
+            d.messageTs = ts;
+            d.sentAt = now;
+            d.lastError = null;
+            ScheduledMessageEntity m = ScheduledMessageEntity.findById(messageId);
+            if (m != null && m.cron == null && FireKeys.isOnce(fireKey) && "ACTIVE".equals(m.state)
+                    && fireKey.equals(FireKeys.once(m.runAt).key())) {
+                m.state = "DONE";
+            }
+        });
+    }
+
+    private void finishSkipped(long deliveryId, long messageId, Composition.Skip skip) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            ScheduledDeliveryEntity d = ScheduledDeliveryEntity.findById(deliveryId);
+            d.state = "SKIPPED";
+            d.lastError = skip.reason();
+            ScheduledMessageEntity m = ScheduledMessageEntity.findById(messageId);
+            if (m != null && "ACTIVE".equals(m.state) && (skip.finished() || m.cron == null)) {
+                m.state = "DONE";
+                if (m.cron != null) {
+                    triggers.unschedule(messageId);
+                }
+            }
+        });
+        LOG.infof("scheduled message %d skipped: %s", messageId, skip.reason());
+    }
+
+    private Outcome failed(long deliveryId, long messageId, String fireKey, Instant dueAt, boolean permanent, String error) {
+        Instant now = clock.instant();
+        Outcome outcome = QuarkusTransaction.requiringNew().call(() -> {
+            ScheduledDeliveryEntity d = ScheduledDeliveryEntity.findById(deliveryId);
+            d.lastError = truncate(error, 2000);
+            if (permanent || d.attempts >= config.maxAttempts()) {
+                d.state = "FAILED";
+                return Outcome.FAILED;
+            }
+            d.state = "PENDING";
+            triggers.retryAt(messageId, fireKey, dueAt, now.plus(backoff(d.attempts)));
+            return Outcome.RETRY_SCHEDULED;
+        });
+        if (outcome == Outcome.FAILED) {
+            LOG.warnf("scheduled message %d (%s) failed for good: %s", messageId, fireKey, error);
+            tellAuthor(messageId, error);
+        }
+        return outcome;
+    }
+
+    Duration backoff(int attempts) {
+        Duration d = config.retryBackoff().multipliedBy(1L << Math.min(Math.max(attempts - 1, 0), 16));
+        return d.compareTo(config.retryBackoffMax()) > 0 ? config.retryBackoffMax() : d;
+    }
+
+    /**
+     * Picks up what a crash left behind: firings stuck in SENDING past the lease are marked failed (and their
+     * authors told); PENDING firings whose retry should have run long ago are fired again.
+     */
+    public void sweep() {
+        Instant now = clock.instant();
+        Instant stale = now.minus(config.sendingLease());
+        List<ScheduledDeliveryEntity> stuck = QuarkusTransaction.requiringNew().call(() ->
+                ScheduledDeliveryEntity.<ScheduledDeliveryEntity>list(
+                        "state = 'SENDING' and attemptedAt < ?1", stale));
+        for (ScheduledDeliveryEntity d : stuck) {
+            claim(d.scheduledMessageId, d.fireKey, d.dueAt);
+        }
+        Instant overdue = now.minus(config.retryBackoffMax()).minus(config.sendingLease());
+        List<ScheduledDeliveryEntity> lost = QuarkusTransaction.requiringNew().call(() ->
+                ScheduledDeliveryEntity.<ScheduledDeliveryEntity>list(
+                        "state = 'PENDING' and coalesce(attemptedAt, createdAt) < ?1", overdue));
+        for (ScheduledDeliveryEntity d : lost) {
+            QuarkusTransaction.requiringNew().run(() -> triggers.fireNow(d.scheduledMessageId, d.fireKey, d.dueAt));
+        }
+    }
+
+    private void tellAuthor(long messageId, String error) {
+        try {
+            String[] who = QuarkusTransaction.requiringNew().call(() -> {
+                ScheduledMessageEntity m = ScheduledMessageEntity.findById(messageId);
+                if (m == null) {
+                    return null;
+                }
+                UpgradeProjectEntity p = m.projectId == null ? null : UpgradeProjectEntity.findById(m.projectId);
+                String author = m.createdBy != null ? m.createdBy : p == null ? null : p.createdBy;
+                String what = MessageKind.of(m.kind).label() + (p == null ? "" : " for *" + p.name + "*");
+                String list = p == null ? "" : " (`/upgrade schedule " + p.slug + "` lists it)";
+                return author == null ? null : new String[] {author, what, list};
+            });
+            if (who != null) {
+                poster.postDm(who[0], AnnouncementPoster.Post.of(":warning: Your scheduled " + who[1]
+                        + " could not be posted: " + error + "." + who[2]));
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf("could not tell the author of scheduled message %d about its failure: %s", messageId, e.getMessage());
+        }
+    }
+
+    private static String truncate(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
+}
