@@ -15,4 +15,10 @@ public interface LevelNames {
 
     /** Every configured key, TBD first, in the order people see them. */
     List<String> orderedKeys();
+
+    /**
+     * Whether the owning team does the step ({@code create-prs}, {@code review}, {@code deploy} …) at this level; when
+     * not, the orchestration team is the one to chase.
+     */
+    boolean ownerDoes(String levelKey, String stepKey);
 }
