@@ -6,7 +6,17 @@ package io.upgradebot.slack;
  */
 public enum ActionIds {
     /** placeholder until features add theirs */
-    NOOP;
+    NOOP,
+
+    // --- scheduled announcements and reminders (issue 5) ---
+    /** "Send now" on a line of /upgrade schedule; value = message id + ":" + render token. */
+    SCHEDULE_SEND_NOW,
+    /** "Edit" on a line of /upgrade schedule; value = message id. Opens the announcement modal filled in. */
+    SCHEDULE_EDIT,
+    /** "Cancel" on a line of /upgrade schedule (with a confirmation dialog); value = message id. */
+    SCHEDULE_CANCEL,
+    /** A link button (roadmap issue, instructions): Slack still sends block_actions, which only need an ack. */
+    OPEN_LINK;
 
     public static final String PREFIX = "ub.";
 

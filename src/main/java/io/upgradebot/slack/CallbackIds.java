@@ -3,7 +3,13 @@ package io.upgradebot.slack;
 /** Every modal callback id, in one place. The Slack callback_id is {@code "ub." + name().toLowerCase()}. */
 public enum CallbackIds {
     /** placeholder until features add theirs */
-    NOOP;
+    NOOP,
+
+    // --- scheduled announcements and reminders (issue 5) ---
+    /** The announcement modal: message, target, when. Submitting pushes the preview. */
+    ANNOUNCE_COMPOSE,
+    /** The preview pushed on top of it; submitting schedules (or posts) it, Back returns to editing. */
+    ANNOUNCE_PREVIEW;
 
     public String id() {
         return "ub." + name().toLowerCase();

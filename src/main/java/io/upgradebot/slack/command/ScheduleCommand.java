@@ -1,0 +1,76 @@
+package io.upgradebot.slack.command;
+
+import com.slack.api.bolt.context.builtin.SlashCommandContext;
+import com.slack.api.bolt.request.builtin.SlashCommandRequest;
+import com.slack.api.bolt.response.Response;
+import io.upgradebot.project.RunbookMoments;
+import io.upgradebot.project.ScheduledMessages;
+import io.upgradebot.project.SlackDirectory;
+import io.upgradebot.slack.AfterAck;
+import io.upgradebot.slack.SlackGateway;
+import io.upgradebot.slack.view.ScheduleList;
+import io.upgradebot.store.UpgradeProjectEntity;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.ZoneId;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * {@code /upgrade schedule <project>}: lists what is scheduled, with Send now / Edit / Cancel. Acks at once and
+ * answers through the response_url, since it reads the person's time zone from Slack first.
+ */
+@ApplicationScoped
+public class ScheduleCommand implements UpgradeSubcommand {
+
+    private final ScheduledMessages messages;
+    private final RunbookMoments moments;
+    private final SlackDirectory directory;
+    private final SlackGateway slack;
+    private final AfterAck afterAck;
+
+    public ScheduleCommand(ScheduledMessages messages, RunbookMoments moments, SlackDirectory directory,
+            SlackGateway slack, AfterAck afterAck) {
+        this.messages = messages;
+        this.moments = moments;
+        this.directory = directory;
+        this.slack = slack;
+        this.afterAck = afterAck;
+    }
+
+    @Override
+    public String name() {
+        return "schedule";
+    }
+
+    @Override
+    public String usage() {
+        return "/upgrade schedule <project>";
+    }
+
+    @Override
+    public String summary() {
+        return "What is scheduled for a project (announcements, reminders, digest), with Send now, Edit and Cancel";
+    }
+
+    @Override
+    public Response handle(String args, SlashCommandRequest req, SlashCommandContext ctx) {
+        Optional<UpgradeProjectEntity> project = AnnounceCommand.ProjectArgument.find(args, req.getPayload().getChannelId());
+        if (project.isEmpty()) {
+            return ctx.ack(AnnounceCommand.ProjectArgument.notFound(args, usage()));
+        }
+        long projectId = project.get().id;
+        String name = project.get().name;
+        String slug = project.get().slug;
+        String user = req.getPayload().getUserId();
+        String responseUrl = req.getPayload().getResponseUrl();
+        afterAck.run(() -> {
+            moments.sync(projectId); // a project created a minute ago shows its moments already
+            ZoneId zone = directory.person(user).map(SlackDirectory.Person::timeZone).filter(z -> z != null && !z.isBlank())
+                    .map(ZoneId::of).orElse(ZoneId.of("UTC"));
+            var blocks = ScheduleList.render(name, slug, messages.list(projectId, 5), zone,
+                    UUID.randomUUID().toString().substring(0, 8));
+            slack.respond(responseUrl, "Scheduled for " + name, blocks, false);
+        });
+        return ctx.ack();
+    }
+}

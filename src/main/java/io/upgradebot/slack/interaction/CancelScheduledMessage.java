@@ -1,0 +1,47 @@
+package io.upgradebot.slack.interaction;
+
+import com.slack.api.bolt.context.builtin.ActionContext;
+import com.slack.api.bolt.request.builtin.BlockActionRequest;
+import com.slack.api.bolt.response.Response;
+import io.upgradebot.project.MessageKind;
+import io.upgradebot.project.Orchestrators;
+import io.upgradebot.project.ScheduledMessages;
+import io.upgradebot.slack.ActionIds;
+import io.upgradebot.slack.AfterAck;
+import io.upgradebot.slack.SlackGateway;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** "Cancel" (after Slack's confirmation dialog) on a scheduled message: its trigger and pending retries go. */
+@ApplicationScoped
+public class CancelScheduledMessage implements BlockActionHandler {
+
+    private final Orchestrators orchestrators;
+    private final ScheduledMessages messages;
+    private final SlackGateway slack;
+    private final AfterAck afterAck;
+
+    public CancelScheduledMessage(Orchestrators orchestrators, ScheduledMessages messages, SlackGateway slack, AfterAck afterAck) {
+        this.orchestrators = orchestrators;
+        this.messages = messages;
+        this.slack = slack;
+        this.afterAck = afterAck;
+    }
+
+    @Override
+    public ActionIds action() {
+        return ActionIds.SCHEDULE_CANCEL;
+    }
+
+    @Override
+    public Response handle(BlockActionRequest req, ActionContext ctx) {
+        if (!ScheduleButtons.refuse(orchestrators, afterAck, slack, req)) {
+            long id = ScheduleButtons.messageId(req);
+            String label = messages.find(id).map(m -> MessageKind.of(m.kind).label()).orElse("It");
+            boolean cancelled = messages.cancel(id);
+            ScheduleButtons.answer(afterAck, slack, req, cancelled
+                    ? ":wastebasket: " + label + " cancelled; it will not be posted."
+                    : label + " was not scheduled any more.");
+        }
+        return ctx.ack();
+    }
+}

@@ -1,0 +1,92 @@
+package io.upgradebot.slack.interaction;
+
+import com.slack.api.bolt.context.builtin.ActionContext;
+import com.slack.api.bolt.request.builtin.BlockActionRequest;
+import com.slack.api.bolt.response.Response;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.upgradebot.project.MessageTarget;
+import io.upgradebot.project.Orchestrators;
+import io.upgradebot.project.ScheduledMessages;
+import io.upgradebot.slack.ActionIds;
+import io.upgradebot.slack.AfterAck;
+import io.upgradebot.slack.SlackGateway;
+import io.upgradebot.slack.view.AnnounceModal;
+import io.upgradebot.store.ScheduledMessageEntity;
+import io.upgradebot.store.UpgradeProjectEntity;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.DayOfWeek;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** "Edit" on a scheduled message: opens the announcement modal filled in with it (at once: trigger_id lives 3 s). */
+@ApplicationScoped
+public class EditScheduledMessage implements BlockActionHandler {
+
+    private static final Pattern WEEKLY = Pattern.compile("0 (\\d{1,2}) (\\d{1,2}) \\? \\* ((?:MON|TUE|WED|THU|FRI|SAT|SUN)(?:,(?:MON|TUE|WED|THU|FRI|SAT|SUN))*)");
+
+    private final Orchestrators orchestrators;
+    private final ScheduledMessages messages;
+    private final SlackGateway slack;
+    private final AfterAck afterAck;
+
+    public EditScheduledMessage(Orchestrators orchestrators, ScheduledMessages messages, SlackGateway slack, AfterAck afterAck) {
+        this.orchestrators = orchestrators;
+        this.messages = messages;
+        this.slack = slack;
+        this.afterAck = afterAck;
+    }
+
+    @Override
+    public ActionIds action() {
+        return ActionIds.SCHEDULE_EDIT;
+    }
+
+    @Override
+    public Response handle(BlockActionRequest req, ActionContext ctx) {
+        if (ScheduleButtons.refuse(orchestrators, afterAck, slack, req)) {
+            return ctx.ack();
+        }
+        Optional<ScheduledMessageEntity> message = messages.find(ScheduleButtons.messageId(req))
+                .filter(m -> "ACTIVE".equals(m.state));
+        if (message.isEmpty()) {
+            ScheduleButtons.answer(afterAck, slack, req, "It is no longer scheduled (sent or cancelled meanwhile).");
+            return ctx.ack();
+        }
+        ScheduledMessageEntity m = message.get();
+        UpgradeProjectEntity p = QuarkusTransaction.requiringNew().call(() -> UpgradeProjectEntity.findById(m.projectId));
+        String channel = req.getPayload().getChannel() != null ? req.getPayload().getChannel().getId() : p.channelId;
+        slack.openView(req.getPayload().getTriggerId(), AnnounceModal.compose(p.name,
+                new AnnounceModal.Meta(p.id, channel, m.id, m.kind), values(m), p.statusMessageTs != null));
+        return ctx.ack();
+    }
+
+    static AnnounceModal.Values values(ScheduledMessageEntity m) {
+        ZoneId zone = ZoneId.of(m.timeZone == null ? "UTC" : m.timeZone);
+        MessageTarget target = MessageTarget.valueOf(m.target);
+        if (m.cron != null) {
+            Matcher w = WEEKLY.matcher(m.cron);
+            if (w.matches()) {
+                Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
+                for (String d : w.group(3).split(",")) {
+                    days.add(java.util.Arrays.stream(DayOfWeek.values()).filter(x -> x.name().startsWith(d)).findFirst().orElseThrow());
+                }
+                return new AnnounceModal.Values(m.text, target, "weekly", null,
+                        LocalTime.of(Integer.parseInt(w.group(2)), Integer.parseInt(w.group(1))), days, null, null);
+            }
+            return new AnnounceModal.Values(m.text, target, "cron", null, null, Set.of(), m.cron, null);
+        }
+        ZonedDateTime at = m.runAt == null ? null : m.runAt.atZone(zone);
+        if (m.daysBefore != null) {
+            return new AnnounceModal.Values(m.text, target, "before", null, at == null ? null : at.toLocalTime(), Set.of(), null,
+                    m.daysBefore);
+        }
+        return new AnnounceModal.Values(m.text, target, "at", at == null ? null : at.toLocalDate(),
+                at == null ? null : at.toLocalTime(), Set.of(), null, null);
+    }
+}

@@ -1,0 +1,48 @@
+package io.upgradebot.slack.interaction;
+
+import com.slack.api.bolt.context.builtin.ActionContext;
+import com.slack.api.bolt.request.builtin.BlockActionRequest;
+import com.slack.api.bolt.response.Response;
+import io.upgradebot.project.Orchestrators;
+import io.upgradebot.project.ScheduledMessages;
+import io.upgradebot.slack.ActionIds;
+import io.upgradebot.slack.AfterAck;
+import io.upgradebot.slack.SlackGateway;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** "Send now" on a scheduled message. The button's render token makes a double click one post. */
+@ApplicationScoped
+public class SendScheduledMessageNow implements BlockActionHandler {
+
+    private final Orchestrators orchestrators;
+    private final ScheduledMessages messages;
+    private final SlackGateway slack;
+    private final AfterAck afterAck;
+
+    public SendScheduledMessageNow(Orchestrators orchestrators, ScheduledMessages messages, SlackGateway slack, AfterAck afterAck) {
+        this.orchestrators = orchestrators;
+        this.messages = messages;
+        this.slack = slack;
+        this.afterAck = afterAck;
+    }
+
+    @Override
+    public ActionIds action() {
+        return ActionIds.SCHEDULE_SEND_NOW;
+    }
+
+    @Override
+    public Response handle(BlockActionRequest req, ActionContext ctx) {
+        if (!ScheduleButtons.refuse(orchestrators, afterAck, slack, req)) {
+            String value = ScheduleButtons.value(req);
+            String token = value.contains(":") ? value.substring(value.indexOf(':') + 1) : req.getPayload().getActions().get(0).getActionTs();
+            ScheduledMessages.SendNow outcome = messages.sendNow(ScheduleButtons.messageId(req), token);
+            ScheduleButtons.answer(afterAck, slack, req, switch (outcome) {
+                case SENDING -> ":outbox_tray: Sending it now.";
+                case ALREADY_SENDING -> "It is already on its way.";
+                case NOT_ACTIVE -> "It is no longer scheduled (sent or cancelled meanwhile).";
+            });
+        }
+        return ctx.ack();
+    }
+}
