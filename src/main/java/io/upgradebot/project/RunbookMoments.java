@@ -58,13 +58,17 @@ public class RunbookMoments {
     }
 
     public void sync(long projectId) {
+        sync(projectId, clock.instant());
+    }
+
+    /** As of {@code now}: moments whose time has passed by then are not created or moved to. */
+    public void sync(long projectId, Instant now) {
         UpgradeProjectEntity snapshot = QuarkusTransaction.requiringNew().call(() -> UpgradeProjectEntity.findById(projectId));
         if (snapshot == null) {
             return;
         }
         // the creator's time zone (Slack users.info) is looked up outside the transaction: it is a Web API call
         ZoneId zone = zoneOf(snapshot);
-        Instant now = clock.instant();
         QuarkusTransaction.requiringNew().run(() -> {
             UpgradeProjectEntity p = UpgradeProjectEntity.find("id", projectId).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
             if (p.state == UpgradeProjectEntity.State.CLOSED) {

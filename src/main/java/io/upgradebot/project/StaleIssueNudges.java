@@ -92,10 +92,14 @@ public class StaleIssueNudges {
     }
 
     public Report run() {
+        return run(clock.instant());
+    }
+
+    /** A run as of {@code now} (working hours, weekends, the cool-down and staleness are all judged at it). */
+    public Report run(Instant now) {
         if (!config.enabled()) {
             return new Report(0, 0, 0, List.of(), List.of(), "nudges are switched off");
         }
-        Instant now = clock.instant();
         Loaded loaded = QuarkusTransaction.requiringNew().call(() -> {
             List<UpgradeProjectEntity> projects = UpgradeProjectEntity.list("state", UpgradeProjectEntity.State.ACTIVE);
             List<ProjectRepoEntity> repos = projects.isEmpty() ? List.of() : ProjectRepoEntity.list(

@@ -1,0 +1,229 @@
+package io.upgradebot.project;
+
+import static io.upgradebot.support.ScheduleSeeds.message;
+import static io.upgradebot.support.ScheduleSeeds.postsTo;
+import static io.upgradebot.support.ScheduleSeeds.project;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.upgradebot.project.ScheduledDeliveries.Outcome;
+import io.upgradebot.store.ScheduledDeliveryEntity;
+import io.upgradebot.store.ScheduledMessageEntity;
+import io.upgradebot.store.UpgradeProjectEntity;
+import io.upgradebot.support.Fakes;
+import io.upgradebot.support.ScheduleSeeds;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Exactly once, at the delivery service the Quartz job calls (called directly here, no trigger involved): repeated
+ * and concurrent runs of one firing, 429s, transient and permanent Slack errors, late runs of recurring messages, an
+ * interrupted post, a cancellation racing its firing. The Slack side is the real gateway against the WireMock fake.
+ */
+@QuarkusTest
+@WithTestResource(value = Fakes.class, scope = TestResourceScope.GLOBAL)
+class ScheduledDeliveriesTest {
+
+    @Inject
+    ScheduledDeliveries deliveries;
+    @Inject
+    MessageTriggers triggers;
+    @Inject
+    org.quartz.Scheduler quartz;
+
+    UpgradeProjectEntity project;
+    final List<Long> messages = new ArrayList<>();
+
+    @BeforeEach
+    void setUp() {
+        Fakes.reset();
+        ScheduleSeeds.slackAcceptsPosts();
+        project = project("Delivery " + System.nanoTime(), "C0DELIVER", null, LocalDate.now().plusDays(60), "U0AUTHOR");
+    }
+
+    @AfterEach
+    void dropTriggers() {
+        // retries scheduled by these tests must not fire into later ones
+        messages.forEach(triggers::unschedule);
+    }
+
+    private ScheduledMessageEntity announcement(String channel, Instant runAt, String cron) {
+        ScheduledMessageEntity m = message(project.id, "ANNOUNCEMENT", "Heads up: the *Django 5.2* upgrade starts Monday.",
+                channel, runAt, cron, "Europe/Berlin", "U0AUTHOR");
+        messages.add(m.id);
+        return m;
+    }
+
+    @Test
+    void aFiringPostsOnceHoweverOftenItRuns() {
+        Instant due = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(5);
+        ScheduledMessageEntity m = announcement("C0ONCE", due, null);
+        String key = FireKeys.once(due).key();
+
+        assertEquals(Outcome.SENT, deliveries.deliver(m.id, key, due));
+        assertEquals(Outcome.ALREADY_DONE, deliveries.deliver(m.id, key, due));
+        assertEquals(Outcome.NOT_ACTIVE, deliveries.fired(m.id, due), "the one-shot is done");
+
+        assertEquals(1, postsTo("C0ONCE").size());
+        assertTrue(postsTo("C0ONCE").get(0).get("blocks").contains("Django 5.2"));
+        ScheduledDeliveryEntity d = delivery(m.id, key);
+        assertEquals("SENT", d.state);
+        assertEquals("1767225600.000100", d.messageTs);
+        assertEquals("DONE", state(m.id));
+    }
+
+    @Test
+    void concurrentRunsOfOneFiringPostOnce() throws Exception {
+        Instant due = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        ScheduledMessageEntity m = announcement("C0RACE", due, null);
+        String key = FireKeys.once(due).key();
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<Outcome>> runs = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            runs.add(pool.submit((Callable<Outcome>) () -> {
+                go.await();
+                return deliveries.deliver(m.id, key, due);
+            }));
+        }
+        go.countDown();
+        List<Outcome> outcomes = new ArrayList<>();
+        for (Future<Outcome> f : runs) {
+            outcomes.add(f.get());
+        }
+        pool.shutdown();
+
+        assertEquals(1, outcomes.stream().filter(o -> o == Outcome.SENT).count(), outcomes.toString());
+        assertEquals(1, postsTo("C0RACE").size());
+    }
+
+    @Test
+    void slackRateLimitsAreWaitedOutAndTheMessageGoesOutOnce() {
+        ScheduleSeeds.slackRateLimits("C0BUSY", "busy", 2);
+        Instant due = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        ScheduledMessageEntity m = announcement("C0BUSY", due, null);
+
+        assertEquals(Outcome.SENT, deliveries.deliver(m.id, FireKeys.once(due).key(), due));
+
+        assertEquals(3, postsTo("C0BUSY").size(), "two 429 answers, then the post");
+        assertEquals(1, delivery(m.id, FireKeys.once(due).key()).attempts, "the gateway waited; no second delivery attempt");
+    }
+
+    @Test
+    void rateLimitsBeyondTheGatewaysRetriesKeepItPendingForARetryNeverLost() throws Exception {
+        ScheduleSeeds.slackAlwaysRateLimits("C0FLAKY");
+        Instant due = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        ScheduledMessageEntity m = announcement("C0FLAKY", due, null);
+        String key = FireKeys.once(due).key();
+
+        assertEquals(Outcome.RETRY_SCHEDULED, deliveries.deliver(m.id, key, due));
+        ScheduledDeliveryEntity pending = delivery(m.id, key);
+        assertEquals("PENDING", pending.state);
+        assertEquals(1, pending.attempts);
+        assertTrue(pending.lastError.contains("ratelimited"), pending.lastError);
+        assertEquals("ACTIVE", state(m.id));
+        org.quartz.Trigger retry = quartz.getTrigger(org.quartz.TriggerKey.triggerKey(
+                "message-" + m.id + "-retry-" + key, io.upgradebot.schedule.QuartzMessageTriggers.GROUP));
+        assertTrue(retry != null && retry.getNextFireTime().toInstant().isAfter(Instant.now().plusSeconds(20)),
+                "a retry is scheduled about retry-backoff (30 s) later");
+        int tries = postsTo("C0FLAKY").size();
+        assertTrue(tries > 1, "the gateway honoured Retry-After several times before giving up: " + tries);
+
+        Fakes.reset();
+        ScheduleSeeds.slackAcceptsPosts();
+        // what the retry trigger does when it fires
+        assertEquals(Outcome.SENT, deliveries.deliver(m.id, key, due));
+        assertEquals(1, postsTo("C0FLAKY").size());
+        assertEquals(2, delivery(m.id, key).attempts);
+    }
+
+    @Test
+    void aChannelThatIsGoneFailsForGoodAndTheAuthorIsTold() {
+        ScheduleSeeds.slackRefuses("C0GONE", "channel_not_found");
+        Instant due = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        ScheduledMessageEntity m = announcement("C0GONE", due, null);
+
+        assertEquals(Outcome.FAILED, deliveries.deliver(m.id, FireKeys.once(due).key(), due));
+
+        assertEquals("FAILED", delivery(m.id, FireKeys.once(due).key()).state);
+        List<java.util.Map<String, String>> dms = postsTo("D0DMCHANNEL");
+        assertEquals(1, dms.size());
+        assertTrue(dms.get(0).get("blocks").contains("channel_not_found"));
+    }
+
+    @Test
+    void aLateRunOfARecurringMessageIsTheOccurrenceItMissed() {
+        // every Monday 10:00 Berlin; the bot was down over Monday 2026-03-16 and came back on Wednesday
+        ScheduledMessageEntity m = announcement("C0WEEKLY", null, "0 0 10 ? * MON");
+        Instant monday = Instant.parse("2026-03-16T09:00:00Z");
+
+        assertEquals(Outcome.SENT, deliveries.fired(m.id, Instant.parse("2026-03-18T15:00:00Z")));
+        assertEquals(Outcome.ALREADY_DONE, deliveries.fired(m.id, Instant.parse("2026-03-18T15:00:05Z")),
+                "a second catch-up (another replica, a recovery) is the same firing");
+        assertEquals(Outcome.ALREADY_DONE, deliveries.fired(m.id, monday));
+        assertEquals(Outcome.SENT, deliveries.fired(m.id, Instant.parse("2026-03-23T09:00:00Z")), "next Monday");
+
+        assertEquals(2, postsTo("C0WEEKLY").size());
+        assertEquals("SENT", delivery(m.id, "cron:" + monday).state);
+        assertEquals("ACTIVE", state(m.id));
+    }
+
+    @Test
+    void aPostInterruptedByACrashIsNotRepeatedBlindly() {
+        Instant due = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(3600);
+        ScheduledMessageEntity m = announcement("C0CRASH", due, null);
+        String key = FireKeys.once(due).key();
+        QuarkusTransaction.requiringNew().run(() -> {
+            ScheduledDeliveryEntity d = new ScheduledDeliveryEntity();
+            d.scheduledMessageId = m.id;
+            d.fireKey = key;
+            d.dueAt = due;
+            d.state = "SENDING";
+            d.attempts = 1;
+            d.attemptedAt = due.plusSeconds(1);
+            d.createdAt = due;
+            d.persist();
+        });
+
+        assertEquals(Outcome.FAILED, deliveries.deliver(m.id, key, due));
+
+        assertEquals(0, postsTo("C0CRASH").size());
+        assertTrue(delivery(m.id, key).lastError.contains("may or may not have been posted"));
+        assertEquals(1, postsTo("D0DMCHANNEL").size(), "the author hears about it");
+    }
+
+    @Test
+    void aCancelledMessageDoesNotFire() {
+        Instant due = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        ScheduledMessageEntity m = announcement("C0CANCEL", due, null);
+        QuarkusTransaction.requiringNew().run(() -> ScheduledMessageEntity.update("state = 'CANCELLED' where id = ?1", m.id));
+
+        assertEquals(Outcome.NOT_ACTIVE, deliveries.deliver(m.id, FireKeys.once(due).key(), due));
+        assertEquals(0, postsTo("C0CANCEL").size());
+    }
+
+    static ScheduledDeliveryEntity delivery(long messageId, String key) {
+        return QuarkusTransaction.requiringNew().call(() -> ScheduledDeliveryEntity
+                .<ScheduledDeliveryEntity>find("scheduledMessageId = ?1 and fireKey = ?2", messageId, key).firstResult());
+    }
+
+    static String state(long messageId) {
+        return QuarkusTransaction.requiringNew().call(() -> ScheduledMessageEntity.<ScheduledMessageEntity>findById(messageId).state);
+    }
+}
