@@ -95,10 +95,18 @@ public class ScheduledDeliveries {
 
     private Claim claim(long messageId, String fireKey, Instant dueAt) {
         Instant now = clock.instant();
-        ScheduledMessageEntity message = QuarkusTransaction.requiringNew().call(() -> ScheduledMessageEntity.findById(messageId));
-        if (message == null || !"ACTIVE".equals(message.state)) {
+        Outcome inactive = QuarkusTransaction.requiringNew().call(() -> {
+            ScheduledMessageEntity message = ScheduledMessageEntity.findById(messageId);
+            if (message != null && "ACTIVE".equals(message.state)) {
+                return null;
+            }
+            ScheduledDeliveryEntity done = ScheduledDeliveryEntity.find("scheduledMessageId = ?1 and fireKey = ?2 "
+                    + "and state in ('SENT', 'SKIPPED', 'FAILED')", messageId, fireKey).firstResult();
             // cancelled (or deleted) after the trigger was taken: a cancellation wins over a late firing
-            return new Claim(null, Outcome.NOT_ACTIVE);
+            return done != null ? Outcome.ALREADY_DONE : Outcome.NOT_ACTIVE;
+        });
+        if (inactive != null) {
+            return new Claim(null, inactive);
         }
         insertIfAbsent(messageId, fireKey, dueAt, now);
         String[] inDoubt = new String[1];

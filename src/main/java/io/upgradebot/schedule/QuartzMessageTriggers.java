@@ -33,6 +33,7 @@ public class QuartzMessageTriggers implements MessageTriggers {
     static final String MESSAGE_ID = "messageId";
     static final String FIRE_KEY = "fireKey";
     static final String DUE_AT = "dueAt";
+    // job data holds strings only: the JDBC store keeps it as properties (quarkus-quartz sets useProperties)
 
     private final Scheduler scheduler;
 
@@ -54,7 +55,7 @@ public class QuartzMessageTriggers implements MessageTriggers {
      */
     public static JobDetail job(long messageId) {
         return JobBuilder.newJob(ScheduledMessageJob.class).withIdentity(jobKey(messageId))
-                .usingJobData(MESSAGE_ID, messageId).requestRecovery(true).storeDurably(false).build();
+                .usingJobData(MESSAGE_ID, String.valueOf(messageId)).requestRecovery(true).storeDurably(false).build();
     }
 
     /** The message's own trigger, or null when it has no schedule. */
@@ -78,7 +79,7 @@ public class QuartzMessageTriggers implements MessageTriggers {
                 .withIdentity(TriggerKey.triggerKey("message-" + messageId + "-" + kind + "-" + fireKey, GROUP))
                 .forJob(jobKey(messageId))
                 .usingJobData(FIRE_KEY, fireKey)
-                .usingJobData(DUE_AT, dueAt.toEpochMilli())
+                .usingJobData(DUE_AT, String.valueOf(dueAt.toEpochMilli()))
                 .startAt(Date.from(at))
                 .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
                 .build();

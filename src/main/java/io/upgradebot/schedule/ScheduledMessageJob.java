@@ -24,10 +24,10 @@ public class ScheduledMessageJob implements Job {
     @Override
     public void execute(JobExecutionContext context) {
         JobDataMap data = context.getMergedJobDataMap();
-        long messageId = data.getLong(QuartzMessageTriggers.MESSAGE_ID);
+        long messageId = Long.parseLong(data.getString(QuartzMessageTriggers.MESSAGE_ID));
         String fireKey = data.containsKey(QuartzMessageTriggers.FIRE_KEY) ? data.getString(QuartzMessageTriggers.FIRE_KEY) : null;
         if (fireKey != null) {
-            deliveries.deliver(messageId, fireKey, Instant.ofEpochMilli(data.getLong(QuartzMessageTriggers.DUE_AT)));
+            deliveries.deliver(messageId, fireKey, Instant.ofEpochMilli(Long.parseLong(data.getString(QuartzMessageTriggers.DUE_AT))));
             return;
         }
         deliveries.fired(messageId, scheduledFireTime(context, data));

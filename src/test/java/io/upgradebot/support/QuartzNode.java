@@ -37,6 +37,7 @@ public final class QuartzNode {
                 : "io.quarkus.quartz.runtime.jdbc.QuarkusHSQLDBDelegate");
         p.setProperty("org.quartz.jobStore.dataSource", ds);
         p.setProperty("org.quartz.jobStore.tablePrefix", "QRTZ_");
+        p.setProperty("org.quartz.jobStore.useProperties", "true"); // as quarkus-quartz stores job data
         p.setProperty("org.quartz.jobStore.isClustered", String.valueOf(clustered));
         p.setProperty("org.quartz.jobStore.clusterCheckinInterval", String.valueOf(checkinMillis));
         p.setProperty("org.quartz.jobStore.misfireThreshold", "1000");
