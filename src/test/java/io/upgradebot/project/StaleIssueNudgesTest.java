@@ -1,5 +1,6 @@
 package io.upgradebot.project;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -179,9 +180,14 @@ class StaleIssueNudgesTest {
         assertTrue(report.nudged().stream().anyMatch(n -> n.startsWith("user:U0ALICE")), report.toString());
         assertTrue(report.held().stream().anyMatch(h -> h.startsWith("user:U0BOB") && h.contains("America/Los_Angeles")),
                 report.toString());
-        List<Map<String, String>> dms = postsTo("D0DMCHANNEL");
-        assertEquals(1, dms.size(), "one DM to Alice listing all of team-a's stale issues");
-        assertTrue(dms.get(0).get("blocks").contains("acme/everything-" + tag) && dms.get(0).get("blocks").contains("acme/reviews-" + tag));
+        assertEquals(1, Fakes.slack.findAll(postRequestedFor(urlPathEqualTo("/api/conversations.open"))
+                .withRequestBody(containing("U0ALICE"))).size(), "one DM to Alice");
+        assertEquals(0, Fakes.slack.findAll(postRequestedFor(urlPathEqualTo("/api/conversations.open"))
+                .withRequestBody(containing("U0BOB"))).size(), "none to Bob at 03:00 his time");
+        List<Map<String, String>> teamA = postsTo("D0DMCHANNEL").stream()
+                .filter(m -> m.get("blocks").contains("acme/everything-" + tag)).toList();
+        assertEquals(1, teamA.size(), "team-a's stale issues in one message");
+        assertTrue(teamA.get(0).get("blocks").contains("acme/reviews-" + tag) && teamA.get(0).get("blocks").contains("acme/botonly-" + tag));
     }
 
     private long eligibleIssues() {
