@@ -40,6 +40,9 @@ public interface UpgradeBotConfig {
 
     Slack slack();
 
+    /** endoflife.date, for the end of support behind the suggested completion date. */
+    EndOfLife endoflife();
+
     /** GitHub Projects (v2) board that repository issues are added to. */
     interface Board {
         Optional<String> org();
@@ -112,5 +115,19 @@ public interface UpgradeBotConfig {
         /** Timeout of one Web API call (views.open on a Slack request thread uses at most 2.5 s: trigger_id dies at 3 s). */
         @WithDefault("10s")
         Duration webApiTimeout();
+    }
+
+    interface EndOfLife {
+        /** Base URL; the bot calls {@code GET {api-url}/api/{product}.json}. */
+        @WithDefault("https://endoflife.date")
+        String apiUrl();
+
+        /** Connect and response timeout: the modal shows "enter a date manually" rather than wait longer. */
+        @WithDefault("5s")
+        Duration timeout();
+
+        /** How long a product's cycles are reused before asking again (the data changes a few times a year). */
+        @WithDefault("1h")
+        Duration cacheTtl();
     }
 }
