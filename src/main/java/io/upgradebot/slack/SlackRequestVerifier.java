@@ -2,6 +2,7 @@ package io.upgradebot.slack;
 
 import com.slack.api.app_backend.SlackSignature;
 import io.upgradebot.config.SlackSecrets;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -26,6 +27,7 @@ public class SlackRequestVerifier {
     private final SlackSignature.Generator generator;
     private final Clock clock;
 
+    @Inject
     public SlackRequestVerifier(SlackSecrets secrets) {
         this(secrets.signingSecret().filter(s -> !s.isBlank()).orElse(null), Clock.systemUTC());
     }

@@ -42,12 +42,15 @@ class AfterAckTest {
                          "message":{"type":"message","text":"after the ack","ts":"1700000099.000100","bot_id":"B0BOT"}}""")
                         .withFixedDelay(SLOW_SLACK_MILLIS)));
 
+        // a first request warms the JIT and the connection, so the timing below is about AfterAck only
+        postForm(command("help", "U0ALICE", "C0UPGRADES", "13345224609.warm" + System.nanoTime())).statusCode(200);
+
         long started = System.nanoTime();
-        postForm(command("slow-post C0SLOW", "U0ALICE", "C0UPGRADES", "13345224609.slow" + System.nanoTime()))
+        long ackMillis = postForm(command("slow-post C0SLOW", "U0ALICE", "C0UPGRADES", "13345224609.slow" + System.nanoTime()))
                 .statusCode(200)
                 .body("blocks[0].text.text", equalTo("Working on it…"))
-                .time(lessThan((long) SLOW_SLACK_MILLIS / 2), TimeUnit.MILLISECONDS);
-        long ackMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+                .time(lessThan((long) SLOW_SLACK_MILLIS / 2), TimeUnit.MILLISECONDS)
+                .extract().time();
 
         assertTrue(SlowPostSubcommand.responseEndedWhenTaskStarted.get(5, TimeUnit.SECONDS),
                 "the task started before the HTTP response was written");
