@@ -101,10 +101,12 @@ public class SlackEventsResource {
         int status = bolt.getStatusCode() == null ? 200 : bolt.getStatusCode();
         if (status >= 500) {
             batch.discard();
-        } else if (!batch.isEmpty()) {
+        } else if (!batch.isEmpty() && routing != null) {
             // fires after the response has been written (or the connection is gone: the request id is recorded,
             // so a retry would be ignored, and the work must still happen)
             routing.addEndHandler(ignored -> batch.release());
+        } else {
+            batch.release();
         }
         return toHttp(bolt, status);
     }

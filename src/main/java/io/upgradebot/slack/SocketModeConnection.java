@@ -32,6 +32,7 @@ public class SocketModeConnection {
         return t;
     });
     private final AtomicInteger attempts = new AtomicInteger();
+    private final AtomicInteger failures = new AtomicInteger();
     private volatile SocketModeApp socketModeApp;
     private volatile boolean stopped;
 
@@ -56,6 +57,7 @@ public class SocketModeConnection {
             LOG.info("Slack Socket Mode connected");
         } catch (Throwable e) {
             stopQuietly(candidate);
+            this.failures.incrementAndGet();
             long delay = Math.min(FIRST_RETRY.toMillis() << Math.min(failures, 10), MAX_RETRY.toMillis());
             LOG.warnf("Slack Socket Mode could not connect (%s); the HTTP endpoint still works; next attempt in %d s",
                     e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), delay / 1000);
@@ -73,6 +75,11 @@ public class SocketModeConnection {
     /** Connection attempts so far (tests, diagnostics). */
     public int attempts() {
         return attempts.get();
+    }
+
+    /** Attempts that failed and were scheduled again. */
+    public int failures() {
+        return failures.get();
     }
 
     @PreDestroy

@@ -13,6 +13,7 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.stringContainsInOrder;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -23,7 +24,10 @@ import io.upgradebot.store.ProcessedRequests;
 import io.upgradebot.support.Fakes;
 import io.upgradebot.support.SlackSigner;
 import jakarta.inject.Inject;
+import io.upgradebot.support.Eventually;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,6 +43,9 @@ class SlackEventsResourceTest {
 
     @Inject
     UpgradeBotConfig config;
+
+    @Inject
+    AfterAckExecutor afterAck;
 
     @BeforeEach
     void reset() {
@@ -86,6 +93,23 @@ class SlackEventsResourceTest {
         postForm(command("  PROBE   alpha  beta ", "U0ALICE", "C0UPGRADES", trigger()))
                 .statusCode(200)
                 .body("blocks[0].text.text", equalTo("probe 1 args=alpha  beta"));
+    }
+
+    @Test
+    void failingSubcommandAnswersAShortApologyAndItsScheduledWorkNeverRuns() {
+        FailingSubcommand.TASKS_RUN.set(0);
+        String reply = postForm(command("boom", "U0ALICE", "C0UPGRADES", trigger()))
+                .statusCode(200)
+                .body("response_type", equalTo("ephemeral"))
+                .extract().path("blocks[0].text.text");
+        assertTrue(reply.matches("(?s):warning: Sorry, `/upgrade boom` failed\\..*reference `[0-9a-f]{8}`\\."), reply);
+        assertFalse(reply.contains("simulated failure") || reply.contains("Exception"), reply);
+        // a released task would be queued ahead of this one: once this one ran and the pool is idle, it would have run
+        CompletableFuture<Void> later = new CompletableFuture<>();
+        afterAck.run(() -> later.complete(null));
+        later.join();
+        Eventually.await(Duration.ofSeconds(5), "an idle AfterAck pool", () -> afterAck.inFlight() == 0);
+        assertEquals(0, FailingSubcommand.TASKS_RUN.get());
     }
 
     @Test

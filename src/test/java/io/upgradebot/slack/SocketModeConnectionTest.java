@@ -5,6 +5,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -31,6 +32,8 @@ class SocketModeConnectionTest {
         slackApi.start();
         slackApi.stubFor(post(urlPathEqualTo("/api/apps.connections.open"))
                 .willReturn(okJson("{\"ok\":false,\"error\":\"invalid_auth\"}")));
+        slackApi.stubFor(post(urlPathEqualTo("/api/auth.test"))
+                .willReturn(okJson("{\"ok\":false,\"error\":\"invalid_auth\"}")));
         SlackConfig config = new SlackConfig();
         config.setMethodsEndpointUrlPrefix(slackApi.baseUrl() + "/api/");
         slack = Slack.getInstance(config);
@@ -49,9 +52,10 @@ class SocketModeConnectionTest {
         SocketModeConnection connection = new SocketModeConnection();
         try {
             connection.start(app, "xapp-1-A0UPGRADE-refused");
-            Eventually.await(Duration.ofSeconds(10), "a connection attempt", () -> connection.attempts() >= 1
-                    && !slackApi.findAll(postRequestedFor(urlPathEqualTo("/api/apps.connections.open"))).isEmpty());
+            Eventually.await(Duration.ofSeconds(20), "a failed connection attempt", () -> connection.failures() >= 1);
             assertFalse(connection.connected());
+            assertEquals(1, connection.attempts(), "the next attempt waits (backoff)");
+            slackApi.verify(postRequestedFor(urlPathEqualTo("/api/apps.connections.open")));
         } finally {
             connection.stop();
         }
