@@ -2,6 +2,7 @@ package io.upgradebot.slack;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -16,6 +17,7 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.upgradebot.config.UpgradeBotConfig;
+import io.upgradebot.slack.view.LoadingModal;
 import io.upgradebot.support.Fakes;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -154,6 +156,27 @@ class BoltSlackGatewayTest {
         assertEquals(new SlackGateway.SlackUser("U0ALICE", "alice", "Alice Liddell", "alice@example.com", "Europe/Berlin",
                 false), alice);
         assertTrue(slack.user("U0NOBODY").isEmpty());
+    }
+
+    @Test
+    void modalIsOpenedThenFilled() {
+        String viewId = slack.openView("13345224609.modal", LoadingModal.of(CallbackIds.NOOP, "Upgrade project"));
+        slack.updateView(viewId, LoadingModal.of(CallbackIds.NOOP, "Filled"));
+
+        assertEquals("V0MODAL", viewId);
+        Fakes.slack.verify(postRequestedFor(urlPathEqualTo("/api/views.open"))
+                .withRequestBody(containing("trigger_id=13345224609.modal")));
+        Fakes.slack.verify(postRequestedFor(urlPathEqualTo("/api/views.update")).withRequestBody(containing("view_id=V0MODAL")));
+    }
+
+    @Test
+    void responseUrlGetsAnEphemeralJsonMessage() {
+        String responseUrl = Fakes.slack.baseUrl() + "/commands/T0001/1234/13345224609.respond";
+        slack.respond(responseUrl, "Done: 3 issues opened", List.of(), false);
+
+        Fakes.slack.verify(postRequestedFor(urlPathEqualTo("/commands/T0001/1234/13345224609.respond"))
+                .withRequestBody(equalToJson("""
+                        {"text":"Done: 3 issues opened","response_type":"ephemeral","replace_original":false}""")));
     }
 
     private static List<LoggedRequest> posts(String channel) {
