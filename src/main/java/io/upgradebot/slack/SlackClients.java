@@ -35,6 +35,9 @@ public class SlackClients {
         c.setHttpClientWriteTimeoutMillis(timeoutMillis);
         // the SDK would otherwise log whole responses (user e-mails, message text)
         c.setPrettyResponseLoggingEnabled(false);
+        // the SDK's per-workspace call statistics (for its async rate limiter, which we do not use) cost an extra
+        // auth.test per token
+        c.setStatsEnabled(false);
         return c;
     }
 
