@@ -282,6 +282,7 @@ public class MomentComposer {
     // --- helpers -----------------------------------------------------------------------------------------------
 
     StaleRule staleRule(UpgradeProjectEntity p) {
+        // 0 (nudges off for the project) still needs a yardstick for "stale" in digests and escalations
         return new StaleRule(p.staleAfterDays != null && p.staleAfterDays > 0 ? p.staleAfterDays : nudges.staleAfterDays());
     }
 

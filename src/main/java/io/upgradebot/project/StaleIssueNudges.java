@@ -123,6 +123,9 @@ public class StaleIssueNudges {
         for (ProjectRepoEntity r : loaded.repos()) {
             RepoActivity.Snapshot s = seen.byRepoId().get(r.id);
             UpgradeProjectEntity p = projects.get(r.projectId);
+            if (p.staleAfterDays != null && p.staleAfterDays == 0) {
+                continue; // nudges switched off for this project
+            }
             StaleRule rule = new StaleRule(p.staleAfterDays != null && p.staleAfterDays > 0 ? p.staleAfterDays : config.staleAfterDays());
             if (s == null || !rule.isStale(s.open(), s.lastActivity(), now)) {
                 continue;

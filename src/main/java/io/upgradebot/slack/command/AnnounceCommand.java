@@ -7,6 +7,7 @@ import io.upgradebot.domain.Slug;
 import io.upgradebot.project.Orchestrators;
 import io.upgradebot.slack.SlackGateway;
 import io.upgradebot.slack.view.AnnounceModal;
+import io.upgradebot.slack.view.EphemeralReply;
 import io.upgradebot.store.UpgradeProjectEntity;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
@@ -35,18 +36,18 @@ public class AnnounceCommand implements UpgradeSubcommand {
 
     @Override
     public String summary() {
-        return "Post or schedule an announcement in a project's channel or status thread (orchestrators)";
+        return "Post or schedule an announcement in a project's channel or status thread (orchestrators).";
     }
 
     @Override
     public Response handle(String args, SlashCommandRequest req, SlashCommandContext ctx) {
         String user = req.getPayload().getUserId();
         if (!orchestrators.isOrchestrator(user)) {
-            return ctx.ack(":no_entry: Only orchestrators can announce: " + orchestrators.whoCan() + ".");
+            return ctx.ack(EphemeralReply.text(":no_entry: Only orchestrators can announce: " + orchestrators.whoCan() + "."));
         }
         Optional<UpgradeProjectEntity> project = ProjectArgument.find(args, req.getPayload().getChannelId());
         if (project.isEmpty()) {
-            return ctx.ack(ProjectArgument.notFound(args, usage()));
+            return ctx.ack(EphemeralReply.text(ProjectArgument.notFound(args, usage())));
         }
         UpgradeProjectEntity p = project.get();
         slack.openView(req.getPayload().getTriggerId(), AnnounceModal.compose(p.name,

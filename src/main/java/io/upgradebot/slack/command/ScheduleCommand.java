@@ -8,6 +8,7 @@ import io.upgradebot.project.ScheduledMessages;
 import io.upgradebot.project.SlackDirectory;
 import io.upgradebot.slack.AfterAck;
 import io.upgradebot.slack.SlackGateway;
+import io.upgradebot.slack.view.EphemeralReply;
 import io.upgradebot.slack.view.ScheduleList;
 import io.upgradebot.store.UpgradeProjectEntity;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -49,14 +50,14 @@ public class ScheduleCommand implements UpgradeSubcommand {
 
     @Override
     public String summary() {
-        return "What is scheduled for a project (announcements, reminders, digest), with Send now, Edit and Cancel";
+        return "What is scheduled for a project (announcements, reminders, digest), with Send now, Edit and Cancel.";
     }
 
     @Override
     public Response handle(String args, SlashCommandRequest req, SlashCommandContext ctx) {
         Optional<UpgradeProjectEntity> project = AnnounceCommand.ProjectArgument.find(args, req.getPayload().getChannelId());
         if (project.isEmpty()) {
-            return ctx.ack(AnnounceCommand.ProjectArgument.notFound(args, usage()));
+            return ctx.ack(EphemeralReply.text(AnnounceCommand.ProjectArgument.notFound(args, usage())));
         }
         long projectId = project.get().id;
         String name = project.get().name;

@@ -1,0 +1,96 @@
+package io.upgradebot.slack.command;
+
+import com.slack.api.bolt.context.builtin.SlashCommandContext;
+import com.slack.api.bolt.request.builtin.SlashCommandRequest;
+import com.slack.api.bolt.response.Response;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.upgradebot.config.NudgeConfig;
+import io.upgradebot.project.Orchestrators;
+import io.upgradebot.slack.view.EphemeralReply;
+import io.upgradebot.store.UpgradeProjectEntity;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * {@code /upgrade nudges <project> [<days>|off|on]}: how a project's stale issues are chased, and the per-project
+ * number of days without human activity after which an issue counts as stale (database only: fast before the ack).
+ */
+@ApplicationScoped
+public class NudgesCommand implements UpgradeSubcommand {
+
+    static final int MAX_DAYS = 365;
+
+    private final Orchestrators orchestrators;
+    private final NudgeConfig config;
+
+    public NudgesCommand(Orchestrators orchestrators, NudgeConfig config) {
+        this.orchestrators = orchestrators;
+        this.config = config;
+    }
+
+    @Override
+    public String name() {
+        return "nudges";
+    }
+
+    @Override
+    public String usage() {
+        return "/upgrade nudges <project> [<days>|off|on]";
+    }
+
+    @Override
+    public String summary() {
+        return "Show or set after how many days without activity a project's issues count as stale (orchestrators set).";
+    }
+
+    @Override
+    public Response handle(String args, SlashCommandRequest req, SlashCommandContext ctx) {
+        String text = args == null ? "" : args.strip();
+        String[] words = text.isEmpty() ? new String[0] : text.split("\\s+");
+        String last = words.length > 1 ? words[words.length - 1].toLowerCase(Locale.ROOT) : null;
+        boolean setting = last != null && (last.matches("\\d{1,4}") || last.equals("off") || last.equals("on"));
+        String named = setting ? text.substring(0, text.length() - words[words.length - 1].length()).strip() : text;
+        Optional<UpgradeProjectEntity> project = AnnounceCommand.ProjectArgument.find(named, req.getPayload().getChannelId());
+        if (project.isEmpty()) {
+            return ctx.ack(EphemeralReply.text(AnnounceCommand.ProjectArgument.notFound(named, usage())));
+        }
+        long id = project.get().id;
+        if (setting) {
+            if (!orchestrators.isOrchestrator(req.getPayload().getUserId())) {
+                return ctx.ack(EphemeralReply.text(":no_entry: Only orchestrators can change this: " + orchestrators.whoCan() + "."));
+            }
+            Integer days;
+            if (last.equals("off")) {
+                days = 0;
+            } else if (last.equals("on")) {
+                days = null;
+            } else {
+                days = Integer.valueOf(last);
+                if (days < 1 || days > MAX_DAYS) {
+                    return ctx.ack(EphemeralReply.text("Give a number of days between 1 and " + MAX_DAYS + ", `off` or `on`."));
+                }
+            }
+            QuarkusTransaction.requiringNew().run(() -> UpgradeProjectEntity.update("staleAfterDays = ?1 where id = ?2", days, id));
+        }
+        UpgradeProjectEntity p = QuarkusTransaction.requiringNew().call(() -> UpgradeProjectEntity.findById(id));
+        return ctx.ack(EphemeralReply.text(describe(p, setting)));
+    }
+
+    String describe(UpgradeProjectEntity p, boolean changed) {
+        String prefix = changed ? ":white_check_mark: " : "";
+        if (p.staleAfterDays != null && p.staleAfterDays == 0) {
+            return prefix + "Stale-issue nudges are *off* for *" + p.name + "*. `/upgrade nudges " + p.slug + " on` turns them back on.";
+        }
+        int days = p.staleAfterDays != null ? p.staleAfterDays : config.staleAfterDays();
+        String when = config.workDays().stream().map(d -> d.name().substring(0, 1) + d.name().substring(1, 3).toLowerCase(Locale.ROOT))
+                .collect(Collectors.joining(", "));
+        return prefix + "*" + p.name + "*: an open repository issue with no human activity for *" + days + " days*"
+                + (p.staleAfterDays == null ? " (the default)" : "") + " is stale. Whoever does its next step is nudged "
+                + (config.delivery() == NudgeConfig.Delivery.DM ? "by direct message" : "in the status message's thread")
+                + ", at most once a day, not about the same issue again within " + config.coolDown().toDays() + " days, only on "
+                + when + " between " + config.workStart() + " and " + config.workEnd() + " in their time zone.\n"
+                + "Change it: `/upgrade nudges " + p.slug + " <days>`, or `off`.";
+    }
+}
