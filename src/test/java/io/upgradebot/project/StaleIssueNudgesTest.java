@@ -155,6 +155,15 @@ class StaleIssueNudgesTest {
     }
 
     @Test
+    void aProjectWithNudgesOffIsLeftAlone() {
+        QuarkusTransaction.requiringNew().run(() -> UpgradeProjectEntity.update("staleAfterDays = 0 where id = ?1", p.id));
+
+        nudges.run(TUESDAY);
+
+        assertEquals(0, threadPosts().size());
+    }
+
+    @Test
     void weekendsAndEveningsAreLeftAlone() {
         StaleIssueNudges.Report saturday = nudges.run(Instant.parse("2026-03-14T10:00:00Z"));
         StaleIssueNudges.Report evening = nudges.run(Instant.parse("2026-03-10T19:30:00Z"));
