@@ -5,6 +5,8 @@ import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
 import io.upgradebot.domain.Slug;
 import io.upgradebot.project.Orchestrators;
+import io.upgradebot.project.SlackDirectory;
+import io.upgradebot.slack.AfterAck;
 import io.upgradebot.slack.SlackGateway;
 import io.upgradebot.slack.view.AnnounceModal;
 import io.upgradebot.slack.view.EphemeralReply;
@@ -18,10 +20,14 @@ public class AnnounceCommand implements UpgradeSubcommand {
 
     private final Orchestrators orchestrators;
     private final SlackGateway slack;
+    private final SlackDirectory directory;
+    private final AfterAck afterAck;
 
-    public AnnounceCommand(Orchestrators orchestrators, SlackGateway slack) {
+    public AnnounceCommand(Orchestrators orchestrators, SlackGateway slack, SlackDirectory directory, AfterAck afterAck) {
         this.orchestrators = orchestrators;
         this.slack = slack;
+        this.directory = directory;
+        this.afterAck = afterAck;
     }
 
     @Override
@@ -53,6 +59,8 @@ public class AnnounceCommand implements UpgradeSubcommand {
         slack.openView(req.getPayload().getTriggerId(), AnnounceModal.compose(p.name,
                 new AnnounceModal.Meta(p.id, req.getPayload().getChannelId(), null, null), AnnounceModal.Values.blank(),
                 p.statusMessageTs != null));
+        // the preview needs the author's time zone (users.info); fetched now, it is cached by the time they submit
+        afterAck.run(() -> directory.person(user));
         return ctx.ack();
     }
 
