@@ -2,6 +2,7 @@ package io.upgradebot.github;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.upgradebot.domain.BodySections;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
