@@ -207,6 +207,7 @@ class GitHubWriteQueueTest {
         assertEquals(reachedGitHub.key(), neverSent.key(), "an expired lease is taken over first");
 
         WriteRunner fresh = worker.newRunner();
+        time.advance(Duration.ofSeconds(1));
         WriteRunner.Waiting held = assertInstanceOf(WriteRunner.Waiting.class, fresh.step());
         assertEquals("a write is in progress", held.reason(), "a live lease is respected");
         time.advance(GITHUB_PACE.lease());
