@@ -48,7 +48,7 @@ public final class GitHubFake implements ResponseDefinitionTransformerV2 {
     private static final Pattern REPO_PATH = Pattern.compile("/repos/([^/]+)/([^/]+)(/.*)?");
 
     /** What the fake does with one matching request. */
-    public enum FaultMode { REJECT, APPLY_THEN_DELAY, APPLY_THEN_FAIL }
+    public enum FaultMode { REJECT, APPLY_THEN_DELAY, APPLY_THEN_FAIL, APPLY_THEN_RESET }
 
     public record Fault(String method, Pattern path, FaultMode mode, int status, Map<String, String> headers,
             String body, int delayMs) {
@@ -69,6 +69,11 @@ public final class GitHubFake implements ResponseDefinitionTransformerV2 {
         public static Fault applyThenFail(String method, String pathRegex, int status) {
             return new Fault(method, Pattern.compile(pathRegex), FaultMode.APPLY_THEN_FAIL, status, Map.of(),
                     "{\"message\":\"Server Error\"}", 0);
+        }
+
+        /** Does the write, then drops the connection (the bot sees a reset, not an answer). */
+        public static Fault applyThenReset(String method, String pathRegex) {
+            return new Fault(method, Pattern.compile(pathRegex), FaultMode.APPLY_THEN_RESET, 0, Map.of(), null, 0);
         }
 
         /** The 403 GitHub sends for a secondary rate limit, with the given headers. */
@@ -255,6 +260,8 @@ public final class GitHubFake implements ResponseDefinitionTransformerV2 {
             answer.withFixedDelay(fault.delayMs());
         } else if (fault != null && fault.mode() == FaultMode.APPLY_THEN_FAIL) {
             answer = json(fault.status(), fault.body());
+        } else if (fault != null && fault.mode() == FaultMode.APPLY_THEN_RESET) {
+            answer = aResponse().withFault(com.github.tomakehurst.wiremock.http.Fault.CONNECTION_RESET_BY_PEER);
         }
         return answer.build();
     }
