@@ -4,22 +4,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.upgradebot.config.GitHubSecrets;
 import io.upgradebot.domain.HumanActivity;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
+import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 import org.jboss.logging.Logger;
 
 /**
@@ -76,13 +72,18 @@ public class GraphQlIssueActivityReader implements IssueActivityReader {
             }
             """;
 
-    private final GitHubSecrets secrets;
+    private final Function<ObjectNode, JsonNode> transport;
     private final ObjectMapper json = new ObjectMapper();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private volatile boolean boardEvents = true;
 
-    public GraphQlIssueActivityReader(GitHubSecrets secrets) {
-        this.secrets = secrets;
+    /** Over the gateway's GraphQL client: the same token or GitHub App installation token, timeouts and error mapping. */
+    @Inject
+    public GraphQlIssueActivityReader(GitHubSetup setup) {
+        this(body -> setup.hubGateway().graphql(body));
+    }
+
+    GraphQlIssueActivityReader(Function<ObjectNode, JsonNode> transport) {
+        this.transport = transport;
     }
 
     @Override
@@ -122,82 +123,29 @@ public class GraphQlIssueActivityReader implements IssueActivityReader {
         }
     }
 
+    /** HTTP failures arrive mapped (rate limits with their retry time, 5xx transient); GraphQL's own errors here. */
     private JsonNode query(List<String> ids) {
-        String token = secrets.token().filter(t -> !t.isBlank())
-                .orElseThrow(() -> new GitHubException.Permanent(401, "no GitHub token configured (GITHUB_TOKEN)", null));
-        String q = boardEvents ? QUERY.formatted(BOARD_TYPES, BOARD_FRAGMENTS) : QUERY.formatted("", "");
         ObjectNode body = json.createObjectNode();
-        body.put("query", q);
+        body.put("query", boardEvents ? QUERY.formatted(BOARD_TYPES, BOARD_FRAGMENTS) : QUERY.formatted("", ""));
         ArrayNode idArray = body.putObject("variables").putArray("ids");
         ids.forEach(idArray::add);
-        HttpResponse<String> response;
-        try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(secrets.resolvedGraphqlUrl()))
-                    .timeout(Duration.ofSeconds(30))
-                    .header("Authorization", "bearer " + token)
-                    .header("Content-Type", "application/json")
-                    .header("Accept", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))
-                    .build();
-            response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new GitHubException.Transient("GitHub GraphQL unreachable: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new GitHubException.Transient("interrupted", e);
-        }
-        int status = response.statusCode();
-        if (status == 429 || (status == 403 && isRateLimit(response))) {
-            throw rateLimited(response);
-        }
-        if (status >= 500) {
-            throw new GitHubException.Transient("GitHub GraphQL answered " + status, null);
-        }
-        if (status >= 400) {
-            throw new GitHubException.Permanent(status, "GitHub GraphQL answered " + status, null);
-        }
-        JsonNode root;
-        try {
-            root = json.readTree(response.body());
-        } catch (IOException e) {
-            throw new GitHubException.Transient("GitHub GraphQL answered something that is not JSON", e);
-        }
+        JsonNode root = transport.apply(body);
         for (JsonNode error : root.path("errors")) {
             String type = error.path("type").asText("");
             String message = error.path("message").asText("");
             if ("RATE_LIMITED".equals(type)) {
-                throw rateLimited(response);
+                throw new GitHubException.RateLimited("GraphQL rate limit: " + message, null,
+                        message.toLowerCase(Locale.ROOT).contains("secondary"));
             }
             if (boardEvents && (message.contains("PROJECT_V2") || message.contains("ProjectV2"))) {
                 throw new UnknownBoardEvents(message);
             }
-            if (!"NOT_FOUND".equals(type) && root.path("data").isMissingNode()) {
-                throw new GitHubException.Permanent(400, "GitHub GraphQL: " + message, null);
+            // NOT_FOUND: an issue deleted or no longer visible; its node is null and it is left out
+            if (!"NOT_FOUND".equals(type) && (root.path("data").isMissingNode() || root.path("data").isNull())) {
+                throw new GitHubException.Permanent(422, "GitHub GraphQL: " + message, null);
             }
         }
         return root.path("data");
-    }
-
-    private static boolean isRateLimit(HttpResponse<String> r) {
-        return r.headers().firstValue("retry-after").isPresent()
-                || "0".equals(r.headers().firstValue("x-ratelimit-remaining").orElse(""))
-                || r.body().toLowerCase().contains("rate limit");
-    }
-
-    private static GitHubException.RateLimited rateLimited(HttpResponse<String> r) {
-        Instant retryAt = r.headers().firstValue("retry-after").map(s -> Instant.now().plusSeconds(parseLong(s, 60)))
-                .or(() -> r.headers().firstValue("x-ratelimit-reset").map(s -> Instant.ofEpochSecond(parseLong(s, 0))))
-                .orElse(null);
-        boolean secondary = r.body().toLowerCase().contains("secondary");
-        return new GitHubException.RateLimited("GitHub GraphQL rate limit", retryAt, secondary);
-    }
-
-    private static long parseLong(String s, long fallback) {
-        try {
-            return Long.parseLong(s.trim());
-        } catch (NumberFormatException e) {
-            return fallback;
-        }
     }
 
     private static IssueActivity parse(JsonNode n) {

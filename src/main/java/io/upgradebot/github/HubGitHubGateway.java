@@ -1,6 +1,7 @@
 package io.upgradebot.github;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
@@ -106,6 +107,14 @@ public class HubGitHubGateway implements GitHubGateway {
             case APP -> "Bearer " + appTokens.token();
             case NONE -> null;
         };
+    }
+
+    /**
+     * A raw GraphQL request with this gateway's credentials, timeouts and failure mapping, for readers that batch
+     * their own queries (IssueActivityReader). Answers the whole response body ({@code data} and {@code errors}).
+     */
+    JsonNode graphql(ObjectNode body) {
+        return http.send("POST", access.graphqlUrl(), body, authorization());
     }
 
     // --- reads ----------------------------------------------------------------------------------------

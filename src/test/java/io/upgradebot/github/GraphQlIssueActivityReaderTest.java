@@ -19,8 +19,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
-import io.upgradebot.config.GitHubSecrets;
 import io.upgradebot.domain.HumanActivity;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,12 +53,14 @@ class GraphQlIssueActivityReaderTest {
     @BeforeEach
     void setUp() {
         github.resetAll();
-        reader = new GraphQlIssueActivityReader(secrets(github.baseUrl()));
+        HubGitHubGateway gateway = new HubGitHubGateway(GitHubAccess.token(github.baseUrl(), github.baseUrl() + "/graphql", "ghp_test"),
+                false, Clock.systemUTC(), Duration.ofSeconds(2), Duration.ofSeconds(5));
+        reader = new GraphQlIssueActivityReader(gateway::graphql);
     }
 
     @Test
     void readsCommentsEventsAndLinkedPullRequestsOfEveryIssue() {
-        github.stubFor(post(urlPathEqualTo("/graphql")).withHeader("Authorization", equalTo("bearer ghp_test"))
+        github.stubFor(post(urlPathEqualTo("/graphql")).withHeader("Authorization", equalTo("Bearer ghp_test"))
                 .willReturn(okJson(answer("upgrade-bot", List.of(
                         issue("I_1", "acme/a", 7, true, CREATED, null,
                                 comment("upgrade-bot", true, Instant.parse("2026-02-20T10:00:00Z")),
@@ -138,18 +141,5 @@ class GraphQlIssueActivityReaderTest {
     void noIssuesNoRequest() {
         assertEquals(0, reader.read(List.of()).requests());
         github.verify(0, postRequestedFor(urlPathEqualTo("/graphql")));
-    }
-
-    static GitHubSecrets secrets(String baseUrl) {
-        return new GitHubSecrets() {
-            public String apiUrl() { return baseUrl; }
-            public Optional<String> graphqlUrl() { return Optional.empty(); }
-            public Optional<String> token() { return Optional.of("ghp_test"); }
-            public Optional<String> appId() { return Optional.empty(); }
-            public Optional<String> appPrivateKey() { return Optional.empty(); }
-            public Optional<String> appPrivateKeyFile() { return Optional.empty(); }
-            public Optional<String> appInstallationId() { return Optional.empty(); }
-            public Optional<String> webhookSecret() { return Optional.empty(); }
-        };
     }
 }
