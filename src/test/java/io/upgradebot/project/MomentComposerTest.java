@@ -100,6 +100,14 @@ class MomentComposerTest {
     }
 
     @Test
+    void theServiceLevelRequestIsPostedByItsServiceUnlessEveryoneHasChosen() {
+        assertInstanceOf(Composition.Delegate.class, compose("ASK", NOW, null, null));
+
+        QuarkusTransaction.requiringNew().run(() -> ProjectRepoEntity.update("ownerDoes = 'owner-reviews' where id = ?1", undecided.id));
+        assertTrue(assertInstanceOf(Composition.Skip.class, compose("ASK", NOW, null, null)).finished());
+    }
+
+    @Test
     void aDeadlineReminderCountsDaysInTheProjectZoneAndOnlyTheLatestDueOneIsPosted() {
         QuarkusTransaction.requiringNew().run(() -> ProjectRepoEntity.update("issueState = 'CLOSED' where id = ?1", done.id));
         Instant sevenBefore = Instant.parse("2026-04-09T08:00:00Z"); // 10:00 Berlin, 7 days before 16 April
