@@ -101,11 +101,23 @@ public class QuartzMessageTriggers implements MessageTriggers {
 
     @Override
     public void unschedule(long messageId) {
-        try {
-            scheduler.deleteJob(jobKey(messageId));
-        } catch (SchedulerException e) {
-            throw new IllegalStateException("could not unschedule message " + messageId + ": " + e.getMessage(), e);
+        // Trigger by trigger: a one-shot that completes meanwhile (Quartz removes it as it finishes) is simply gone,
+        // where deleteJob would fail on it. The job goes with its last trigger (it is not durable).
+        SchedulerException last = null;
+        for (int attempt = 0; attempt < 3; attempt++) {
+            try {
+                for (Trigger t : scheduler.getTriggersOfJob(jobKey(messageId))) {
+                    scheduler.unscheduleJob(t.getKey());
+                }
+                if (scheduler.checkExists(jobKey(messageId))) {
+                    scheduler.deleteJob(jobKey(messageId));
+                }
+                return;
+            } catch (SchedulerException e) {
+                last = e;
+            }
         }
+        throw new IllegalStateException("could not unschedule message " + messageId + ": " + last.getMessage(), last);
     }
 
     @Override
