@@ -6,7 +6,15 @@ package io.upgradebot.slack;
  */
 public enum ActionIds {
     /** placeholder until features add theirs */
-    NOOP;
+    NOOP,
+
+    // --- /upgrade new and scope changes (issue 3) ---
+    /** "Suggest a date" button inside the new-project modal. */
+    NEW_PROJECT_SUGGEST_DATE,
+    /** "Create it" on a preview message: turns the preview into the real project. */
+    PREVIEW_CREATE,
+    /** "Add the others" after {@code /upgrade repos … add} named repositories that cannot be reached. */
+    REPOS_ADD_CONFIRM;
 
     public static final String PREFIX = "ub.";
 

@@ -3,7 +3,13 @@ package io.upgradebot.slack;
 /** Every modal callback id, in one place. The Slack callback_id is {@code "ub." + name().toLowerCase()}. */
 public enum CallbackIds {
     /** placeholder until features add theirs */
-    NOOP;
+    NOOP,
+
+    // --- /upgrade new (issue 3) ---
+    /** The new-project form. */
+    NEW_PROJECT,
+    /** Second step after submit: create without the repositories that cannot be reached, and/or enter a date. */
+    NEW_PROJECT_CONFIRM;
 
     public String id() {
         return "ub." + name().toLowerCase();
