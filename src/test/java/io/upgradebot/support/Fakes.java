@@ -29,7 +29,9 @@ public class Fakes implements QuarkusTestResourceLifecycleManager {
     @Override
     public Map<String, String> start() {
         slack = new WireMockServer(options().dynamicPort().asynchronousResponseEnabled(true));
-        github = new WireMockServer(options().dynamicPort().asynchronousResponseEnabled(true));
+        // GitHubFake: a stateful GitHub (issues, comments, sub-issues, boards) that tests opt into with install()
+        github = new WireMockServer(options().dynamicPort().asynchronousResponseEnabled(true)
+                .extensions(GitHubFake.INSTANCE));
         slack.start();
         github.start();
         reset();
