@@ -40,6 +40,35 @@ public final class SlackCalls {
         }
     }
 
+    /** Every text in a blocks or view JSON (as Slack would render it, unescaped), one per line. */
+    public static String texts(String json) {
+        if (json == null || json.isBlank()) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder();
+        try {
+            collect(new com.fasterxml.jackson.databind.ObjectMapper().readTree(json), out);
+        } catch (java.io.IOException e) {
+            throw new AssertionError("not JSON: " + json, e);
+        }
+        return out.toString();
+    }
+
+    private static void collect(com.fasterxml.jackson.databind.JsonNode node, StringBuilder out) {
+        if (node.isObject()) {
+            node.fields().forEachRemaining(e -> {
+                if (e.getValue().isTextual() && (e.getKey().equals("text") || e.getKey().equals("value")
+                        || e.getKey().startsWith("initial_") || e.getKey().equals("block_id"))) {
+                    out.append(e.getValue().asText()).append('\n');
+                } else {
+                    collect(e.getValue(), out);
+                }
+            });
+        } else if (node.isArray()) {
+            node.forEach(n -> collect(n, out));
+        }
+    }
+
     static Map<String, String> form(String body) {
         Map<String, String> params = new LinkedHashMap<>();
         if (body == null || body.isBlank()) {
