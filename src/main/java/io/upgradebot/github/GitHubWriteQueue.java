@@ -136,6 +136,28 @@ public class GitHubWriteQueue {
         return GitHubWriteEntity.findByKey(key).map(w -> w.state);
     }
 
+    /**
+     * Puts failed writes (of one project, or all for {@code null}) back in the queue, e.g. after an operator fixed a
+     * permission. A write that was attempted before is looked for on GitHub before it is sent again. Answers how many.
+     */
+    @Transactional
+    public int retryFailed(Long projectId) {
+        List<GitHubWriteEntity> failed = projectId == null
+                ? GitHubWriteEntity.list("state", State.FAILED)
+                : GitHubWriteEntity.list("state = ?1 and projectId = ?2", State.FAILED, projectId);
+        Instant now = clock.instant();
+        for (GitHubWriteEntity w : failed) {
+            w.state = State.PENDING;
+            w.attempts = Math.min(w.attempts, 1);
+            w.notBefore = now;
+            w.finishedAt = null;
+        }
+        if (!failed.isEmpty()) {
+            wakeAfterCommit();
+        }
+        return failed.size();
+    }
+
     /** Asks the worker to look at the queue now. */
     public void wake() {
         worker.wake();

@@ -363,6 +363,13 @@ class GitHubWriteQueueTest {
         assertEquals(state.failures().get(0).error(), failed.error());
         assertEquals(1, reloaded("gh-test:bad:issue").attempts, "a 422 is not retried");
         assertTrue(github.applied().isEmpty());
+
+        // an operator fixed the cause and retries: the chain completes, each write once
+        assertEquals(3, queue.retryFailed(5L));
+        drain();
+        assertEquals(3, queue.state(5L).done());
+        assertEquals(1, github.issues("acme/bad").size());
+        assertEquals(1, github.comments("acme/bad", 1).size());
     }
 
     @Test
