@@ -415,6 +415,9 @@ def main():
     ap.add_argument("--window", type=float, default=6.0, help="seconds standing for GitHub's minute (default 6: 10x)")
     ap.add_argument("--interval-ms", type=int, default=0,
                     help="bot's write interval; default window/limit (the budget 'scaled to match')")
+    ap.add_argument("--bot-limit", type=int, default=0,
+                    help="content writes per window the bot allows itself; default --limit (set it higher to watch "
+                         "the bot meet GitHub's 403s and back off)")
     ap.add_argument("--target", type=float, default=0.90, help="minimum ratio of the permitted content rate")
     ap.add_argument("--timeout", type=float, default=300)
     ap.add_argument("--keep", action="store_true", help="keep the temporary data directory and app log")
@@ -445,7 +448,7 @@ def main():
         # GitHub's limits at the benchmark's time scale: the bot's own budget matches the fake's
         "UPGRADE_BOT_GITHUB_MINUTE_WINDOW": "%dms" % int(args.window * 1000),
         "UPGRADE_BOT_GITHUB_HOUR_WINDOW": "%dms" % int(args.window * 60 * 1000),
-        "UPGRADE_BOT_GITHUB_CONTENT_WRITES_PER_MINUTE": str(args.limit),
+        "UPGRADE_BOT_GITHUB_CONTENT_WRITES_PER_MINUTE": str(args.bot_limit or args.limit),
         "UPGRADE_BOT_GITHUB_WRITE_INTERVAL": "%dms" % interval_ms,
         "UPGRADE_BOT_GITHUB_SECONDARY_LIMIT_DEFAULT_WAIT": "%dms" % int(args.window * 1000),
         "UPGRADE_BOT_GITHUB_POLL_INTERVAL": "200ms",
@@ -504,7 +507,8 @@ def main():
         all_rate = (len(writes) - 1) / all_span * args.window if len(writes) > 1 else 0.0
 
         print("fan-out benchmark: %d repositories, GitHub limit %d content writes per %.1f s (1 min at %.0fx), "
-              "bot write interval %d ms" % (args.repos, args.limit, args.window, scale, interval_ms))
+              "bot budget %d per window, write interval %d ms" % (args.repos, args.limit, args.window, scale,
+                                                                   args.bot_limit or args.limit, interval_ms))
         print("machine: %s, %d cores, %s; %s" % (platform.platform(), os.cpu_count(), platform.python_version(),
                                                  time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())))
         print("wall time (submit -> summary):        %.1f s (%.1f min at GitHub's scale)" % (wall, wall * scale / 60))
