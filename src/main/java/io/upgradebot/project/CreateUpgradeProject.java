@@ -78,7 +78,9 @@ public class CreateUpgradeProject {
     public record PreviewPosted(long projectId, String slug, String channelId) implements Outcome {
     }
 
-    public record Started(long projectId, String slug, String channelId, int repositories) implements Outcome {
+    /** The writes are planned. {@code warning} (mrkdwn) when the status message could not be posted, else null. */
+    public record Started(long projectId, String slug, String channelId, int repositories, String warning)
+            implements Outcome {
     }
 
     /** Someone (or an earlier click) started it already; nothing more was done. */
@@ -311,16 +313,21 @@ public class CreateUpgradeProject {
             List<PlannedWrite> writes = planner.initial(p, repos);
             writes.forEach(queue::enqueue);
             LOG.infof("project %s: %d repositories, %d GitHub writes planned", p.slug, repos.size(), writes.size());
-            return new Started(p.id, p.slug, p.channelId, repos.size());
+            return new Started(p.id, p.slug, p.channelId, repos.size(), null);
         });
-        if (outcome instanceof Started) {
+        if (outcome instanceof Started started) {
             queue.wake();
+            Optional<String> posted = Optional.empty();
             try {
-                statusMessages.refreshNow(projectId);
+                posted = statusMessages.refreshNow(projectId);
             } catch (RuntimeException e) {
-                // the writes are planned and run regardless; the message is retried by the next refresh
                 LOG.warnf("status message of project %d not posted yet: %s", projectId, e.getMessage());
-                statusMessages.refresh(projectId);
+            }
+            if (posted.isEmpty()) {
+                // the writes are planned and run regardless; the person must know where progress cannot be shown
+                return new Started(started.projectId(), started.slug(), started.channelId(), started.repositories(),
+                        "I could not post in <#" + started.channelId() + ">: invite me there (`/invite @upgrade-bot`) "
+                                + "to see the progress; `/upgrade status " + started.slug() + "` works meanwhile.");
             }
         }
         return outcome;

@@ -110,8 +110,9 @@ public class StatusMessageService {
     }
 
     /**
-     * Posts or edits the status message now, on the calling thread; finishes the project when its writes are done.
-     * Answers the message ts, or empty when the project has no channel or does not exist.
+     * Posts or edits the status message now, on the calling thread; finishes the project when its writes are done
+     * (whether or not Slack can be reached: the project's state never waits on a message). Answers the message ts,
+     * or empty when the project does not exist or Slack refused the message (logged; the next refresh tries again).
      */
     public synchronized Optional<String> refreshNow(long projectId) {
         Optional<ProjectStatus> found = QuarkusTransaction.requiringNew().call(() -> snapshotInTx(projectId));
@@ -119,25 +120,26 @@ public class StatusMessageService {
             return Optional.empty();
         }
         ProjectStatus status = found.get();
-        boolean finishing = status.creating() && status.progress() != null
-                && status.progress().writesDone() + status.progress().failed() >= status.progress().writesTotal();
-        if (finishing) {
-            boolean won = QuarkusTransaction.requiringNew().call(() -> UpgradeProjectEntity.update(
+        boolean won = false;
+        if (status.creating() && status.progress() != null
+                && status.progress().writesDone() + status.progress().failed() >= status.progress().writesTotal()) {
+            won = QuarkusTransaction.requiringNew().call(() -> UpgradeProjectEntity.update(
                     "state = ?1, updatedAt = ?2 where id = ?3 and state = ?4", UpgradeProjectEntity.State.ACTIVE,
                     Instant.now(), projectId, UpgradeProjectEntity.State.CREATING) == 1);
             status = QuarkusTransaction.requiringNew().call(() -> snapshotInTx(projectId)).orElse(status);
-            String ts = postOrUpdate(projectId, status);
-            if (won && ts != null) {
+        }
+        String ts = null;
+        try {
+            ts = postOrUpdate(projectId, status);
+            if (won) {
                 notifier.postCreationSummary(status.channelId(), ts, status);
             }
-            return Optional.ofNullable(ts);
+        } catch (ProjectNotifier.NotifyException e) {
+            LOG.warnf("status message of project %d not shown in %s: %s", projectId, status.channelId(), e.error());
         }
-        String ts = postOrUpdate(projectId, status);
-        if (status.creating()) {
+        if (status.creating() && scheduled.putIfAbsent(projectId, Boolean.TRUE) == null) {
             // keep the progress moving even when no write finishes (throttled, or resumed after a restart)
-            if (scheduled.putIfAbsent(projectId, Boolean.TRUE) == null) {
-                schedule(projectId, config.projects().progressInterval().toMillis());
-            }
+            schedule(projectId, config.projects().progressInterval().toMillis());
         }
         return Optional.ofNullable(ts);
     }

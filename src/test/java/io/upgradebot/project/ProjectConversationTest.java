@@ -220,6 +220,51 @@ class ProjectConversationTest {
         assertEquals(1, github.issues("openedx/scope-c").size(), "adding created one issue only");
     }
 
+    @Test
+    void withoutAnEndOfSupportTheBotAsksForTheDateBeforeCreating() {
+        Fakes.github.stubFor(get(urlPathEqualTo("/eol/api/inhouse-lib.json")).willReturn(aResponse().withStatus(404)
+                .withHeader("Content-Type", "application/json").withBody("{\"message\":\"Not found\"}")));
+        NewProjectForm form = new NewProjectForm().name("Inhouse lib 3");
+        form.product = "inhouse-lib";
+        form.current = "2";
+        form.date = null;
+        form.reason = null;
+        form.release = null;
+        form.repos = "openedx/inhouse-a";
+        postForm(interaction(form.payload())).statusCode(200).body("response_action", equalTo("update"));
+        Eventually.await(DONE, "the date question", () -> SlackCalls.of("views.update").stream()
+                .anyMatch(v -> v.get("view").contains("ub.new_project_confirm")));
+        String ask = SlackCalls.texts(SlackCalls.of("views.update").stream().map(v -> v.get("view"))
+                .filter(v -> v.contains("ub.new_project_confirm")).findFirst().orElseThrow());
+        assertTrue(ask.contains("A completion date is needed") && ask.contains("endoflife.date has no support dates"), ask);
+        assertTrue(github.applied().isEmpty());
+
+        long id = QuarkusTransaction.requiringNew().call(() -> UpgradeProjectEntity.findBySlug("inhouse-lib-3")
+                .orElseThrow().id);
+        postForm(interaction(NewProjectForm.confirmPayload(ORCH, id, true, null, null))).statusCode(200)
+                .body("response_action", equalTo("errors")).body("errors.date", containsString("Pick"));
+        postForm(interaction(NewProjectForm.confirmPayload(ORCH, id, LocalDate.of(2030, 4, 1),
+                "Before the Willow cut, with the platform team"))).statusCode(200);
+        UpgradeProjectEntity p = awaitState("inhouse-lib-3", UpgradeProjectEntity.State.ACTIVE);
+        assertEquals(LocalDate.of(2030, 4, 1), p.completionDate);
+        assertTrue(github.issues(ROADMAP).get(0).path("body").asText().contains("Before the Willow cut"));
+    }
+
+    @Test
+    void aChannelTheBotCannotPostInDoesNotStopTheProjectAndThePersonIsTold() {
+        Fakes.slack.stubFor(post(urlPathEqualTo("/api/chat.postMessage")).willReturn(okJson(
+                "{\"ok\":false,\"error\":\"not_in_channel\"}")));
+        NewProjectForm form = new NewProjectForm().name("Redis 7 elsewhere");
+        form.product = "redis";
+        form.channel = "C0NOTJOINED";
+        form.repos = "openedx/elsewhere-a";
+        postForm(interaction(form.payload())).statusCode(200);
+        awaitState("redis-7-elsewhere", UpgradeProjectEntity.State.ACTIVE);
+        assertEquals(1, github.issues("openedx/elsewhere-a").size());
+        Eventually.await(DONE, "the modal says so", () -> SlackCalls.of("views.update").stream()
+                .anyMatch(v -> v.get("view").contains("invite me there")));
+    }
+
     // ------------------------------------------------------------------------------------------------- helpers
 
     private String children() {

@@ -106,6 +106,11 @@ public final class NewProjectForm {
 
     /** A view_submission of the confirmation step (create without the unreachable repositories, maybe a date). */
     public static String confirmPayload(String user, long projectId, LocalDate date, String reason) {
+        return confirmPayload(user, projectId, date != null, date, reason);
+    }
+
+    /** {@code asksForDate}: the view has the date input (Slack sends it in state even when left empty). */
+    public static String confirmPayload(String user, long projectId, boolean asksForDate, LocalDate date, String reason) {
         ObjectNode p = JSON.createObjectNode();
         p.put("type", "view_submission");
         p.putObject("team").put("id", "T0001").put("domain", "acme");
@@ -119,8 +124,13 @@ public final class NewProjectForm {
         view.putObject("title").put("type", "plain_text").put("text", "New upgrade project");
         view.putArray("blocks");
         ObjectNode values = view.putObject("state").putObject("values");
-        if (date != null) {
-            values.putObject("date").putObject("date").put("type", "datepicker").put("selected_date", date.toString());
+        if (asksForDate) {
+            ObjectNode d = values.putObject("date").putObject("date").put("type", "datepicker");
+            if (date != null) {
+                d.put("selected_date", date.toString());
+            } else {
+                d.putNull("selected_date");
+            }
             text(values, "date_reason", "date_reason", reason);
         }
         p.putArray("response_urls");

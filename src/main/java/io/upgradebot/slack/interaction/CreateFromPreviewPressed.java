@@ -72,6 +72,8 @@ public class CreateFromPreviewPressed implements BlockActionHandler {
             CreateUpgradeProject.Outcome outcome = create.createFromPreview(projectId, user);
             if (outcome instanceof CreateUpgradeProject.Refused r) {
                 respond(responseUrl, ":x: " + r.message());
+            } else if (outcome instanceof CreateUpgradeProject.Started s && s.warning() != null) {
+                respond(responseUrl, ":warning: " + s.warning());
             } else if (outcome instanceof CreateUpgradeProject.AlreadyStarted a) {
                 respond(responseUrl, "This project is being created already (`/upgrade status " + a.slug() + "`).");
             }

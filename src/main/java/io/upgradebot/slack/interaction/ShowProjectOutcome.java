@@ -68,7 +68,7 @@ public class ShowProjectOutcome {
         if (outcome instanceof Started s) {
             return NewProjectModal.notice(":rocket: Creating the project with " + s.repositories()
                     + " repository issues. Follow the progress in <#" + s.channelId() + "> (`/upgrade status " + s.slug()
-                    + "`).");
+                    + "`)." + (s.warning() == null ? "" : "\n:warning: " + s.warning()));
         }
         AlreadyStarted a = (AlreadyStarted) outcome;
         return NewProjectModal.notice("This project is being created already: <#" + a.channelId() + "> (`/upgrade status "
