@@ -159,6 +159,11 @@ public class CreateUpgradeProject {
         if (!errors.isEmpty()) {
             return new Refused(String.join("\n", errors.values()));
         }
+        String roadmap = r.roadmapRepo() != null ? r.roadmapRepo() : config.roadmapRepo().orElseThrow();
+        Optional<String> roadmapProblem = resolver.unusable(RepoRef.parse(roadmap).fullName());
+        if (roadmapProblem.isPresent()) {
+            return new Refused("The roadmap repository " + roadmapProblem.get() + ".");
+        }
         ResolveRepositories.Resolution res = resolver.resolve(r.repositories(), config.projects().maxRepositories());
         if (res.problem() != null) {
             return new Refused(res.problem());

@@ -171,6 +171,19 @@ public class ResolveRepositories {
         }
     }
 
+    /** Why the bot cannot create issues in {@code repo} (missing, invisible, archived), or empty when it can. */
+    public Optional<String> unusable(String repo) {
+        try {
+            Optional<GitHubTypes.Repo> found = lookUp(repo);
+            if (found.isEmpty()) {
+                return Optional.of(repo + " does not exist or the bot cannot see it");
+            }
+            return found.get().archived() ? Optional.of(repo + " is archived (read-only)") : Optional.empty();
+        } catch (GitHubException e) {
+            return Optional.of(repo + " could not be checked (" + e.getMessage() + "); try again in a minute");
+        }
+    }
+
     /** One retry on a transient failure: a 5xx on one repository should not make it "unreachable". */
     private Optional<GitHubTypes.Repo> lookUp(String name) {
         try {

@@ -189,6 +189,20 @@ class UpgradeNewTest {
         assertTrue(github.applied().stream().noneMatch(a -> a.path().contains("secret-repo")));
     }
 
+    @Test
+    void aRoadmapRepositoryTheBotCannotSeeSendsTheFormBackWithTheReason() {
+        Fakes.github.stubFor(get(urlPathEqualTo("/repos/openedx/no-roadmap")).willReturn(aResponse().withStatus(404)
+                .withHeader("Content-Type", "application/json").withBody("{\"message\":\"Not Found\"}")));
+        NewProjectForm form = new NewProjectForm().name("Python 3.14 nowhere");
+        form.roadmapRepo = "openedx/no-roadmap";
+        postForm(interaction(form.payload())).statusCode(200).body("response_action", equalTo("update"));
+        Eventually.await(DONE, "the form back with the reason", () -> SlackCalls.of("views.update").stream()
+                .anyMatch(v -> v.get("view").contains("openedx/no-roadmap does not exist")
+                        && v.get("view").contains("ub.new_project\"")
+                        && v.get("view").contains("Python 3.14 nowhere")));
+        assertTrue(github.applied().isEmpty());
+    }
+
     // ------------------------------------------------------------------------------------------------- helpers
 
     static UpgradeProjectEntity awaitState(String slug, UpgradeProjectEntity.State state) {
