@@ -7,7 +7,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.upgradebot.project.UpgradeNewTest.DONE;
-import static io.upgradebot.project.UpgradeNewTest.ORCH;
 import static io.upgradebot.project.UpgradeNewTest.ROADMAP;
 import static io.upgradebot.project.UpgradeNewTest.awaitState;
 import static io.upgradebot.support.SlackSigner.interaction;
