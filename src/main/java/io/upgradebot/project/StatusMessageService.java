@@ -116,7 +116,8 @@ public class StatusMessageService {
      */
     public synchronized Optional<String> refreshNow(long projectId) {
         Optional<ProjectStatus> found = QuarkusTransaction.requiringNew().call(() -> snapshotInTx(projectId));
-        if (found.isEmpty() || found.get().channelId() == null) {
+        // a preview's message is its preview (with the Create it button) until it is created
+        if (found.isEmpty() || found.get().channelId() == null || "PREVIEW".equals(found.get().state())) {
             return Optional.empty();
         }
         ProjectStatus status = found.get();

@@ -113,8 +113,8 @@ class UpgradeNewAtScaleTest {
         assertTrue(edits.size() < 150, "but not once per write: " + edits.size() + " edits");
         assertTrue(edits.stream().anyMatch(e -> e.get("blocks").contains("Creating repository issues:")
                 && e.get("blocks").contains("/ 150")), "with the count");
-        assertTrue(SlackCalls.of("chat.postMessage").stream().anyMatch(m -> m.get("thread_ts") != null
-                && m.get("text").contains("150 of 150 repository issues created, 0 failures")), "and a final summary");
+        Eventually.await(DONE, "a final summary", () -> SlackCalls.of("chat.postMessage").stream().anyMatch(
+                m -> m.get("thread_ts") != null && m.get("text").contains("150 of 150 repository issues created, 0 failures")));
         assertTrue(QuarkusTransaction.requiringNew().call(() -> queueFailures(projectId)) == 0, "nothing failed");
     }
 

@@ -129,8 +129,8 @@ class UpgradeNewTest {
         });
         Eventually.await(DONE, "the summary in the status thread", () -> SlackCalls.of("chat.postMessage").stream()
                 .anyMatch(m -> m.get("thread_ts") != null && m.getOrDefault("text", "").contains("is set up")));
-        assertTrue(SlackCalls.of("views.update").stream().anyMatch(v -> v.get("view").contains("Creating the project with 3")),
-                "the modal says where to follow it");
+        Eventually.await(DONE, "the modal saying where to follow it", () -> SlackCalls.of("views.update").stream()
+                .anyMatch(v -> v.get("view").contains("Creating the project with 3")));
     }
 
     @Test
