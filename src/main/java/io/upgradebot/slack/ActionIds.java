@@ -14,7 +14,9 @@ public enum ActionIds {
     /** "Create it" on a preview message: turns the preview into the real project. */
     PREVIEW_CREATE,
     /** "Add the others" after {@code /upgrade repos … add} named repositories that cannot be reached. */
-    REPOS_ADD_CONFIRM;
+    REPOS_ADD_CONFIRM,
+    /** "Retry the failed writes" on a project's end-of-creation summary. */
+    PROJECT_RETRY_FAILED;
 
     public static final String PREFIX = "ub.";
 

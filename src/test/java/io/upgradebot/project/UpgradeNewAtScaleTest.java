@@ -4,9 +4,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static io.upgradebot.project.UpgradeNewTest.DONE;
+import static io.upgradebot.project.UpgradeNewTest.ORCH;
 import static io.upgradebot.project.UpgradeNewTest.ROADMAP;
 import static io.upgradebot.project.UpgradeNewTest.awaitState;
 import static io.upgradebot.support.SlackSigner.interaction;
@@ -193,6 +194,36 @@ class UpgradeNewAtScaleTest {
         }
         assertTrue(SlackCalls.of("chat.update").stream().anyMatch(e -> e.get("blocks").contains("GitHub asked us to slow down")),
                 "the progress message said GitHub asked to slow down");
+    }
+
+    @Test
+    void aWriteGitHubRefusesIsReportedWithWhyAndCanBeRetriedOnceFixed() {
+        Fakes.slack.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(
+                com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching("/actions/.*"))
+                .willReturn(okJson("{\"ok\":true}")));
+        github.inject(Fault.reject("POST", "/repos/openedx/refused-b/issues", 403, Map.of(),
+                "{\"message\":\"Resource not accessible by integration\"}"));
+        NewProjectForm form = new NewProjectForm().name("Sass 2 refused");
+        form.product = "sass";
+        form.repos = "openedx/refused-a\nopenedx/refused-b";
+        postForm(interaction(form.payload())).statusCode(200);
+        UpgradeProjectEntity p = awaitState("sass-2-refused", UpgradeProjectEntity.State.ACTIVE);
+        assertEquals(0, github.issues("openedx/refused-b").size());
+        Eventually.await(DONE, "a summary saying what failed and why", () -> SlackCalls.of("chat.postMessage").stream()
+                .anyMatch(m -> m.get("thread_ts") != null && SlackCalls.texts(m.get("blocks")).contains(
+                        "issue in openedx/refused-b: ") && m.get("blocks").contains("Resource not accessible")
+                        && m.get("blocks").contains("ub.project_retry_failed")));
+
+        postForm(interaction(SlackSigner.blockActionPayload("ub.project_retry_failed", String.valueOf(p.id), ORCH,
+                "C0UPGRADES", UpgradeNewTest.trigger()))).statusCode(200);
+        Eventually.await(DONE, "the retried issue", () -> github.issues("openedx/refused-b").size() == 1
+                && QuarkusTransaction.requiringNew().call(() -> queueFailures(p.id)) == 0
+                && QuarkusTransaction.requiringNew().call(() -> UpgradeProjectEntity.<UpgradeProjectEntity>findById(p.id)
+                        .state == UpgradeProjectEntity.State.ACTIVE));
+        assertEquals(1, github.issues("openedx/refused-a").size(), "the issue that worked was not created again");
+        assertEquals(2, github.subIssueIds(ROADMAP, 1).size());
+        Eventually.await(DONE, "the list names both", () -> BodySections.read(github.issue(ROADMAP, 1).path("body")
+                .asText(), RoadmapIssueBody.CHILDREN).orElse("").contains("openedx/refused-b#1"));
     }
 
     // ------------------------------------------------------------------------------------------------- helpers

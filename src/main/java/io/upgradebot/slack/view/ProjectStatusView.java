@@ -1,13 +1,16 @@
 package io.upgradebot.slack.view;
 
+import static com.slack.api.model.block.Blocks.actions;
 import static com.slack.api.model.block.Blocks.context;
 import static com.slack.api.model.block.Blocks.header;
 import static com.slack.api.model.block.Blocks.section;
 import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
 import static com.slack.api.model.block.composition.BlockCompositions.plainText;
+import static com.slack.api.model.block.element.BlockElements.button;
 
 import com.slack.api.model.block.LayoutBlock;
 import io.upgradebot.project.ProjectStatus;
+import io.upgradebot.slack.ActionIds;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -172,6 +175,8 @@ public final class ProjectStatusView {
         blocks.add(section(x -> x.text(markdownText(Mrkdwn.truncate(b.toString(), Mrkdwn.SECTION_MAX)))));
         if (!s.failures().isEmpty()) {
             blocks.add(section(x -> x.text(markdownText(failures(s)))));
+            blocks.add(actions(a -> a.elements(List.of(button(btn -> btn.actionId(ActionIds.PROJECT_RETRY_FAILED.id())
+                    .value(String.valueOf(s.projectId())).text(plainText("Retry the failed writes")))))));
         }
         return blocks;
     }
