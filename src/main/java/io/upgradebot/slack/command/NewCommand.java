@@ -6,13 +6,14 @@ import com.slack.api.bolt.response.Response;
 import io.upgradebot.config.UpgradeBotConfig;
 import io.upgradebot.project.DateSuggestion;
 import io.upgradebot.project.NewProjectRequest;
-import io.upgradebot.project.Orchestrators;
 import io.upgradebot.project.SuggestCompletionDate;
 import io.upgradebot.slack.AfterAck;
+import io.upgradebot.slack.OrchestratorCheckBeforeAck;
 import io.upgradebot.slack.SlackGateway;
 import io.upgradebot.slack.view.NewProjectModal;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
@@ -32,13 +33,13 @@ public class NewCommand implements UpgradeSubcommand {
     /** "Django 5.2" */
     private static final Pattern TARGET = Pattern.compile("^([A-Za-z][\\w.\\-]*)\\s+v?(\\d[\\w.\\-]*)$");
 
-    private final Orchestrators orchestrators;
+    private final OrchestratorCheckBeforeAck orchestrators;
     private final SlackGateway slack;
     private final AfterAck afterAck;
     private final SuggestCompletionDate dates;
     private final UpgradeBotConfig config;
 
-    public NewCommand(Orchestrators orchestrators, SlackGateway slack, AfterAck afterAck, SuggestCompletionDate dates,
+    public NewCommand(OrchestratorCheckBeforeAck orchestrators, SlackGateway slack, AfterAck afterAck, SuggestCompletionDate dates,
             UpgradeBotConfig config) {
         this.orchestrators = orchestrators;
         this.slack = slack;
@@ -65,8 +66,9 @@ public class NewCommand implements UpgradeSubcommand {
     @Override
     public Response handle(String args, SlashCommandRequest req, SlashCommandContext ctx) {
         var payload = req.getPayload();
-        if (!orchestrators.isOrchestrator(payload.getUserId())) {
-            return ctx.ack(":no_entry: Only orchestrators create upgrade projects: " + orchestrators.whoCan() + ".");
+        Optional<Boolean> orchestrator = orchestrators.quickly(payload.getUserId());
+        if (orchestrator.isPresent() && !orchestrator.get()) {
+            return ctx.ack(refusal());
         }
         NewProjectRequest initial = prefill(args, config.roadmapRepo().orElse(null), payload.getChannelId());
         NewProjectModal.Metadata md = new NewProjectModal.Metadata(payload.getChannelId(), 0, null);
@@ -77,6 +79,14 @@ public class NewCommand implements UpgradeSubcommand {
             LOG.warnf("new-project form not opened: %s", e.error());
             return ctx.ack(":warning: Slack did not open the form (" + e.error() + "). Try `/upgrade new` again.");
         }
+        if (orchestrator.isEmpty()) {
+            // membership was not known in time: the form is open, and closes on a refusal if the answer is no
+            afterAck.run(() -> {
+                if (!orchestrators.isOrchestrator(payload.getUserId())) {
+                    slack.updateView(viewId, NewProjectModal.notice(refusal()));
+                }
+            });
+        }
         if (initial.product() != null && initial.currentVersion() != null && viewId != null) {
             afterAck.run(() -> {
                 DateSuggestion s = dates.suggest(initial.product(), initial.currentVersion(), null);
@@ -86,6 +96,10 @@ public class NewCommand implements UpgradeSubcommand {
             });
         }
         return ctx.ack();
+    }
+
+    private String refusal() {
+        return ":no_entry: Only orchestrators create upgrade projects: " + orchestrators.whoCan() + ".";
     }
 
     /** What the command's text gives: a name, and maybe the dependency with its current and target versions. */

@@ -8,13 +8,14 @@ import io.upgradebot.domain.RepoListParser;
 import io.upgradebot.domain.RepoRef;
 import io.upgradebot.project.ChangeProjectScope;
 import io.upgradebot.project.FindProject;
-import io.upgradebot.project.Orchestrators;
 import io.upgradebot.project.ResolveRepositories;
 import io.upgradebot.slack.AfterAck;
+import io.upgradebot.slack.OrchestratorCheckBeforeAck;
 import io.upgradebot.slack.SlackGateway;
 import io.upgradebot.slack.view.ScopeChangeView;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
@@ -26,13 +27,13 @@ public class ReposCommand implements UpgradeSubcommand {
 
     private static final Logger LOG = Logger.getLogger(ReposCommand.class);
 
-    private final Orchestrators orchestrators;
+    private final OrchestratorCheckBeforeAck orchestrators;
     private final FindProject findProject;
     private final ChangeProjectScope scope;
     private final AfterAck afterAck;
     private final SlackGateway slack;
 
-    public ReposCommand(Orchestrators orchestrators, FindProject findProject, ChangeProjectScope scope, AfterAck afterAck,
+    public ReposCommand(OrchestratorCheckBeforeAck orchestrators, FindProject findProject, ChangeProjectScope scope, AfterAck afterAck,
             SlackGateway slack) {
         this.orchestrators = orchestrators;
         this.findProject = findProject;
@@ -59,8 +60,9 @@ public class ReposCommand implements UpgradeSubcommand {
     @Override
     public Response handle(String args, SlashCommandRequest req, SlashCommandContext ctx) {
         var payload = req.getPayload();
-        if (!orchestrators.isOrchestrator(payload.getUserId())) {
-            return ctx.ack(":no_entry: Only orchestrators change a project's repositories: " + orchestrators.whoCan() + ".");
+        Optional<Boolean> orchestrator = orchestrators.quickly(payload.getUserId());
+        if (orchestrator.isPresent() && !orchestrator.get()) {
+            return ctx.ack(refusal());
         }
         String text = args == null ? "" : args.strip();
         String reason = null;
@@ -87,7 +89,7 @@ public class ReposCommand implements UpgradeSubcommand {
             if (error != null) {
                 return ctx.ack(":warning: " + error);
             }
-            afterAck.run(() -> answer(responseUrl, () -> {
+            afterAck.run(() -> answer(user, responseUrl, () -> {
                 ChangeProjectScope.Result r = scope.add(found.slug(), repos, user, false);
                 if (r.needsConfirmation()) {
                     slack.respond(responseUrl, "Some repositories cannot be used",
@@ -104,7 +106,7 @@ public class ReposCommand implements UpgradeSubcommand {
             return ctx.ack(":warning: " + (parse.hasErrors() ? String.join("; ", parse.errors()) : "Name the repositories to remove"));
         }
         List<String> names = parse.repos().stream().map(RepoRef::fullName).toList();
-        afterAck.run(() -> answer(responseUrl, () -> {
+        afterAck.run(() -> answer(user, responseUrl, () -> {
             ChangeProjectScope.Result r = scope.remove(found.slug(), names, why, user);
             slack.respond(responseUrl, "Repositories of " + found.slug(),
                     ScopeChangeView.lines("*" + found.slug() + "*:", r.lines()), false);
@@ -113,8 +115,17 @@ public class ReposCommand implements UpgradeSubcommand {
                 + " from " + found.slug() + "…");
     }
 
-    private void answer(String responseUrl, Runnable work) {
+    private String refusal() {
+        return ":no_entry: Only orchestrators change a project's repositories: " + orchestrators.whoCan() + ".";
+    }
+
+    /** Runs after the ack; the membership check is repeated there when it was not known before the ack. */
+    private void answer(String user, String responseUrl, Runnable work) {
         try {
+            if (!orchestrators.isOrchestrator(user)) {
+                slack.respond(responseUrl, refusal(), null, false);
+                return;
+            }
             work.run();
         } catch (RuntimeException e) {
             LOG.warnf(e, "repos command failed");

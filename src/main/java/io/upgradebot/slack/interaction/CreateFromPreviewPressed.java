@@ -5,14 +5,15 @@ import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.response.Response;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.upgradebot.project.CreateUpgradeProject;
-import io.upgradebot.project.Orchestrators;
 import io.upgradebot.slack.ActionIds;
 import io.upgradebot.slack.AfterAck;
+import io.upgradebot.slack.OrchestratorCheckBeforeAck;
 import io.upgradebot.slack.SlackGateway;
 import io.upgradebot.slack.view.ConfirmProjectModal;
 import io.upgradebot.store.UpgradeProjectEntity;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
@@ -26,11 +27,11 @@ public class CreateFromPreviewPressed implements BlockActionHandler {
     private static final Logger LOG = Logger.getLogger(CreateFromPreviewPressed.class);
 
     private final CreateUpgradeProject create;
-    private final Orchestrators orchestrators;
+    private final OrchestratorCheckBeforeAck orchestrators;
     private final AfterAck afterAck;
     private final SlackGateway slack;
 
-    public CreateFromPreviewPressed(CreateUpgradeProject create, Orchestrators orchestrators, AfterAck afterAck,
+    public CreateFromPreviewPressed(CreateUpgradeProject create, OrchestratorCheckBeforeAck orchestrators, AfterAck afterAck,
             SlackGateway slack) {
         this.create = create;
         this.orchestrators = orchestrators;
@@ -48,9 +49,9 @@ public class CreateFromPreviewPressed implements BlockActionHandler {
         var payload = req.getPayload();
         String user = payload.getUser().getId();
         String responseUrl = payload.getResponseUrl();
-        if (!orchestrators.isOrchestrator(user)) {
-            afterAck.run(() -> respond(responseUrl, ":no_entry: Only orchestrators create upgrade projects: "
-                    + orchestrators.whoCan() + "."));
+        Optional<Boolean> orchestrator = orchestrators.quickly(user);
+        if (orchestrator.isPresent() && !orchestrator.get()) {
+            afterAck.run(() -> respond(responseUrl, refusal()));
             return ctx.ack();
         }
         long projectId;
@@ -69,6 +70,10 @@ public class CreateFromPreviewPressed implements BlockActionHandler {
             return ctx.ack();
         }
         afterAck.run(() -> {
+            if (!orchestrators.isOrchestrator(user)) {
+                respond(responseUrl, refusal());
+                return;
+            }
             CreateUpgradeProject.Outcome outcome = create.createFromPreview(projectId, user);
             if (outcome instanceof CreateUpgradeProject.Refused r) {
                 respond(responseUrl, ":x: " + r.message());
@@ -79,6 +84,10 @@ public class CreateFromPreviewPressed implements BlockActionHandler {
             }
         });
         return ctx.ack();
+    }
+
+    private String refusal() {
+        return ":no_entry: Only orchestrators create upgrade projects: " + orchestrators.whoCan() + ".";
     }
 
     private void respond(String responseUrl, String text) {

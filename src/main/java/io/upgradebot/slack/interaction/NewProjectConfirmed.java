@@ -4,26 +4,27 @@ import com.slack.api.bolt.context.builtin.ViewSubmissionContext;
 import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
 import com.slack.api.bolt.response.Response;
 import io.upgradebot.project.CreateUpgradeProject;
-import io.upgradebot.project.Orchestrators;
 import io.upgradebot.slack.AfterAck;
 import io.upgradebot.slack.CallbackIds;
+import io.upgradebot.slack.OrchestratorCheckBeforeAck;
 import io.upgradebot.slack.view.ConfirmProjectModal;
 import io.upgradebot.slack.view.NewProjectModal;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
+import java.util.Optional;
 
 /** "Create without them" / "Create" on the confirmation step: the draft becomes the real project, once. */
 @ApplicationScoped
 public class NewProjectConfirmed implements ViewSubmissionHandler {
 
     private final CreateUpgradeProject create;
-    private final Orchestrators orchestrators;
+    private final OrchestratorCheckBeforeAck orchestrators;
     private final AfterAck afterAck;
     private final ShowProjectOutcome show;
 
-    public NewProjectConfirmed(CreateUpgradeProject create, Orchestrators orchestrators, AfterAck afterAck,
+    public NewProjectConfirmed(CreateUpgradeProject create, OrchestratorCheckBeforeAck orchestrators, AfterAck afterAck,
             ShowProjectOutcome show) {
         this.create = create;
         this.orchestrators = orchestrators;
@@ -45,7 +46,8 @@ public class NewProjectConfirmed implements ViewSubmissionHandler {
             return ctx.ackWithUpdate(NewProjectModal.notice(":x: This form lost track of its project; run `/upgrade new` "
                     + "again."));
         }
-        if (!orchestrators.isOrchestrator(user)) {
+        Optional<Boolean> orchestrator = orchestrators.quickly(user);
+        if (orchestrator.isPresent() && !orchestrator.get()) {
             return ctx.ackWithUpdate(NewProjectModal.notice(":no_entry: Only orchestrators create upgrade projects: "
                     + orchestrators.whoCan() + "."));
         }
@@ -65,7 +67,9 @@ public class NewProjectConfirmed implements ViewSubmissionHandler {
         }
         String reason = ConfirmProjectModal.reason(view);
         String viewId = view.getId();
-        afterAck.run(() -> show.inModal(viewId, () -> create.confirm(projectId, user, date, reason)));
+        afterAck.run(() -> show.inModal(viewId, () -> orchestrators.isOrchestrator(user)
+                ? create.confirm(projectId, user, date, reason)
+                : new CreateUpgradeProject.Refused("Only orchestrators create upgrade projects: " + orchestrators.whoCan())));
         return ctx.ackWithUpdate(NewProjectModal.working("Creating the project…"));
     }
 }

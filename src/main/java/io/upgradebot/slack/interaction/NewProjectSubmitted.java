@@ -6,14 +6,15 @@ import com.slack.api.bolt.response.Response;
 import io.upgradebot.project.CreateUpgradeProject;
 import io.upgradebot.project.NewProjectRequest;
 import io.upgradebot.project.NewProjectRequest.Field;
-import io.upgradebot.project.Orchestrators;
 import io.upgradebot.slack.AfterAck;
 import io.upgradebot.slack.CallbackIds;
+import io.upgradebot.slack.OrchestratorCheckBeforeAck;
 import io.upgradebot.slack.SlackGateway;
 import io.upgradebot.slack.view.NewProjectModal;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The new-project form submitted. Syntax errors go back onto the fields ({@code response_action: errors}) before
@@ -25,12 +26,12 @@ import java.util.Map;
 public class NewProjectSubmitted implements ViewSubmissionHandler {
 
     private final CreateUpgradeProject create;
-    private final Orchestrators orchestrators;
+    private final OrchestratorCheckBeforeAck orchestrators;
     private final AfterAck afterAck;
     private final SlackGateway slack;
     private final ShowProjectOutcome show;
 
-    public NewProjectSubmitted(CreateUpgradeProject create, Orchestrators orchestrators, AfterAck afterAck,
+    public NewProjectSubmitted(CreateUpgradeProject create, OrchestratorCheckBeforeAck orchestrators, AfterAck afterAck,
             SlackGateway slack, ShowProjectOutcome show) {
         this.create = create;
         this.orchestrators = orchestrators;
@@ -52,9 +53,9 @@ public class NewProjectSubmitted implements ViewSubmissionHandler {
         String team = payload.getTeam() == null ? null : payload.getTeam().getId();
         NewProjectModal.Parsed parsed = NewProjectModal.parse(view, user, team);
         Map<Field, String> errors = new EnumMap<>(Field.class);
-        if (!orchestrators.isOrchestrator(user)) {
-            errors.put(Field.NAME, "Only orchestrators create upgrade projects: ask " + orchestrators.whoCan()
-                    .replaceAll("<[@!](subteam\\^)?([A-Z0-9]+)>", "$2"));
+        Optional<Boolean> orchestrator = orchestrators.quickly(user);
+        if (orchestrator.isPresent() && !orchestrator.get()) {
+            errors.put(Field.NAME, "Only orchestrators create upgrade projects");
         } else {
             errors.putAll(parsed.errors());
             create.validate(parsed.request()).forEach(errors::putIfAbsent);
@@ -64,7 +65,9 @@ public class NewProjectSubmitted implements ViewSubmissionHandler {
         }
         NewProjectRequest request = parsed.request();
         String viewId = view.getId();
-        afterAck.run(() -> show.inModal(viewId, request, parsed.metadata(), () -> create.submit(request)));
+        afterAck.run(() -> show.inModal(viewId, request, parsed.metadata(), () -> orchestrators.isOrchestrator(user)
+                ? create.submit(request)
+                : new CreateUpgradeProject.Refused("Only orchestrators create upgrade projects: " + orchestrators.whoCan())));
         return ctx.ackWithUpdate(NewProjectModal.working("Checking the repositories on GitHub for *"
                 + io.upgradebot.slack.view.Mrkdwn.escape(request.name()) + "*… This view updates when done; you can "
                 + "close it, the result also shows in <#" + request.channelId() + ">."));
