@@ -198,6 +198,32 @@ class UpgradeNewTest {
         assertTrue(github.applied().isEmpty());
     }
 
+    @Test
+    void aCodeSearchNamesEachRepositoryOnceHoweverManyFilesMatch() {
+        StringBuilder items = new StringBuilder();
+        String[][] hits = {{"openedx/code-a", "requirements/base.in"}, {"openedx/code-a", "requirements/test.in"},
+                {"openedx/code-b", "requirements/base.in"}};
+        for (String[] hit : hits) {
+            String[] parts = hit[0].split("/");
+            items.append(items.length() == 0 ? "" : ",").append("""
+                    {"name":"%3$s","path":"%4$s","sha":"f00d","url":"%1$s/repos/%2$s/contents/%4$s",
+                     "git_url":"%1$s/repos/%2$s/git/blobs/f00d","html_url":"https://github.com/%2$s/blob/master/%4$s",
+                     "repository":{"id":%5$d,"node_id":"R_%5$d","name":"%6$s","full_name":"%2$s","private":false,
+                      "owner":{"login":"openedx","id":1,"type":"Organization"},"html_url":"https://github.com/%2$s",
+                      "url":"%1$s/repos/%2$s","fork":false},"score":1.0}""".formatted(Fakes.github.baseUrl(), hit[0],
+                    hit[1].substring(hit[1].lastIndexOf('/') + 1), hit[1], Math.abs(hit[0].hashCode()), parts[1]));
+        }
+        Fakes.github.stubFor(get(urlPathEqualTo("/search/code")).willReturn(com.github.tomakehurst.wiremock.client
+                .WireMock.okJson("{\"total_count\":3,\"incomplete_results\":false,\"items\":[" + items + "]}")));
+        NewProjectForm form = new NewProjectForm().name("Pip tools code search");
+        form.repos = "org:openedx filename:requirements.in django";
+        postForm(interaction(form.payload())).statusCode(200);
+        awaitState("pip-tools-code-search", UpgradeProjectEntity.State.ACTIVE);
+        assertEquals(1, github.issues("openedx/code-a").size());
+        assertEquals(1, github.issues("openedx/code-b").size());
+        assertEquals(2, github.subIssueIds(ROADMAP, 1).size());
+    }
+
     // ------------------------------------------------------------------------------------------------- helpers
 
     static UpgradeProjectEntity awaitState(String slug, UpgradeProjectEntity.State state) {
