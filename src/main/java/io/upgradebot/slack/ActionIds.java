@@ -8,6 +8,16 @@ public enum ActionIds {
     /** placeholder until features add theirs */
     NOOP,
 
+    // --- /upgrade new and scope changes (issue 3) ---
+    /** "Suggest a date" button inside the new-project modal. */
+    NEW_PROJECT_SUGGEST_DATE,
+    /** "Create it" on a preview message: turns the preview into the real project. */
+    PREVIEW_CREATE,
+    /** "Add the others" after {@code /upgrade repos … add} named repositories that cannot be reached. */
+    REPOS_ADD_CONFIRM,
+    /** "Retry the failed writes" on a project's end-of-creation summary. */
+    PROJECT_RETRY_FAILED,
+
     // --- scheduled announcements and reminders (issue 5) ---
     /** "Send now" on a line of /upgrade schedule; value = message id + ":" + render token. */
     SCHEDULE_SEND_NOW,

@@ -5,6 +5,12 @@ public enum CallbackIds {
     /** placeholder until features add theirs */
     NOOP,
 
+    // --- /upgrade new (issue 3) ---
+    /** The new-project form. */
+    NEW_PROJECT,
+    /** Second step after submit: create without the repositories that cannot be reached, and/or enter a date. */
+    NEW_PROJECT_CONFIRM,
+
     // --- scheduled announcements and reminders (issue 5) ---
     /** The announcement modal: message, target, when. Submitting pushes the preview. */
     ANNOUNCE_COMPOSE,
