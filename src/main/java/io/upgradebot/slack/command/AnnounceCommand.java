@@ -3,7 +3,8 @@ package io.upgradebot.slack.command;
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
-import io.upgradebot.domain.Slug;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.upgradebot.project.FindProject;
 import io.upgradebot.project.Orchestrators;
 import io.upgradebot.project.SlackDirectory;
 import io.upgradebot.slack.AfterAck;
@@ -12,7 +13,6 @@ import io.upgradebot.slack.view.AnnounceModal;
 import io.upgradebot.slack.view.EphemeralReply;
 import io.upgradebot.store.UpgradeProjectEntity;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.Optional;
 
 /** {@code /upgrade announce <project>}: opens the announcement modal at once (the trigger_id lives 3 seconds). */
 @ApplicationScoped
@@ -22,8 +22,11 @@ public class AnnounceCommand implements UpgradeSubcommand {
     private final SlackGateway slack;
     private final SlackDirectory directory;
     private final AfterAck afterAck;
+    private final FindProject projects;
 
-    public AnnounceCommand(Orchestrators orchestrators, SlackGateway slack, SlackDirectory directory, AfterAck afterAck) {
+    public AnnounceCommand(Orchestrators orchestrators, SlackGateway slack, SlackDirectory directory, AfterAck afterAck,
+            FindProject projects) {
+        this.projects = projects;
         this.orchestrators = orchestrators;
         this.slack = slack;
         this.directory = directory;
@@ -51,40 +54,16 @@ public class AnnounceCommand implements UpgradeSubcommand {
         if (!orchestrators.isOrchestrator(user)) {
             return ctx.ack(EphemeralReply.text(":no_entry: Only orchestrators can announce: " + orchestrators.whoCan() + "."));
         }
-        Optional<UpgradeProjectEntity> project = ProjectArgument.find(args, req.getPayload().getChannelId());
-        if (project.isEmpty()) {
-            return ctx.ack(EphemeralReply.text(ProjectArgument.notFound(args, usage())));
+        FindProject.Found found = projects.find(args, req.getPayload().getChannelId());
+        if (!found.found()) {
+            return ctx.ack(EphemeralReply.text(found.message()));
         }
-        UpgradeProjectEntity p = project.get();
+        UpgradeProjectEntity p = QuarkusTransaction.requiringNew().call(() -> UpgradeProjectEntity.findById(found.projectId()));
         slack.openView(req.getPayload().getTriggerId(), AnnounceModal.compose(p.name,
                 new AnnounceModal.Meta(p.id, req.getPayload().getChannelId(), null, null), AnnounceModal.Values.blank(),
                 p.statusMessageTs != null));
         // the preview needs the author's time zone (users.info); fetched now, it is cached by the time they submit
         afterAck.run(() -> directory.person(user));
         return ctx.ack();
-    }
-
-    /** Kept here so the command stays a thin adapter; the project lookup rules are the project feature's. */
-    static final class ProjectArgument {
-        private ProjectArgument() {
-        }
-
-        static Optional<UpgradeProjectEntity> find(String args, String channelId) {
-            String named = args == null ? "" : args.strip();
-            return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> {
-                if (named.isEmpty()) {
-                    var here = UpgradeProjectEntity.<UpgradeProjectEntity>list("channelId = ?1 and state = ?2", channelId,
-                            UpgradeProjectEntity.State.ACTIVE);
-                    return here.size() == 1 ? Optional.of(here.get(0)) : Optional.<UpgradeProjectEntity>empty();
-                }
-                return UpgradeProjectEntity.findBySlug(Slug.of(named));
-            });
-        }
-
-        static String notFound(String args, String usage) {
-            return args == null || args.isBlank()
-                    ? "Name the project: `" + usage + "` (`/upgrade list` shows them)."
-                    : "There is no project `" + Slug.of(args.strip()) + "`. `/upgrade list` shows them.";
-        }
     }
 }

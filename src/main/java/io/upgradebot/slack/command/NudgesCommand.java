@@ -5,6 +5,7 @@ import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.upgradebot.config.NudgeConfig;
+import io.upgradebot.project.FindProject;
 import io.upgradebot.project.Orchestrators;
 import io.upgradebot.slack.view.EphemeralReply;
 import io.upgradebot.store.UpgradeProjectEntity;
@@ -24,8 +25,10 @@ public class NudgesCommand implements UpgradeSubcommand {
 
     private final Orchestrators orchestrators;
     private final NudgeConfig config;
+    private final FindProject projects;
 
-    public NudgesCommand(Orchestrators orchestrators, NudgeConfig config) {
+    public NudgesCommand(Orchestrators orchestrators, NudgeConfig config, FindProject projects) {
+        this.projects = projects;
         this.orchestrators = orchestrators;
         this.config = config;
     }
@@ -52,10 +55,12 @@ public class NudgesCommand implements UpgradeSubcommand {
         String last = words.length > 1 ? words[words.length - 1].toLowerCase(Locale.ROOT) : null;
         boolean setting = last != null && (last.matches("\\d{1,4}") || last.equals("off") || last.equals("on"));
         String named = setting ? text.substring(0, text.length() - words[words.length - 1].length()).strip() : text;
-        Optional<UpgradeProjectEntity> project = AnnounceCommand.ProjectArgument.find(named, req.getPayload().getChannelId());
-        if (project.isEmpty()) {
-            return ctx.ack(EphemeralReply.text(AnnounceCommand.ProjectArgument.notFound(named, usage())));
+        FindProject.Found found = projects.find(named, req.getPayload().getChannelId());
+        if (!found.found()) {
+            return ctx.ack(EphemeralReply.text(found.message()));
         }
+        Optional<UpgradeProjectEntity> project = QuarkusTransaction.requiringNew()
+                .call(() -> UpgradeProjectEntity.<UpgradeProjectEntity>findByIdOptional(found.projectId()));
         long id = project.get().id;
         if (setting) {
             if (!orchestrators.isOrchestrator(req.getPayload().getUserId())) {

@@ -3,6 +3,8 @@ package io.upgradebot.slack.command;
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.upgradebot.project.FindProject;
 import io.upgradebot.project.RunbookMoments;
 import io.upgradebot.project.ScheduledMessages;
 import io.upgradebot.project.SlackDirectory;
@@ -28,9 +30,11 @@ public class ScheduleCommand implements UpgradeSubcommand {
     private final SlackDirectory directory;
     private final SlackGateway slack;
     private final AfterAck afterAck;
+    private final FindProject projects;
 
     public ScheduleCommand(ScheduledMessages messages, RunbookMoments moments, SlackDirectory directory,
-            SlackGateway slack, AfterAck afterAck) {
+            SlackGateway slack, AfterAck afterAck, FindProject projects) {
+        this.projects = projects;
         this.messages = messages;
         this.moments = moments;
         this.directory = directory;
@@ -55,10 +59,12 @@ public class ScheduleCommand implements UpgradeSubcommand {
 
     @Override
     public Response handle(String args, SlashCommandRequest req, SlashCommandContext ctx) {
-        Optional<UpgradeProjectEntity> project = AnnounceCommand.ProjectArgument.find(args, req.getPayload().getChannelId());
-        if (project.isEmpty()) {
-            return ctx.ack(EphemeralReply.text(AnnounceCommand.ProjectArgument.notFound(args, usage())));
+        FindProject.Found found = projects.find(args, req.getPayload().getChannelId());
+        if (!found.found()) {
+            return ctx.ack(EphemeralReply.text(found.message()));
         }
+        Optional<UpgradeProjectEntity> project = QuarkusTransaction.requiringNew()
+                .call(() -> UpgradeProjectEntity.<UpgradeProjectEntity>findByIdOptional(found.projectId()));
         long projectId = project.get().id;
         String name = project.get().name;
         String slug = project.get().slug;
