@@ -25,6 +25,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.upgradebot.project.MessageTriggers;
 import io.upgradebot.store.ScheduledMessageEntity;
 import io.upgradebot.store.UpgradeProjectEntity;
+import io.upgradebot.support.BlockKitLimits;
 import io.upgradebot.support.Eventually;
 import io.upgradebot.support.Fakes;
 import io.upgradebot.support.ScheduleSeeds;
@@ -158,7 +159,9 @@ class AnnounceFlowTest {
     String openModal() throws Exception {
         command("announce " + p.slug, ORCHESTRATOR);
         List<LoggedRequest> opened = Fakes.slack.findAll(postRequestedFor(urlPathEqualTo("/api/views.open")));
-        JsonNode view = JSON.readTree(field(opened.get(opened.size() - 1), "view"));
+        String viewJson = field(opened.get(opened.size() - 1), "view");
+        BlockKitLimits.assertModalJson(viewJson);
+        JsonNode view = JSON.readTree(viewJson);
         assertEquals("ub.announce_compose", view.path("callback_id").asText());
         return view.path("private_metadata").asText();
     }
@@ -239,6 +242,7 @@ class AnnounceFlowTest {
                 form("The *Django 5.2* upgrade starts next week.", "THREAD", "at", day, LocalTime.of(9, 30), List.of(), null)));
         JsonNode preview = pushed.path("view");
         assertEquals("ub.announce_preview", preview.path("callback_id").asText());
+        BlockKitLimits.assertModalJson(preview.toString());
         String shown = preview.toString();
         assertTrue(shown.contains("The *Django 5.2* upgrade starts next week.") && shown.contains("Europe/Berlin")
                 && shown.contains("status message's thread"), shown);
@@ -283,6 +287,7 @@ class AnnounceFlowTest {
                 () -> !Fakes.slack.findAll(postRequestedFor(urlPathMatching("/commands/.*"))).isEmpty());
         String list = Fakes.slack.findAll(postRequestedFor(urlPathMatching("/commands/.*"))).get(0).getBodyAsString();
         assertTrue(list.contains("Every Tue, Thu at 15:00 (Europe/Berlin)") && list.contains("ub.schedule_send_now:" + weekly.id), list);
+        BlockKitLimits.assertMessageJson(JSON.readTree(list).path("blocks").toString());
         JsonNode sendNow = findButton(JSON.readTree(list), "ub.schedule_send_now:" + weekly.id);
 
         // a double click: two clicks (two trigger ids) on the same rendered button post once
