@@ -28,7 +28,9 @@ public class Fakes implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        slack = new WireMockServer(options().dynamicPort().asynchronousResponseEnabled(true));
+        // every Slack payload in the suite is checked against Block Kit's limits (BlockKitLimits)
+        slack = new WireMockServer(options().dynamicPort().asynchronousResponseEnabled(true)
+                .extensions(new SlackPayloadLimitsFilter()));
         github = new WireMockServer(options().dynamicPort().asynchronousResponseEnabled(true));
         slack.start();
         github.start();
