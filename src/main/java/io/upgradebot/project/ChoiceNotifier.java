@@ -16,9 +16,6 @@ public interface ChoiceNotifier {
     /** One change's details, in the thread of the project's status message (never as a new channel post). */
     void choiceRecorded(ChoiceDetail detail);
 
-    /** Tells one person, privately in the project channel, why their choice was not taken. */
-    void refuse(String channelId, String userId, String text);
-
     /**
      * @param teams         owning teams with how many repositories each owns, most repositories first
      * @param unknownOwners repositories whose owner is unknown

@@ -234,7 +234,14 @@ public class OwnerDoesChoices {
 
     private void reflectInSlack(Result result, Request request) {
         try {
-            statusMessages.refresh(result.projectId());
+            boolean hasStatusMessage = QuarkusTransaction.requiringNew().call(() -> UpgradeProjectEntity
+                    .<UpgradeProjectEntity>findByIdOptional(result.projectId()).map(p -> p.statusMessageTs != null)
+                    .orElse(false));
+            if (hasStatusMessage) {
+                statusMessages.refresh(result.projectId());
+            } else {
+                statusMessages.refreshNow(result.projectId()); // the details below need a thread to go to
+            }
         } catch (RuntimeException e) {
             LOG.warnf("status message of project %d not refreshed after a choice: %s", result.projectId(),
                     e.getMessage());
