@@ -82,10 +82,12 @@ public class OwnerDoesChoices {
     private final UpgradeBotConfig config;
     private final StatusMessageService statusMessages;
     private final ChoiceNotifier notifier;
+    private final BoardFieldWrites board;
     private final ObjectMapper json = new ObjectMapper();
 
     public OwnerDoesChoices(ServiceLevels levels, GitHubWriteQueue writes, UpgradeBotConfig config,
-            StatusMessageService statusMessages, ChoiceNotifier notifier) {
+            StatusMessageService statusMessages, ChoiceNotifier notifier, BoardFieldWrites board) {
+        this.board = board;
         this.levels = levels;
         this.writes = writes;
         this.config = config;
@@ -193,8 +195,7 @@ public class OwnerDoesChoices {
 
     /** Queues the board's Owner Does = level for the repository's item; false when there is no board item. */
     boolean queueBoardWrite(ProjectRepoEntity repo, ServiceLevel level, String key) {
-        Optional<String> org = config.board().org();
-        if (org.isEmpty() || config.board().number().isEmpty()) {
+        if (!board.boardConfigured()) {
             return false;
         }
         if (repo.boardItemId == null) {
@@ -202,11 +203,7 @@ public class OwnerDoesChoices {
                     level.label());
             return false;
         }
-        ObjectNode payload = json.createObjectNode().put("org", org.get())
-                .put("board_number", config.board().number().getAsInt()).put("item_id", repo.boardItemId)
-                .put("field", config.board().ownerDoesField()).put("option", level.label());
-        writes.enqueue(new PlannedWrite(key, WriteKind.SET_BOARD_FIELD, repo.projectId, payload));
-        return true;
+        return board.set(repo.projectId, repo.boardItemId, config.board().ownerDoesField(), level.label(), key);
     }
 
     private void queueComment(ProjectRepoEntity repo, UpgradeProjectEntity project, OwnerDoesChoiceEntity row,

@@ -46,10 +46,12 @@ public class ResolveRepositoryOwners {
     private final GitHubWriteQueue writes;
     private final OwnerDoesConfig config;
     private final UpgradeBotConfig botConfig;
+    private final BoardFieldWrites board;
     private final ObjectMapper json = new ObjectMapper();
 
     public ResolveRepositoryOwners(GitHubGateway github, GitHubWriteQueue writes, OwnerDoesConfig config,
-            UpgradeBotConfig botConfig) {
+            UpgradeBotConfig botConfig, BoardFieldWrites board) {
+        this.board = board;
         this.github = github;
         this.writes = writes;
         this.config = config;
@@ -147,22 +149,7 @@ public class ResolveRepositoryOwners {
     }
 
     private void queueBoardOwner(ProjectRepoEntity r, String team, String change) {
-        Optional<String> org = botConfig.board().org();
-        if (org.isEmpty() || botConfig.board().number().isEmpty() || r.boardItemId == null) {
-            return;
-        }
-        int number = botConfig.board().number().getAsInt();
-        String field = botConfig.board().ownerField();
-        // Owner is a single-select field: the team must be one of its options first (every existing option kept)
-        String optionKey = "board-option:" + org.get() + "/" + number + ":" + field + ":" + team.toLowerCase(Locale.ROOT);
-        writes.enqueue(new PlannedWrite(optionKey, WriteKind.ENSURE_BOARD_OPTION, r.projectId,
-                json.createObjectNode().put("org", org.get()).put("board_number", number).put("field", field)
-                        .put("option", team)));
-        writes.enqueue(new PlannedWrite("owner:board:" + change, WriteKind.SET_BOARD_FIELD, r.projectId,
-                json.createObjectNode().put("org", org.get()).put("board_number", number).put("item_id", r.boardItemId)
-                        .put("field", field).put("option", team)
-                        // waits for the option (the queue holds a write until the writes it refers to are done)
-                        .put("after", "${ref:" + optionKey + "#option_id}")));
+        board.set(r.projectId, r.boardItemId, botConfig.board().ownerField(), team, "owner:board:" + change);
     }
 
     static String describe(String source) {
