@@ -71,6 +71,46 @@ public final class BlockKitLimits {
         }
     }
 
+    // --- direct checks of what a view mapper renders (unit tests) -------------------------------------------
+
+    /** Fails when the message blocks (as Bolt serialises them for Slack) break a limit. */
+    public static void assertMessage(java.util.List<com.slack.api.model.block.LayoutBlock> blocks) {
+        assertClean("message", checkMessageBlocks(slackJson(blocks)));
+    }
+
+    /** Fails when the modal (as Bolt serialises it for Slack) breaks a limit. */
+    public static void assertModal(com.slack.api.model.view.View view) {
+        assertClean("modal", checkView(slackJson(view)));
+    }
+
+    /** A {@code blocks} JSON array as sent (chat.postMessage, chat.update, response_url). */
+    public static void assertMessageJson(String blocksJson) {
+        List<String> out = new ArrayList<>();
+        JsonNode node = parse(blocksJson, out);
+        assertClean("message", node == null ? out : checkMessageBlocks(node));
+    }
+
+    /** A {@code view} JSON object as sent (views.open, views.update, views.push). */
+    public static void assertModalJson(String viewJson) {
+        List<String> out = new ArrayList<>();
+        JsonNode node = parse(viewJson, out);
+        assertClean("modal", node == null ? out : checkView(node));
+    }
+
+    private static JsonNode slackJson(Object model) {
+        try {
+            return JSON.readTree(com.slack.api.util.json.GsonFactory.createSnakeCase().toJson(model));
+        } catch (Exception e) {
+            throw new AssertionError("not serialisable for Slack: " + e.getMessage(), e);
+        }
+    }
+
+    private static void assertClean(String what, List<String> violations) {
+        if (!violations.isEmpty()) {
+            throw new AssertionError(what + " breaks Slack's Block Kit limits:\n  " + String.join("\n  ", violations));
+        }
+    }
+
     // --- entry points by transport --------------------------------------------------------------------------
 
     /**
