@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.upgradebot.config.GitHubSecrets;
 import io.upgradebot.project.GitHubWebhookEvent;
 import io.upgradebot.store.ProcessedRequests;
-import jakarta.enterprise.event.Event;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -33,13 +32,13 @@ public class GitHubWebhookResource {
 
     private final GitHubSecrets secrets;
     private final ProcessedRequests processed;
-    private final Event<GitHubWebhookEvent> events;
+    private final GitHubDeliveries deliveries;
     private final ObjectMapper json = new ObjectMapper();
 
-    public GitHubWebhookResource(GitHubSecrets secrets, ProcessedRequests processed, Event<GitHubWebhookEvent> events) {
+    public GitHubWebhookResource(GitHubSecrets secrets, ProcessedRequests processed, GitHubDeliveries deliveries) {
         this.secrets = secrets;
         this.processed = processed;
-        this.events = events;
+        this.deliveries = deliveries;
     }
 
     @POST
@@ -77,10 +76,7 @@ public class GitHubWebhookResource {
         if (event.equals("ping")) {
             return text(200, "pong");
         }
-        events.fireAsync(new GitHubWebhookEvent(event, delivery, payload)).exceptionally(e -> {
-            LOG.warnf("GitHub delivery %s (%s) failed: %s", delivery, event, e.toString());
-            return null;
-        });
+        deliveries.dispatch(new GitHubWebhookEvent(event, delivery, payload));
         return text(202, "accepted");
     }
 
