@@ -5,6 +5,7 @@ import io.upgradebot.config.OwnerDoesConfig.ChoicePolicy;
 import io.upgradebot.store.ProjectRepoEntity;
 import io.upgradebot.store.UpgradeProjectEntity;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
 
 /**
  * Who may choose a repository's Owner Does level ({@code upgrade-bot.choice-policy}): under {@code owners} the
@@ -76,6 +77,17 @@ public class ChoicePermissions {
         return "None of this project's repositories is owned by a team you are in, as far as the bot knows. "
                 + "Each repository's owning team chooses for it, and " + orchestration + " can choose for any. "
                 + "If your team is missing, ask an orchestrator to add it to UPGRADE_BOT_OWNERS_SLACK.";
+    }
+
+    /** Choices are taken while the project runs: not for a preview (no issues yet) nor once it is closed. */
+    public static Optional<String> notOpenForChoices(UpgradeProjectEntity project) {
+        if (project.state == UpgradeProjectEntity.State.PREVIEW) {
+            return Optional.of("*" + project.name + "* is only a preview: levels are chosen once it is created.");
+        }
+        if (project.state == UpgradeProjectEntity.State.CLOSED) {
+            return Optional.of("*" + project.name + "* is closed: its Owner Does levels no longer change.");
+        }
+        return Optional.empty();
     }
 
     static String org(String repo) {

@@ -63,6 +63,11 @@ public class ChoosableRepositories {
         if (project.isEmpty()) {
             return Optional.empty();
         }
+        Optional<String> closed = ChoicePermissions.notOpenForChoices(project.get());
+        if (closed.isPresent()) {
+            return Optional.of(new Page(projectId, project.get().name, List.of(), 0, 1, 0, 0, "", false, closed,
+                    levels.choosable()));
+        }
         List<ProjectRepoEntity> repos = QuarkusTransaction.requiringNew().call(() -> ProjectRepoEntity.inScopeOf(projectId));
         boolean all = permissions.mayChooseAll(userId, project.get());
         List<ProjectRepoEntity> mine = all ? repos

@@ -40,6 +40,10 @@ public class ChooseForRepository {
         if (repo.isEmpty() || project.isEmpty() || !repo.get().inScope) {
             return new Outcome(OwnerDoesChoices.Outcome.NOT_FOUND, null, Optional.empty());
         }
+        Optional<String> closed = ChoicePermissions.notOpenForChoices(project.get());
+        if (closed.isPresent()) {
+            return new Outcome(null, repo.get().repo, closed);
+        }
         if (!permissions.mayChoose(slackUserId, project.get(), repo.get())) {
             return new Outcome(null, repo.get().repo, Optional.of("You can't choose for *" + repo.get().repo
                     + "*: " + permissions.whoCan(project.get(), repo.get()) + " can."));
