@@ -10,9 +10,10 @@ import java.util.Locale;
 
 /**
  * Queues "set this single-select field of this board item to this option" for the configured board. The option
- * is ensured first (GitHub replaces a field's whole option list, so the queue sends every existing option back
- * with the new one) and the field write refers to its option id, so it waits for it. Joins the caller's
- * transaction: the writes are stored with whatever the caller records.
+ * is ensured first, once per project (GitHub replaces a field's whole option list, so the queue sends every
+ * existing option back with the new one), and the field write waits for it. The field write names the option,
+ * not its id: the queue looks the id up on the board when it runs, so an option recreated since still works.
+ * Joins the caller's transaction: the writes are stored with whatever the caller records.
  */
 @ApplicationScoped
 public class BoardFieldWrites {
@@ -38,12 +39,14 @@ public class BoardFieldWrites {
         String org = config.board().org().get();
         int number = config.board().number().getAsInt();
         String optionKey = "board-option:" + org.toLowerCase(Locale.ROOT) + "/" + number + ":"
-                + field.toLowerCase(Locale.ROOT) + ":" + option.toLowerCase(Locale.ROOT);
+                + field.toLowerCase(Locale.ROOT) + ":" + option.toLowerCase(Locale.ROOT) + ":p" + projectId;
         writes.enqueue(new PlannedWrite(optionKey, WriteKind.ENSURE_BOARD_OPTION, projectId, json.createObjectNode()
                 .put("org", org).put("board_number", number).put("field", field).put("option", option)));
         writes.enqueue(new PlannedWrite(key, WriteKind.SET_BOARD_FIELD, projectId, json.createObjectNode()
                 .put("org", org).put("board_number", number).put("item_id", itemId).put("field", field)
-                .put("option", option).put("option_id", "${ref:" + optionKey + "#option_id}")));
+                .put("option", option)
+                // waits for the option (the queue holds a write until every write it refers to is done)
+                .put("after", "${ref:" + optionKey + "#option_id}")));
         return true;
     }
 }
