@@ -2,7 +2,12 @@ package io.upgradebot.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URLDecoder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -10,7 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.Properties;
 
 /**
  * Slack's Block Kit limits, checked on every payload the bot sends to the Slack fake (Web API methods and
@@ -30,37 +35,60 @@ public final class BlockKitLimits {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
-     * Violations seen since the last {@link #drain()}. Held in a JDK queue stored in the system properties so that
-     * the WireMock filter, the JUnit extension and Quarkus' test class loader all see the same one, whichever
-     * class loader loaded this class.
+     * Violations seen since the last {@link #drain()}, one per line in a temporary file whose path is a system
+     * property: the WireMock filter, the JUnit extension and the app's ack filter may each load this class in a
+     * different class loader (Quarkus' test class loading), and only JDK-level state is shared by all of them.
+     * (Only strings go into the system properties: libraries copy them as strings.)
      */
-    @SuppressWarnings("unchecked")
-    private static ConcurrentLinkedQueue<String> sink() {
-        synchronized (System.getProperties()) {
-            Object q = System.getProperties().get("upgradebot.blockkit.violations");
-            if (q == null) {
-                q = new ConcurrentLinkedQueue<String>();
-                System.getProperties().put("upgradebot.blockkit.violations", q);
+    private static Path sink() {
+        Properties props = System.getProperties();
+        synchronized (props) {
+            String path = props.getProperty(SINK_PROPERTY);
+            try {
+                if (path == null) {
+                    Path file = Files.createTempFile("upgradebot-blockkit-", ".txt");
+                    file.toFile().deleteOnExit();
+                    props.setProperty(SINK_PROPERTY, file.toString());
+                    return file;
+                }
+                return Path.of(path);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-            return (ConcurrentLinkedQueue<String>) q;
         }
     }
+
+    private static final String SINK_PROPERTY = "upgradebot.blockkit.violations-file";
 
     private BlockKitLimits() {
     }
 
     /** Records violations (with where they were seen) for the running test to fail on. */
     public static void record(String where, List<String> violations) {
-        violations.forEach(v -> sink().add(where + ": " + v));
+        StringBuilder lines = new StringBuilder();
+        violations.forEach(v -> lines.append((where + ": " + v).replace('\n', ' ')).append('\n'));
+        synchronized (System.getProperties()) {
+            try {
+                Files.writeString(sink(), lines, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 
     /** Takes every recorded violation, leaving none. */
     public static List<String> drain() {
-        List<String> out = new ArrayList<>();
-        for (String v; (v = sink().poll()) != null;) {
-            out.add(v);
+        synchronized (System.getProperties()) {
+            try {
+                Path file = sink();
+                List<String> out = new ArrayList<>(Files.readAllLines(file, StandardCharsets.UTF_8));
+                out.removeIf(String::isBlank);
+                Files.writeString(file, "", StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING);
+                return out;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
-        return out;
     }
 
     /** Fails with every violation recorded so far (and clears them), for tests that want to check mid-way. */

@@ -79,6 +79,39 @@ class BlockKitLimitsTest {
         assertTrue(BlockKitLimits.checkView(view).get(0).contains("no submit"));
     }
 
+    @Test
+    void theSlackFakeAnswersLikeSlackAndRecordsTheViolationForTheRunningTest() throws Exception {
+        com.github.tomakehurst.wiremock.WireMockServer slack = new com.github.tomakehurst.wiremock.WireMockServer(
+                com.github.tomakehurst.wiremock.core.WireMockConfiguration.options().dynamicPort()
+                        .extensions(new SlackPayloadLimitsFilter()));
+        slack.start();
+        try {
+            slack.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post("/api/chat.postMessage")
+                    .willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson("{\"ok\":true}")));
+            java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+            java.util.function.Function<Integer, String> post = n -> {
+                try {
+                    return http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(slack.baseUrl()
+                            + "/api/chat.postMessage")).header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(java.net.http.HttpRequest.BodyPublishers.ofString("channel=C1&blocks="
+                                    + URLEncoder.encode(sections(n).toString(), StandardCharsets.UTF_8))).build(),
+                            java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            };
+            assertEquals("{\"ok\":true}", post.apply(50));
+            assertEquals(List.of(), BlockKitLimits.drain());
+            String refused = post.apply(51);
+            assertTrue(refused.contains("\"ok\":false") && refused.contains("invalid_blocks"), refused);
+            List<String> recorded = BlockKitLimits.drain();
+            assertEquals(1, recorded.size());
+            assertTrue(recorded.get(0).contains("POST /api/chat.postMessage: message has 51 blocks (max 50)"));
+        } finally {
+            slack.stop();
+        }
+    }
+
     private static ObjectNode option(String value) {
         ObjectNode o = JSON.createObjectNode().put("value", value);
         o.putObject("text").put("type", "plain_text").put("text", value);
