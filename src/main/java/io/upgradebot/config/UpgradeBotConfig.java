@@ -89,6 +89,22 @@ public interface UpgradeBotConfig {
         /** Run the write worker in this process (off only in tests that drive it by hand). */
         @WithDefault("true")
         boolean workerEnabled();
+
+        /** First wait before retrying a write after a 5xx or a timeout; doubles on each further attempt. */
+        @WithDefault("2s")
+        Duration retryBackoff();
+
+        /** Longest wait between two attempts (5xx backoff, and secondary-limit backoff when GitHub names no time). */
+        @WithDefault("30m")
+        Duration maxBackoff();
+
+        /** TCP connect timeout for every GitHub call. */
+        @WithDefault("10s")
+        Duration connectTimeout();
+
+        /** Whole-request timeout for every GitHub call; a write that times out is checked before it is repeated. */
+        @WithDefault("30s")
+        Duration requestTimeout();
     }
 
     interface Slack {

@@ -31,7 +31,9 @@ public class Fakes implements QuarkusTestResourceLifecycleManager {
         // every Slack payload in the suite is checked against Block Kit's limits (BlockKitLimits)
         slack = new WireMockServer(options().dynamicPort().asynchronousResponseEnabled(true)
                 .extensions(new SlackPayloadLimitsFilter()));
-        github = new WireMockServer(options().dynamicPort().asynchronousResponseEnabled(true));
+        // GitHubFake: a stateful GitHub (issues, comments, sub-issues, boards) that tests opt into with install()
+        github = new WireMockServer(options().dynamicPort().asynchronousResponseEnabled(true)
+                .extensions(GitHubFake.INSTANCE));
         slack.start();
         github.start();
         reset();
