@@ -2,7 +2,9 @@ package io.upgradebot.project;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.upgradebot.config.UpgradeBotConfig;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.upgradebot.github.GitHubWriteQueue;
+import io.upgradebot.github.PayloadRefs;
 import io.upgradebot.github.PlannedWrite;
 import io.upgradebot.github.WriteKind;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -42,11 +44,11 @@ public class BoardFieldWrites {
                 + field.toLowerCase(Locale.ROOT) + ":" + option.toLowerCase(Locale.ROOT) + ":p" + projectId;
         writes.enqueue(new PlannedWrite(optionKey, WriteKind.ENSURE_BOARD_OPTION, projectId, json.createObjectNode()
                 .put("org", org).put("board_number", number).put("field", field).put("option", option)));
-        writes.enqueue(new PlannedWrite(key, WriteKind.SET_BOARD_FIELD, projectId, json.createObjectNode()
-                .put("org", org).put("board_number", number).put("item_id", itemId).put("field", field)
-                .put("option", option)
-                // waits for the option (the queue holds a write until every write it refers to is done)
-                .put("after", "${ref:" + optionKey + "#option_id}")));
+        ObjectNode set = json.createObjectNode().put("org", org).put("board_number", number).put("item_id", itemId)
+                .put("field", field).put("option", option);
+        // waits for the option: the queue holds a write until the writes named in "after" are done
+        set.putArray(PayloadRefs.AFTER).add(optionKey);
+        writes.enqueue(new PlannedWrite(key, WriteKind.SET_BOARD_FIELD, projectId, set));
         return true;
     }
 }
