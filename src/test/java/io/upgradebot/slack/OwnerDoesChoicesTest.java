@@ -9,6 +9,12 @@ import static io.upgradebot.support.OwnerDoesFixtures.sent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -257,6 +263,28 @@ class OwnerDoesChoicesTest {
         Eventually.await(WAIT, "the board", () -> "Owner deploys and monitors".equals(boardValue(p, "openedx/blockstore")));
         assertEquals("TBD", repo(notes).ownerDoes);
         assertEquals(1, history(blockstore).size());
+    }
+
+    @Test
+    void aTeamNotInTheConfigurationIsFoundThroughItsGitHubMembersEmails() {
+        Fakes.github.stubFor(get(urlPathEqualTo("/orgs/openedx/teams/ghteam/members")).willReturn(okJson("""
+                [{"login":"gina","id":5550001,"node_id":"MDQ6VXNlcjU1NTAwMDE=","type":"User","site_admin":false}]""")));
+        Fakes.github.stubFor(get(urlPathEqualTo("/users/gina")).willReturn(okJson("""
+                {"login":"gina","id":5550001,"node_id":"MDQ6VXNlcjU1NTAwMDE=","type":"User","name":"Gina",
+                 "email":"gina@example.org","site_admin":false}""")));
+        Fakes.slack.stubFor(post(urlPathEqualTo("/api/users.lookupByEmail"))
+                .withRequestBody(containing("email=gina%40example.org")).willReturn(okJson("""
+                {"ok":true,"user":{"id":"U0GINA","team_id":"T0001","name":"gina","real_name":"Gina",
+                 "profile":{"email":"gina@example.org","real_name":"Gina"},"is_bot":false}}""")));
+        Seeded p = OwnerDoesFixtures.seed(board, repos("openedx/edx-analytics", "openedx/ghteam",
+                "openedx/edx-other", "openedx/arch"));
+
+        ObjectNode modal = modalFor("U0GINA", p);
+        assertTrue(modal.toString().contains("openedx/edx-analytics"), modal.toString());
+        assertTrue(!modal.toString().contains("openedx/edx-other"));
+        SlackSigner.postForm(OwnerDoesFixtures.pick("U0GINA", modal, p.id("openedx/edx-analytics"), "owner-reviews"))
+                .statusCode(200);
+        Eventually.await(WAIT, "recorded", () -> "owner-reviews".equals(repo(p.id("openedx/edx-analytics")).ownerDoes));
     }
 
     // --- helpers -------------------------------------------------------------------------------------------------
