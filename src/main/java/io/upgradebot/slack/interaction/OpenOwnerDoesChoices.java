@@ -41,7 +41,18 @@ public class OpenOwnerDoesChoices implements BlockActionHandler {
             return ctx.ack();
         }
         String userId = payload.getUser().getId();
-        String viewId = slack.openView(payload.getTriggerId(), OwnerDoesChoicesModal.loading(projectId));
+        String viewId;
+        try {
+            viewId = slack.openView(payload.getTriggerId(), OwnerDoesChoicesModal.loading(projectId));
+        } catch (SlackGateway.SlackException e) {
+            // the trigger_id expired (Slack was slow to reach us) or was used: say so rather than show nothing
+            String responseUrl = payload.getResponseUrl();
+            if (responseUrl != null) {
+                afterAck.run(() -> slack.respond(responseUrl, "Slack did not let the bot open your choices in time ("
+                        + e.error() + "). Please click *Choose for my repositories* again.", null, false));
+            }
+            return ctx.ack();
+        }
         afterAck.run(() -> screen.render(viewId, projectId, userId, "", 0, null));
         return ctx.ack();
     }
