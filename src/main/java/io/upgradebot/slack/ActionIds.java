@@ -16,7 +16,17 @@ public enum ActionIds {
     /** Previous / next page of the choices modal; value = page number. */
     OWNER_DOES_PAGE,
     /** The search box of the choices modal (Enter dispatches). */
-    OWNER_DOES_SEARCH;
+    OWNER_DOES_SEARCH,
+
+    // --- /upgrade new and scope changes (issue 3) ---
+    /** "Suggest a date" button inside the new-project modal. */
+    NEW_PROJECT_SUGGEST_DATE,
+    /** "Create it" on a preview message: turns the preview into the real project. */
+    PREVIEW_CREATE,
+    /** "Add the others" after {@code /upgrade repos … add} named repositories that cannot be reached. */
+    REPOS_ADD_CONFIRM,
+    /** "Retry the failed writes" on a project's end-of-creation summary. */
+    PROJECT_RETRY_FAILED;
 
     public static final String PREFIX = "ub.";
 

@@ -7,7 +7,13 @@ public enum CallbackIds {
 
     // --- Owner Does choices (issue 4) ---
     /** The "Choose for my repositories" modal; Done applies any pick Slack did not deliver as a block action. */
-    OWNER_DOES_CHOICES;
+    OWNER_DOES_CHOICES,
+
+    // --- /upgrade new (issue 3) ---
+    /** The new-project form. */
+    NEW_PROJECT,
+    /** Second step after submit: create without the repositories that cannot be reached, and/or enter a date. */
+    NEW_PROJECT_CONFIRM;
 
     public String id() {
         return "ub." + name().toLowerCase();
