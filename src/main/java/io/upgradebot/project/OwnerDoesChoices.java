@@ -7,6 +7,7 @@ import io.upgradebot.config.UpgradeBotConfig;
 import io.upgradebot.domain.ServiceLevel;
 import io.upgradebot.domain.ServiceLevels;
 import io.upgradebot.github.GitHubWriteQueue;
+import io.upgradebot.github.PayloadRefs;
 import io.upgradebot.github.PlannedWrite;
 import io.upgradebot.github.WriteKind;
 import io.upgradebot.store.GitHubWriteEntity;
@@ -161,11 +162,11 @@ public class OwnerDoesChoices {
 
         UpgradeProjectEntity project = UpgradeProjectEntity.findById(repo.projectId);
         if (request.via() == Via.SLACK) {
-            queueBoardWrite(repo, to.get(), boardKey(repo.id, row.id));
+            queueBoardWrite(repo, project, to.get(), boardKey(repo.id, row.id));
             queueComment(repo, project, row, levels.byKey(from).orElse(levels.tbd()), to.get(), request, at);
         } else if (botBoardWriteNear(repo.id, at)) {
             // A bot write of this field landed around or after the person's edit and may have overwritten it.
-            queueBoardWrite(repo, to.get(), boardKey(repo.id, row.id) + ":sync");
+            queueBoardWrite(repo, project, to.get(), boardKey(repo.id, row.id) + ":sync");
         }
         return new Result(Outcome.RECORDED, row.id, repo.projectId, repo.repo, from, to.get().key());
     }
@@ -194,28 +195,43 @@ public class OwnerDoesChoices {
     }
 
     /** Queues the board's Owner Does = level for the repository's item; false when there is no board item. */
-    boolean queueBoardWrite(ProjectRepoEntity repo, ServiceLevel level, String key) {
+    boolean queueBoardWrite(ProjectRepoEntity repo, UpgradeProjectEntity project, ServiceLevel level, String key) {
         if (!board.boardConfigured()) {
             return false;
         }
-        if (repo.boardItemId == null) {
-            LOG.infof("%s: no board item yet; Owner Does '%s' is recorded and will not be on the board", repo.repo,
-                    level.label());
+        Optional<String> item = repo.boardItemId != null ? Optional.of(repo.boardItemId)
+                : pendingResult(project, ProjectWriteKeys.boardItem(project.slug, repo.repo), "item_id");
+        if (item.isEmpty()) {
+            LOG.infof("%s: not on the board; Owner Does '%s' is recorded but not set there", repo.repo, level.label());
             return false;
         }
-        return board.set(repo.projectId, repo.boardItemId, config.board().ownerDoesField(), level.label(), key);
+        return board.set(repo.projectId, item.get(), config.board().ownerDoesField(), level.label(), key);
+    }
+
+    /**
+     * While the project is still being created its issue or board item may not exist yet: the write then refers to
+     * the creating write's result, and the queue runs it once that is done.
+     */
+    private static Optional<String> pendingResult(UpgradeProjectEntity project, String key, String field) {
+        if (project == null) {
+            return Optional.empty();
+        }
+        return GitHubWriteEntity.findByKey(key).filter(w -> w.state != GitHubWriteEntity.State.FAILED)
+                .map(w -> PayloadRefs.ref(key, field));
     }
 
     private void queueComment(ProjectRepoEntity repo, UpgradeProjectEntity project, OwnerDoesChoiceEntity row,
             ServiceLevel from, ServiceLevel to, Request request, Instant at) {
-        if (repo.issueNumber == null) {
-            LOG.infof("%s: no repository issue yet; the choice of '%s' is recorded without a comment", repo.repo,
+        Optional<String> number = repo.issueNumber != null ? Optional.of(String.valueOf(repo.issueNumber))
+                : pendingResult(project, ProjectWriteKeys.repoIssue(project.slug, repo.repo), "number");
+        if (number.isEmpty()) {
+            LOG.infof("%s: no repository issue; the choice of '%s' is recorded without a comment", repo.repo,
                     to.label());
             return;
         }
         String body = OwnerDoesComment.body(row.id, from, to, repo.ownerTeam,
                 project == null ? null : project.orchestrationTeam, request.chosenByName(), at);
-        ObjectNode payload = json.createObjectNode().put("repo", repo.repo).put("number", repo.issueNumber)
+        ObjectNode payload = json.createObjectNode().put("repo", repo.repo).put("number", number.get())
                 .put("body", body).put("marker", OwnerDoesComment.marker(row.id));
         writes.enqueue(new PlannedWrite("owner-does:comment:r" + repo.id + ":c" + row.id, WriteKind.COMMENT,
                 repo.projectId, payload));

@@ -7,6 +7,7 @@ import io.upgradebot.github.WriteOutcome;
 import io.upgradebot.store.GitHubWriteEntity;
 import io.upgradebot.store.OwnerDoesChoiceEntity;
 import io.upgradebot.store.ProjectRepoEntity;
+import io.upgradebot.store.UpgradeProjectEntity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.Optional;
@@ -78,7 +79,7 @@ public class ReconcileOwnerDoesBoard {
         }
         LOG.infof("%s: board got Owner Does '%s' after a newer choice ('%s'); writing the current level again",
                 repo.repo, written, current.label());
-        choices.queueBoardWrite(repo, current,
+        choices.queueBoardWrite(repo, UpgradeProjectEntity.findById(repo.projectId), current,
                 OwnerDoesChoices.boardKey(projectRepoId, latest.id) + ":after:" + outcome.writeId());
     }
 }
