@@ -57,6 +57,10 @@ class OwnerDoesChoicesTest {
 
     @Inject
     AfterAckExecutor afterAck;
+    @Inject
+    io.upgradebot.github.GitHubWriteQueue queue;
+    @Inject
+    io.upgradebot.github.GitHubWriteWorker worker;
 
     @BeforeEach
     void fakes() {
@@ -263,6 +267,49 @@ class OwnerDoesChoicesTest {
         Eventually.await(WAIT, "the board", () -> "Owner deploys and monitors".equals(boardValue(p, "openedx/blockstore")));
         assertEquals("TBD", repo(notes).ownerDoes);
         assertEquals(1, history(blockstore).size());
+    }
+
+    @Test
+    void aChoiceMadeBeforeTheBoardItemExistsReachesTheBoardOnceItDoes() {
+        Seeded p = OwnerDoesFixtures.seed(board, repos("openedx/edx-val", "openedx/arch"));
+        long val = p.id("openedx/edx-val");
+        String issueNode = repo(val).issueNodeId;
+        // the project is still being created: the repository's board item is only a queued write
+        worker.pause();
+        QuarkusTransaction.requiringNew().run(() -> {
+            io.upgradebot.store.ProjectRepoEntity r = io.upgradebot.store.ProjectRepoEntity.findById(val);
+            r.boardItemId = null;
+            io.upgradebot.store.UpgradeProjectEntity project = io.upgradebot.store.UpgradeProjectEntity.findById(r.projectId);
+            project.state = io.upgradebot.store.UpgradeProjectEntity.State.CREATING;
+            queue.enqueue(new io.upgradebot.github.PlannedWrite(
+                    io.upgradebot.project.ProjectWriteKeys.boardItem(p.slug(), "openedx/edx-val"),
+                    io.upgradebot.github.WriteKind.ADD_BOARD_ITEM, r.projectId,
+                    new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode()
+                            .put("org", OwnerDoesFixtures.BOARD_ORG).put("board_number", OwnerDoesFixtures.BOARD_NUMBER)
+                            .put("content_node_id", issueNode)));
+            synchronized (GitHubFake.INSTANCE) {
+                board.items.clear();
+            }
+        });
+        try {
+            ObjectNode modal = modalFor("U0ARCH1", p);
+            SlackSigner.postForm(OwnerDoesFixtures.pick("U0ARCH1", modal, val, "owner-reviews")).statusCode(200);
+            Eventually.await(WAIT, "the choice is recorded", () -> history(val).size() == 1);
+            String payload = QuarkusTransaction.requiringNew().call(() -> GitHubWriteEntity.findByKey(
+                    "owner-does:board:r" + val + ":c" + history(val).get(0).id).orElseThrow().payload);
+            assertTrue(payload.contains("${ref:" + io.upgradebot.project.ProjectWriteKeys.boardItem(p.slug(),
+                    "openedx/edx-val") + "#item_id}"), "the board write waits for the board item: " + payload);
+        } finally {
+            worker.resume();
+        }
+
+        Eventually.await(WAIT, "the board item is added and gets the level", () -> {
+            String item = repo(val).boardItemId;
+            synchronized (GitHubFake.INSTANCE) {
+                return item != null && "Owner reviews".equals(board.value(item, "Owner Does"));
+            }
+        });
+        Eventually.await(WAIT, "the comment", () -> comments("openedx/edx-val").size() == 1);
     }
 
     @Test
