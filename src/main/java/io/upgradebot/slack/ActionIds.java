@@ -8,6 +8,16 @@ public enum ActionIds {
     /** placeholder until features add theirs */
     NOOP,
 
+    // --- Owner Does choices (issue 4) ---
+    /** "Choose for my repositories" on the announcement; value = project id. */
+    OWNER_DOES_OPEN,
+    /** A repository's level select in the choices modal; suffix = project_repo id, selected value = level key. */
+    OWNER_DOES_PICK,
+    /** Previous / next page of the choices modal; value = page number. */
+    OWNER_DOES_PAGE,
+    /** The search box of the choices modal (Enter dispatches). */
+    OWNER_DOES_SEARCH,
+
     // --- /upgrade new and scope changes (issue 3) ---
     /** "Suggest a date" button inside the new-project modal. */
     NEW_PROJECT_SUGGEST_DATE,

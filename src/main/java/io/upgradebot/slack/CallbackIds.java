@@ -5,6 +5,10 @@ public enum CallbackIds {
     /** placeholder until features add theirs */
     NOOP,
 
+    // --- Owner Does choices (issue 4) ---
+    /** The "Choose for my repositories" modal; Done applies any pick Slack did not deliver as a block action. */
+    OWNER_DOES_CHOICES,
+
     // --- /upgrade new (issue 3) ---
     /** The new-project form. */
     NEW_PROJECT,
