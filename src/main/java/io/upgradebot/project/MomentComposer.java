@@ -128,9 +128,12 @@ public class MomentComposer {
             text.append(" (completion date ").append(DATE.format(p.completionDate)).append(")");
         }
         text.append(".\n");
-        byTeam.forEach((team, list) -> text.append("• ")
-                .append(team.isEmpty() ? "Owner unknown" : teams.owner(team).mention() + (teams.owner(team).userGroupId() == null ? "" : " (" + team + ")"))
-                .append(": ").append(links(list)).append('\n'));
+        byTeam.forEach((team, list) -> {
+            TeamContacts.Contact who = team.isEmpty() ? null : teams.owner(team, list.get(0).repo);
+            text.append("• ").append(who == null ? "Owner unknown"
+                            : who.mention() + (who.reachable() ? " (" + team + ")" : ""))
+                    .append(": ").append(links(list)).append('\n');
+        });
         return send(m, p, new AnnouncementPoster.Post(text.toString().strip(), buttons(p, true)));
     }
 

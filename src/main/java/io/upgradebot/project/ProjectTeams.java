@@ -17,8 +17,9 @@ public class ProjectTeams {
         this.config = config;
     }
 
-    public TeamContacts.Contact owner(String ownerTeam) {
-        return contacts.of(ownerTeam);
+    /** The owning team of {@code repo} ({@code org/name}). */
+    public TeamContacts.Contact owner(String ownerTeam, String repo) {
+        return contacts.of(ownerTeam, org(repo));
     }
 
     /**
@@ -27,11 +28,15 @@ public class ProjectTeams {
      */
     public TeamContacts.Contact orchestration(UpgradeProjectEntity p) {
         String team = p.orchestrationTeam == null || p.orchestrationTeam.isBlank() ? "orchestration team" : p.orchestrationTeam;
-        TeamContacts.Contact mapped = p.orchestrationTeam == null ? null : contacts.of(p.orchestrationTeam);
+        TeamContacts.Contact mapped = p.orchestrationTeam == null ? null : contacts.of(p.orchestrationTeam, org(p.roadmapRepo));
         if (mapped != null && mapped.reachable()) {
             return mapped;
         }
         return new TeamContacts.Contact(team, config.orchestratorGroup().orElse(null),
                 config.orchestrators().orElse(List.of()));
+    }
+
+    static String org(String repo) {
+        return repo == null || repo.indexOf('/') < 0 ? null : repo.substring(0, repo.indexOf('/'));
     }
 }

@@ -160,11 +160,11 @@ public class StaleIssueNudges {
         TeamContacts.Contact who;
         String next;
         if (tbd) {
-            who = r.ownerTeam != null ? teams.owner(r.ownerTeam) : teams.orchestration(p);
+            who = r.ownerTeam != null ? teams.owner(r.ownerTeam, r.repo) : teams.orchestration(p);
             next = r.ownerTeam != null ? "choose an Owner Does level" : "find the owning team (unknown), then a level";
         } else {
             boolean owner = r.ownerTeam != null && levels.ownerDoes(r.ownerDoes, step);
-            who = owner ? teams.owner(r.ownerTeam) : teams.orchestration(p);
+            who = owner ? teams.owner(r.ownerTeam, r.repo) : teams.orchestration(p);
             next = stepPhrase(step) + " (" + (owner ? "owning team" : "orchestration team") + " at _" + levels.label(r.ownerDoes) + "_)";
         }
         Item item = new Item(r.id, p.id, p.name, r.repo, s.url(), StaleRule.idleDays(s.lastActivity(), now), next, tbd);

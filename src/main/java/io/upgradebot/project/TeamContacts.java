@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * How to reach a team in Slack: its user group and/or members (port owned by project/; the Owner Does feature's
- * team mapping implements it). Unknown teams answer a contact with neither, named in bold instead of mentioned.
+ * How to reach a team in Slack: its user group and/or members (port owned by project/, implemented over the Owner
+ * Does feature's team mapping by {@link OwnerTeamContacts}). Unknown teams answer a contact with neither, named in bold instead of mentioned.
  */
 public interface TeamContacts {
 
@@ -30,5 +30,6 @@ public interface TeamContacts {
         }
     }
 
-    Contact of(String team);
+    /** {@code repoOrg}: the organisation of a repository the team owns (a bare team name is looked up there). */
+    Contact of(String team, String repoOrg);
 }

@@ -178,7 +178,7 @@ class StaleIssueNudgesTest {
     void inDmModeEachPersonGetsOneMessageInTheirOwnWorkingHours() {
         ScheduleSeeds.slackUser("U0ALICE", "Europe/Berlin");
         ScheduleSeeds.slackUser("U0BOB", "America/Los_Angeles");
-        TeamContacts mapped = team -> "team-a".equals(team)
+        TeamContacts mapped = (team, org) -> "team-a".equals(team)
                 ? new TeamContacts.Contact(team, null, List.of("U0ALICE", "U0BOB"))
                 : new TeamContacts.Contact(team, null, List.of());
         StaleIssueNudges dm = new StaleIssueNudges(dmMode(config), schedule, activity, new ProjectTeams(mapped, botConfig),

@@ -83,8 +83,18 @@ public final class PostBlocks {
         List<BlockElement> out = new ArrayList<>();
         int n = 0;
         for (AnnouncementPoster.Button b : buttons) {
-            if (b.url() == null || out.size() == ACTIONS_ELEMENTS) {
-                continue; // an action button needs its handler's id; without a url there is nothing to render
+            if (out.size() == ACTIONS_ELEMENTS) {
+                break;
+            }
+            if (b.chooseLevelsOfProject() != null) {
+                // the Owner Does feature's own button: opens the choices modal for the person who clicks
+                String project = String.valueOf(b.chooseLevelsOfProject());
+                out.add(button(x -> x.text(plainText("Choose for my repositories")).style("primary")
+                        .actionId(ActionIds.OWNER_DOES_OPEN.id()).value(project)));
+                continue;
+            }
+            if (b.url() == null) {
+                continue;
             }
             String label = b.label().length() > BUTTON_TEXT ? b.label().substring(0, BUTTON_TEXT - 1) + "…" : b.label();
             String actionId = ActionIds.OPEN_LINK.id(String.valueOf(n++));
