@@ -100,6 +100,16 @@ class MomentComposerTest {
     }
 
     @Test
+    void ownersAreMentionedAsTheOwnerDoesMappingReachesThem() {
+        repo(p.id, "openedx/arch-repo-" + tag, "openedx/arch", "TBD", "M4" + tag, CREATED);
+
+        Composition.Send send = assertInstanceOf(Composition.Send.class, compose("TBD_REMINDER", null, "0 0 10 ? * WED", null));
+
+        assertTrue(send.post().mrkdwn().contains("<!subteam^S0ARCH> (openedx/arch): <https://github.com/openedx/arch-repo-" + tag),
+                send.post().mrkdwn());
+    }
+
+    @Test
     void theServiceLevelRequestIsPostedByItsServiceUnlessEveryoneHasChosen() {
         assertInstanceOf(Composition.Delegate.class, compose("ASK", NOW, null, null));
 
