@@ -209,6 +209,40 @@ class ScheduledDeliveriesTest {
     }
 
     @Test
+    void theSweepFinishesWhatACrashLeftBehind() {
+        Instant due = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(java.time.Duration.ofHours(2));
+        ScheduledMessageEntity lost = announcement("C0LOST", due, null);
+        ScheduledMessageEntity stuck = announcement("C0STUCK", due, null);
+        String key = FireKeys.once(due).key();
+        QuarkusTransaction.requiringNew().run(() -> {
+            // claimed, then the replica died before posting (and its retry trigger is gone with it)
+            persist(lost.id, key, due, "PENDING", due.plusSeconds(1));
+            // died while posting
+            persist(stuck.id, key, due, "SENDING", due.plusSeconds(1));
+        });
+
+        deliveries.sweep();
+
+        io.upgradebot.support.Eventually.await(java.time.Duration.ofSeconds(15), "the lost firing posted",
+                () -> "SENT".equals(delivery(lost.id, key).state));
+        assertEquals(1, postsTo("C0LOST").size());
+        assertEquals("FAILED", delivery(stuck.id, key).state);
+        assertEquals(0, postsTo("C0STUCK").size());
+    }
+
+    private static void persist(long messageId, String key, Instant due, String state, Instant attemptedAt) {
+        ScheduledDeliveryEntity d = new ScheduledDeliveryEntity();
+        d.scheduledMessageId = messageId;
+        d.fireKey = key;
+        d.dueAt = due;
+        d.state = state;
+        d.attempts = 1;
+        d.attemptedAt = attemptedAt;
+        d.createdAt = due;
+        d.persist();
+    }
+
+    @Test
     void aCancelledMessageDoesNotFire() {
         Instant due = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         ScheduledMessageEntity m = announcement("C0CANCEL", due, null);
