@@ -7,13 +7,16 @@ import io.upgradebot.store.UpgradeProjectEntity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
 
 /**
@@ -32,6 +35,7 @@ public class RunbookMoments {
     private final MessageTriggers triggers;
     private final SlackDirectory directory;
     private final Clock clock;
+    private final Map<String, Map.Entry<ZoneId, Instant>> zones = new ConcurrentHashMap<>();
 
     public RunbookMoments(ScheduleConfig config, MessageTriggers triggers, SlackDirectory directory, Clock clock) {
         this.config = config;
@@ -174,15 +178,25 @@ public class RunbookMoments {
         triggers.schedule(m);
     }
 
-    /** The project creator's time zone when Slack knows it, else the configured one. */
+    /**
+     * The project creator's time zone when Slack knows it, else the configured one. Remembered for a day: the sync
+     * runs every few minutes for every project, and users.info is rate limited.
+     */
     ZoneId zoneOf(UpgradeProjectEntity p) {
         ZoneId fallback = ZoneId.of(config.timeZone());
         if (p.createdBy == null) {
             return fallback;
         }
+        Instant now = clock.instant();
+        Map.Entry<ZoneId, Instant> known = zones.get(p.createdBy);
+        if (known != null && known.getValue().isAfter(now)) {
+            return known.getKey();
+        }
         try {
-            return directory.person(p.createdBy).map(SlackDirectory.Person::timeZone).filter(z -> z != null && !z.isBlank())
+            ZoneId zone = directory.person(p.createdBy).map(SlackDirectory.Person::timeZone).filter(z -> z != null && !z.isBlank())
                     .map(ZoneId::of).orElse(fallback);
+            zones.put(p.createdBy, Map.entry(zone, now.plus(Duration.ofDays(1))));
+            return zone;
         } catch (RuntimeException e) {
             return fallback;
         }
