@@ -40,6 +40,9 @@ public interface UpgradeBotConfig {
 
     Slack slack();
 
+    /** endoflife.date, for the end of support behind the suggested completion date. */
+    EndOfLife endoflife();
+
     /** GitHub Projects (v2) board that repository issues are added to. */
     interface Board {
         Optional<String> org();
@@ -100,5 +103,19 @@ public interface UpgradeBotConfig {
         /** Largest request body accepted on /slack/events (larger: 413). */
         @WithDefault("262144")
         int maxBodyBytes();
+    }
+
+    interface EndOfLife {
+        /** Base URL; the bot calls {@code GET {api-url}/api/{product}.json}. */
+        @WithDefault("https://endoflife.date")
+        String apiUrl();
+
+        /** Connect and response timeout: the modal shows "enter a date manually" rather than wait longer. */
+        @WithDefault("5s")
+        Duration timeout();
+
+        /** How long a product's cycles are reused before asking again (the data changes a few times a year). */
+        @WithDefault("1h")
+        Duration cacheTtl();
     }
 }

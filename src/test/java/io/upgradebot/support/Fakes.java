@@ -39,7 +39,9 @@ public class Fakes implements QuarkusTestResourceLifecycleManager {
                 Map.entry("slack.api-url", slack.baseUrl() + "/api/"),
                 Map.entry("github.api-url", github.baseUrl()),
                 Map.entry("github.token", GITHUB_TOKEN),
-                Map.entry("github.webhook-secret", WEBHOOK_SECRET));
+                Map.entry("github.webhook-secret", WEBHOOK_SECRET),
+                // endoflife.date is served by the GitHub fake under /eol: stub /eol/api/{product}.json
+                Map.entry("upgrade-bot.endoflife.api-url", github.baseUrl() + "/eol"));
     }
 
     /** Back to the baseline stubs every test can rely on (auth.test, GET /user, rate limit). */
