@@ -14,7 +14,7 @@ import java.util.OptionalInt;
 @ConfigMapping(prefix = "upgrade-bot")
 public interface UpgradeBotConfig {
 
-    /** Log GitHub writes (and Slack posts) instead of sending them. Enforced inside the gateways only. */
+    /** Log GitHub writes instead of sending them (enforced in the GitHub gateway). Slack posts still go out. */
     @WithDefault("false")
     boolean dryRun();
 
@@ -103,6 +103,18 @@ public interface UpgradeBotConfig {
         /** Largest request body accepted on /slack/events (larger: 413). */
         @WithDefault("262144")
         int maxBodyBytes();
+
+        /** Threads that run work scheduled with AfterAck (GitHub calls, Slack posts after the ack). */
+        @WithDefault("4")
+        int afterAckThreads();
+
+        /** Tasks that may wait for an AfterAck thread; beyond this a task is refused and logged. */
+        @WithDefault("1000")
+        int afterAckQueueSize();
+
+        /** Timeout of one Web API call (views.open on a Slack request thread uses at most 2.5 s: trigger_id dies at 3 s). */
+        @WithDefault("10s")
+        Duration webApiTimeout();
     }
 
     interface EndOfLife {

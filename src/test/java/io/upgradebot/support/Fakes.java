@@ -51,6 +51,7 @@ public class Fakes implements QuarkusTestResourceLifecycleManager {
         slack.stubFor(post(urlPathEqualTo("/api/auth.test")).willReturn(okJson("""
                 {"ok":true,"url":"https://acme.slack.com/","team":"Acme","user":"upgrade-bot","team_id":"T0001",
                  "user_id":"U0BOT","bot_id":"B0BOT","is_enterprise_install":false}""")));
+        slackWebApiDefaults();
         github.stubFor(get(urlPathEqualTo("/user")).willReturn(okJson("""
                 {"login":"upgrade-bot","id":9000001,"node_id":"U_kgDOAIlUgQ","type":"User","site_admin":false,
                  "html_url":"https://github.com/upgrade-bot"}""")));
@@ -60,6 +61,36 @@ public class Fakes implements QuarkusTestResourceLifecycleManager {
                  "search":{"limit":30,"remaining":30,"reset":1900000000,"used":0},
                  "graphql":{"limit":5000,"remaining":5000,"reset":1900000000,"used":0}},
                  "rate":{"limit":5000,"remaining":4999,"reset":1900000000,"used":1}}""")));
+    }
+
+    /**
+     * Successful answers, in the Web API's shapes, for the calls every feature makes (posts, modals, DMs,
+     * response_url). Tests override one with a more specific stub (WireMock picks the most recently added match).
+     */
+    public static void slackWebApiDefaults() {
+        slack.stubFor(post(urlPathEqualTo("/api/chat.postMessage")).willReturn(okJson("""
+                {"ok":true,"channel":"C0UPGRADES","ts":"1700000000.000100",
+                 "message":{"type":"message","subtype":"bot_message","text":"ok","ts":"1700000000.000100",
+                  "username":"upgrade-bot","bot_id":"B0BOT"}}""")));
+        slack.stubFor(post(urlPathEqualTo("/api/chat.update")).willReturn(okJson("""
+                {"ok":true,"channel":"C0UPGRADES","ts":"1700000000.000100","text":"ok"}""")));
+        slack.stubFor(post(urlPathEqualTo("/api/chat.postEphemeral")).willReturn(okJson("""
+                {"ok":true,"message_ts":"1700000000.000200"}""")));
+        slack.stubFor(post(urlPathEqualTo("/api/views.open")).willReturn(okJson("""
+                {"ok":true,"view":{"id":"V0MODAL","team_id":"T0001","type":"modal","callback_id":"ub.noop",
+                 "hash":"1700000000.abcdef","title":{"type":"plain_text","text":"Upgrade"},"blocks":[],
+                 "private_metadata":"","state":{"values":{}},"root_view_id":"V0MODAL","app_id":"A0UPGRADE",
+                 "bot_id":"B0BOT"}}""")));
+        slack.stubFor(post(urlPathEqualTo("/api/views.update")).willReturn(okJson("""
+                {"ok":true,"view":{"id":"V0MODAL","team_id":"T0001","type":"modal","callback_id":"ub.noop",
+                 "hash":"1700000001.abcdef","title":{"type":"plain_text","text":"Upgrade"},"blocks":[],
+                 "private_metadata":"","state":{"values":{}},"root_view_id":"V0MODAL","app_id":"A0UPGRADE",
+                 "bot_id":"B0BOT"}}""")));
+        slack.stubFor(post(urlPathEqualTo("/api/conversations.open")).willReturn(okJson("""
+                {"ok":true,"no_op":true,"already_open":true,"channel":{"id":"D0DIRECT"}}""")));
+        // response_url (SlackSigner.command points it here)
+        slack.stubFor(post(com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching("/commands/.*"))
+                .willReturn(okJson("{\"ok\":true}")));
     }
 
     @Override

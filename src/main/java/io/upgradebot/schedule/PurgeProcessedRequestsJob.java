@@ -1,0 +1,34 @@
+package io.upgradebot.schedule;
+
+import io.quarkus.scheduler.Scheduled;
+import io.upgradebot.store.ProcessedRequests;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.Instant;
+import org.jboss.logging.Logger;
+
+/**
+ * Drops processed-request ids older than a day. Slack only retries within minutes and a signed request is refused
+ * after 5 minutes, so a day is ample; it also keeps the table small.
+ */
+@ApplicationScoped
+public class PurgeProcessedRequestsJob {
+
+    private static final Logger LOG = Logger.getLogger(PurgeProcessedRequestsJob.class);
+    static final Duration KEEP = Duration.ofDays(1);
+
+    private final ProcessedRequests processed;
+
+    public PurgeProcessedRequestsJob(ProcessedRequests processed) {
+        this.processed = processed;
+    }
+
+    @Scheduled(identity = "purge-processed-requests", every = "1h", delayed = "5m",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    public void run() {
+        long purged = processed.purgeOlderThan(Instant.now().minus(KEEP));
+        if (purged > 0) {
+            LOG.debugf("Purged %d processed request ids", purged);
+        }
+    }
+}

@@ -1,0 +1,141 @@
+package io.upgradebot.slack;
+
+import com.slack.api.app_backend.SlackSignature;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.AppConfig;
+import com.slack.api.bolt.middleware.Middleware;
+import com.slack.api.bolt.middleware.builtin.RequestVerification;
+import com.slack.api.bolt.request.Request;
+import com.slack.api.bolt.response.Response;
+import com.slack.api.methods.SlackApiException;
+import io.upgradebot.config.SlackSecrets;
+import io.upgradebot.slack.command.UpgradeCommandRouter;
+import io.upgradebot.slack.interaction.BlockActionHandler;
+import io.upgradebot.slack.interaction.ViewSubmissionHandler;
+import io.upgradebot.store.ProcessedRequests;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
+import org.jboss.logging.Logger;
+
+/**
+ * The one Bolt {@link App}, served over HTTP ({@code POST /slack/events}) and, with an app token, over Socket Mode.
+ *
+ * <p>Built only from our settings: Bolt's {@code AppConfig} defaults read SLACK_* environment variables (and would
+ * turn the app into an OAuth app if SLACK_APP_CLIENT_ID happened to be set), so every such field is set here. The
+ * middleware list is ours too: Bolt's default one calls {@code auth.test} while the App is built and again on
+ * requests, which would make startup and acks depend on Slack being reachable.
+ *
+ * <p>A {@code @Singleton} (no client proxy): Bolt keeps state in the instance and Socket Mode holds it directly.
+ */
+@Singleton
+public class BoltAppProducer {
+
+    private static final Logger LOG = Logger.getLogger(BoltAppProducer.class);
+
+    @Produces
+    @Singleton
+    App app(SlackSecrets secrets, SlackClients clients, ProcessedRequests processed, AfterAckExecutor afterAck,
+            UpgradeCommandRouter router,
+            Instance<BlockActionHandler> actionHandlers, Instance<ViewSubmissionHandler> viewHandlers) {
+        String signingSecret = secrets.signingSecret().filter(s -> !s.isBlank()).orElse(null);
+        String botToken = secrets.botToken().filter(s -> !s.isBlank()).orElse(null);
+
+        AppConfig config = AppConfig.builder()
+                .slack(clients.standard())
+                .signingSecret(signingSecret)
+                .singleTeamBotToken(botToken)
+                .verificationToken(null)
+                .clientId(null)
+                .clientSecret(null)
+                .redirectUri(null)
+                .scope(null)
+                .userScope(null)
+                .oauthCancellationUrl(null)
+                .oauthCompletionUrl(null)
+                .oAuthStartEnabled(false)
+                .oAuthCallbackEnabled(false)
+                // Bolt's initializers would create ~/.slack-app/ for a file installation store we do not use
+                .appInitializersEnabled(false)
+                .unmatchedRequestHandler(BoltAppProducer::acknowledgeUnmatched)
+                .build();
+
+        List<Middleware> middleware = new ArrayList<>();
+        middleware.add(signingSecret == null ? refuseOverHttp() : new RequestVerification(
+                new SlackSignature.Verifier(new SlackSignature.Generator(signingSecret))));
+        middleware.add(useBotToken(botToken));
+        middleware.add(new DeduplicateSlackRequests(processed));
+        middleware.add(new RunAfterAckInSocketMode(afterAck));
+
+        App app = new App(config, clients.standard(), middleware);
+        app.command(UpgradeCommandRouter.COMMAND, router);
+
+        Map<String, Object> seen = new HashMap<>();
+        for (BlockActionHandler h : actionHandlers) {
+            claim(seen, "block action " + h.action().id(), h);
+            app.blockAction(Pattern.compile(h.action().pattern()), (req, ctx) -> call(() -> h.handle(req, ctx)));
+        }
+        for (ViewSubmissionHandler h : viewHandlers) {
+            claim(seen, "modal " + h.callbackId().id(), h);
+            app.viewSubmission(Pattern.compile("^" + Pattern.quote(h.callbackId().id()) + "$"),
+                    (req, ctx) -> call(() -> h.handle(req, ctx)));
+        }
+        return app;
+    }
+
+    void stop(@Disposes App app) {
+        app.stop();
+    }
+
+    private static void claim(Map<String, Object> seen, String what, Object handler) {
+        Object other = seen.put(what, handler);
+        if (other != null) {
+            throw new IllegalStateException("Two handlers for " + what + ": " + other.getClass().getName() + " and "
+                    + handler.getClass().getName());
+        }
+    }
+
+    /** Without a signing secret nothing arriving over HTTP can be trusted (Socket Mode is authenticated by its token). */
+    private static Middleware refuseOverHttp() {
+        return (req, resp, chain) -> req.isSocketMode() ? chain.next(req)
+                : Response.json(401, "{\"error\":\"invalid request\"}");
+    }
+
+    /** What Bolt's SingleTeamAuthorization does, minus its auth.test call before every ack. */
+    private static Middleware useBotToken(String botToken) {
+        return (req, resp, chain) -> {
+            if (botToken != null && req.getContext().getBotToken() == null) {
+                req.getContext().setBotToken(botToken);
+            }
+            return chain.next(req);
+        };
+    }
+
+    /**
+     * Link buttons and overflow menus send block_actions too, and a modal may have no submit handler: Slack wants a
+     * 200 for those, not Bolt's default 404 (which Slack shows as an error, and Socket Mode never acknowledges).
+     */
+    private static Response acknowledgeUnmatched(Request<?> req) {
+        LOG.debugf("No handler for a Slack %s request; acknowledged", req.getRequestType());
+        return Response.ok();
+    }
+
+    /** Our handler interfaces may throw anything; Bolt's declare IOException and SlackApiException. */
+    private static Response call(Callable<Response> handler) throws IOException, SlackApiException {
+        try {
+            return handler.call();
+        } catch (IOException | SlackApiException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package io.upgradebot.slack;
+
+import com.slack.api.bolt.context.builtin.SlashCommandContext;
+import com.slack.api.bolt.request.builtin.SlashCommandRequest;
+import com.slack.api.bolt.response.Response;
+import io.upgradebot.slack.command.UpgradeSubcommand;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Test-only {@code /upgrade boom}: schedules work, then fails. The work must never run. */
+@ApplicationScoped
+public class FailingSubcommand implements UpgradeSubcommand {
+
+    static final AtomicInteger TASKS_RUN = new AtomicInteger();
+
+    private final AfterAck afterAck;
+
+    public FailingSubcommand(AfterAck afterAck) {
+        this.afterAck = afterAck;
+    }
+
+    @Override
+    public String name() {
+        return "boom";
+    }
+
+    @Override
+    public String usage() {
+        return "/upgrade boom";
+    }
+
+    @Override
+    public String summary() {
+        return "Test: fails after scheduling work.";
+    }
+
+    @Override
+    public Response handle(String args, SlashCommandRequest req, SlashCommandContext ctx) {
+        afterAck.run(TASKS_RUN::incrementAndGet);
+        throw new IllegalStateException("simulated failure with internal details");
+    }
+}

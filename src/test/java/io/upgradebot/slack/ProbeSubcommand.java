@@ -1,0 +1,37 @@
+package io.upgradebot.slack;
+
+import com.slack.api.bolt.context.builtin.SlashCommandContext;
+import com.slack.api.bolt.request.builtin.SlashCommandRequest;
+import com.slack.api.bolt.response.Response;
+import io.upgradebot.slack.command.UpgradeSubcommand;
+import io.upgradebot.slack.view.EphemeralReply;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Test-only {@code /upgrade probe}: counts how often a handler really ran (replays and retries must not count). */
+@ApplicationScoped
+public class ProbeSubcommand implements UpgradeSubcommand {
+
+    static final AtomicInteger INVOCATIONS = new AtomicInteger();
+
+    @Override
+    public String name() {
+        return "probe";
+    }
+
+    @Override
+    public String usage() {
+        return "/upgrade probe";
+    }
+
+    @Override
+    public String summary() {
+        return "Test probe.";
+    }
+
+    @Override
+    public Response handle(String args, SlashCommandRequest req, SlashCommandContext ctx) {
+        int n = INVOCATIONS.incrementAndGet();
+        return ctx.ack(EphemeralReply.text("probe " + n + " args=" + args));
+    }
+}

@@ -1,0 +1,136 @@
+package io.upgradebot.slack;
+
+import static io.upgradebot.support.SlackSigner.blockActionPayload;
+import static io.upgradebot.support.SlackSigner.command;
+import static io.upgradebot.support.SlackSigner.eventCallback;
+import static io.upgradebot.support.SlackSigner.interaction;
+import static io.upgradebot.support.SlackSigner.post;
+import static io.upgradebot.support.SlackSigner.postForm;
+import static org.hamcrest.Matchers.emptyString;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.upgradebot.store.ProcessedRequestEntity;
+import io.upgradebot.store.ProcessedRequests;
+import io.upgradebot.support.Fakes;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Slack retries and replays inside the signature window change nothing twice, across restarts (ids in the DB). */
+@QuarkusTest
+@WithTestResource(value = Fakes.class, scope = TestResourceScope.GLOBAL)
+class SlackDeduplicationTest {
+
+    @Inject
+    ProcessedRequests processed;
+
+    @BeforeEach
+    void reset() {
+        Fakes.reset();
+        ProbeSubcommand.INVOCATIONS.set(0);
+        ProbeActionHandler.INVOCATIONS.set(0);
+    }
+
+    static String trigger() {
+        return "13345224609." + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    }
+
+    @Test
+    void replayedSlashCommandRunsOnce() {
+        String body = command("probe", "U0ALICE", "C0UPGRADES", trigger());
+        postForm(body).statusCode(200);
+        postForm(body).statusCode(200).body(emptyString());
+        assertEquals(1, ProbeSubcommand.INVOCATIONS.get());
+    }
+
+    @Test
+    void slackRetryOfASeenCommandIsAckedAndIgnored() {
+        String body = command("probe", "U0ALICE", "C0UPGRADES", trigger());
+        postForm(body).statusCode(200);
+        post(ContentType.URLENC, body, Map.of("X-Slack-Retry-Num", "1", "X-Slack-Retry-Reason", "http_timeout"))
+                .statusCode(200).body(emptyString());
+        post(ContentType.URLENC, body, Map.of("X-Slack-Retry-Num", "2", "X-Slack-Retry-Reason", "http_timeout"))
+                .statusCode(200);
+        assertEquals(1, ProbeSubcommand.INVOCATIONS.get());
+    }
+
+    @Test
+    void differentTriggersAreDifferentRequests() {
+        postForm(command("probe", "U0ALICE", "C0UPGRADES", trigger())).statusCode(200);
+        postForm(command("probe", "U0ALICE", "C0UPGRADES", trigger())).statusCode(200);
+        assertEquals(2, ProbeSubcommand.INVOCATIONS.get());
+    }
+
+    @Test
+    void replayedButtonClickRunsItsHandlerOnce() {
+        String body = interaction(blockActionPayload(ActionIds.NOOP.id("repo-7"), "7", "U0ALICE", "C0UPGRADES", trigger()));
+        postForm(body).statusCode(200);
+        post(ContentType.URLENC, body, Map.of("X-Slack-Retry-Num", "1")).statusCode(200);
+        postForm(body).statusCode(200);
+        assertEquals(1, ProbeActionHandler.INVOCATIONS.get());
+    }
+
+    @Test
+    void eventsAreRecognisedByEventIdOnRetry() {
+        String eventId = "Ev" + UUID.randomUUID().toString().replace("-", "").substring(0, 10).toUpperCase();
+        String body = eventCallback(eventId, """
+                {"type":"app_mention","user":"U0ALICE","text":"<@U0BOT> hello","ts":"1700000000.000300",
+                 "channel":"C0UPGRADES","event_ts":"1700000000.000300"}""");
+        post(ContentType.JSON, body, Map.of()).statusCode(200);
+        assertTrue(processed.seen("slack:event:" + eventId));
+        post(ContentType.JSON, body, Map.of("X-Slack-Retry-Num", "1", "X-Slack-Retry-Reason", "http_error"))
+                .statusCode(200);
+        assertEquals(1, ProcessedRequestEntity.count("requestKey", "slack:event:" + eventId));
+    }
+
+    @Test
+    void onlyOneOfManyConcurrentClaimsOfAKeyWins() throws Exception {
+        String key = "slack:trigger:race-" + UUID.randomUUID();
+        int threads = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<Boolean>> claims = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                claims.add(pool.submit(() -> {
+                    start.await();
+                    return processed.markFirstSeen(key, "slack_command");
+                }));
+            }
+            start.countDown();
+            int winners = 0;
+            for (Future<Boolean> f : claims) {
+                winners += f.get() ? 1 : 0;
+            }
+            assertEquals(1, winners);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void purgeDropsOldIdsAndKeepsRecentOnes() {
+        String key = "slack:trigger:purge-" + UUID.randomUUID();
+        assertTrue(processed.markFirstSeen(key, "slack_command"));
+        processed.purgeOlderThan(Instant.now().minusSeconds(3600));
+        assertTrue(processed.seen(key));
+        processed.purgeOlderThan(Instant.now().plusSeconds(1));
+        assertFalse(processed.seen(key));
+        assertTrue(processed.markFirstSeen(key, "slack_command"), "a purged id is new again");
+    }
+}

@@ -1,0 +1,23 @@
+package io.upgradebot.support;
+
+import java.time.Duration;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+
+/** Waits for a condition with a deadline (for work that happens after the ack), instead of sleeping a fixed time. */
+public final class Eventually {
+    private static final Duration POLL = Duration.ofMillis(20);
+
+    private Eventually() {
+    }
+
+    public static void await(Duration timeout, String what, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() - deadline > 0) {
+                throw new AssertionError("Timed out after " + timeout.toMillis() + " ms waiting for: " + what);
+            }
+            LockSupport.parkNanos(POLL.toNanos());
+        }
+    }
+}
