@@ -43,11 +43,39 @@ public interface UpgradeBotConfig {
     /** endoflife.date, for the end of support behind the suggested completion date. */
     EndOfLife endoflife();
 
+    /** {@code /upgrade new} and the project lifecycle (issue 3). */
+    Projects projects();
+
     /** GitHub Projects (v2) board that repository issues are added to. */
     interface Board {
         Optional<String> org();
 
         OptionalInt number();
+
+        // --- field names and values as the board spells them (issue 3; domain-facts "Maintenance board") ---
+
+        /** Single-select field naming the upgrade project; one option per project, added when missing. */
+        @WithDefault("Project")
+        String projectField();
+
+        /** Single-select field naming the orchestration team. */
+        @WithDefault("Source")
+        String sourceField();
+
+        /** Single-select field naming the owning team. */
+        @WithDefault("Owner")
+        String ownerField();
+
+        /** Single-select field holding the upgrade service level (TBD until the owners choose). */
+        @WithDefault("Owner Does")
+        String ownerDoesField();
+
+        @WithDefault("Status")
+        String statusField();
+
+        /** Status a new repository issue starts in (runbook: "add it to the Todo column"). */
+        @WithDefault("Todo")
+        String statusTodo();
     }
 
     /** Pacing of the GitHub write queue (GitHub's secondary limits: 80 content writes/min, 500/h). */
@@ -89,6 +117,22 @@ public interface UpgradeBotConfig {
         /** Run the write worker in this process (off only in tests that drive it by hand). */
         @WithDefault("true")
         boolean workerEnabled();
+
+        /** First wait before retrying a write after a 5xx or a timeout; doubles on each further attempt. */
+        @WithDefault("2s")
+        Duration retryBackoff();
+
+        /** Longest wait between two attempts (5xx backoff, and secondary-limit backoff when GitHub names no time). */
+        @WithDefault("30m")
+        Duration maxBackoff();
+
+        /** TCP connect timeout for every GitHub call. */
+        @WithDefault("10s")
+        Duration connectTimeout();
+
+        /** Whole-request timeout for every GitHub call; a write that times out is checked before it is repeated. */
+        @WithDefault("30s")
+        Duration requestTimeout();
     }
 
     interface Slack {
@@ -129,5 +173,22 @@ public interface UpgradeBotConfig {
         /** How long a product's cycles are reused before asking again (the data changes a few times a year). */
         @WithDefault("1h")
         Duration cacheTtl();
+    }
+
+    /** Creating upgrade projects: {@code upgrade-bot.projects.*}. */
+    interface Projects {
+        /**
+         * Release calendar for suggesting completion dates: {@code Name=YYYY-MM-DD} (branch-cut date) or
+         * {@code Name=?YYYY-MM} (expected, cut date unpublished), comma-separated. Empty: the Open edX defaults.
+         */
+        Optional<String> releaseCalendar();
+
+        /** Most repositories one project (or one search) may hold; a search finding more is refused. */
+        @WithDefault("500")
+        int maxRepositories();
+
+        /** Least time between two edits of a project's progress message (Slack rate limits chat.update). */
+        @WithDefault("3s")
+        Duration progressInterval();
     }
 }

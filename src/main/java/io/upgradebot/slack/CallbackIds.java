@@ -3,7 +3,17 @@ package io.upgradebot.slack;
 /** Every modal callback id, in one place. The Slack callback_id is {@code "ub." + name().toLowerCase()}. */
 public enum CallbackIds {
     /** placeholder until features add theirs */
-    NOOP;
+    NOOP,
+
+    // --- Owner Does choices (issue 4) ---
+    /** The "Choose for my repositories" modal; Done applies any pick Slack did not deliver as a block action. */
+    OWNER_DOES_CHOICES,
+
+    // --- /upgrade new (issue 3) ---
+    /** The new-project form. */
+    NEW_PROJECT,
+    /** Second step after submit: create without the repositories that cannot be reached, and/or enter a date. */
+    NEW_PROJECT_CONFIRM;
 
     public String id() {
         return "ub." + name().toLowerCase();

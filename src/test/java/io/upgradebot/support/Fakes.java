@@ -28,8 +28,12 @@ public class Fakes implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        slack = new WireMockServer(options().dynamicPort().asynchronousResponseEnabled(true));
-        github = new WireMockServer(options().dynamicPort().asynchronousResponseEnabled(true));
+        // every Slack payload in the suite is checked against Block Kit's limits (BlockKitLimits)
+        slack = new WireMockServer(options().dynamicPort().asynchronousResponseEnabled(true)
+                .extensions(new SlackPayloadLimitsFilter()));
+        // GitHubFake: a stateful GitHub (issues, comments, sub-issues, boards) that tests opt into with install()
+        github = new WireMockServer(options().dynamicPort().asynchronousResponseEnabled(true)
+                .extensions(GitHubFake.INSTANCE));
         slack.start();
         github.start();
         reset();

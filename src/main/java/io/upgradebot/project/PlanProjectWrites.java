@@ -1,0 +1,292 @@
+package io.upgradebot.project;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.upgradebot.config.UpgradeBotConfig;
+import io.upgradebot.domain.BodySections;
+import io.upgradebot.domain.ChildIssue;
+import io.upgradebot.domain.Markers;
+import io.upgradebot.domain.RepoIssueBody;
+import io.upgradebot.domain.RepoRef;
+import io.upgradebot.domain.RoadmapIssueBody;
+import io.upgradebot.domain.RoadmapSummary;
+import io.upgradebot.domain.RunbookChecklist;
+import io.upgradebot.domain.ServiceLevels;
+import io.upgradebot.github.PlannedWrite;
+import io.upgradebot.github.WriteKind;
+import io.upgradebot.store.ProjectRepoEntity;
+import io.upgradebot.store.UpgradeProjectEntity;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Every GitHub write of a project, as {@link PlannedWrite}s for the queue (runbook "Determine Scope of Impact",
+ * step 2). Pure planning: nothing here talks to GitHub.
+ *
+ * <p>Order is the order people see things appear: milestone and board options first (so the roadmap issue can be
+ * created with its milestone and the checklist can say the Project value exists), the roadmap issue, every
+ * repository issue, then the sub-issue links, then the board items and their fields. Values only known once an
+ * earlier write ran (the roadmap issue's number, a child's numeric id, an issue's node id, a board item id) are
+ * {@code ${ref:KEY#field}} references the queue resolves, and a write waits for the writes it refers to.
+ */
+@ApplicationScoped
+public class PlanProjectWrites {
+
+    /** GitHub: at most 100 sub-issues per parent issue, closed ones included. */
+    public static final int SUB_ISSUE_CAP = 100;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final UpgradeBotConfig config;
+    private final Instance<ServiceLevels> levels;
+    private final RunbookChecklist checklist;
+
+    public PlanProjectWrites(UpgradeBotConfig config, Instance<ServiceLevels> levels) {
+        this.config = config;
+        this.levels = levels;
+        this.checklist = RunbookChecklist.load();
+    }
+
+    public String roadmapTitle(UpgradeProjectEntity p) {
+        return p.name.toLowerCase(Locale.ROOT).contains("upgrade") ? p.name : p.name + " upgrade";
+    }
+
+    public String repoIssueTitle(UpgradeProjectEntity p) {
+        return roadmapTitle(p);
+    }
+
+    /** "org #number" when a board is configured. */
+    public Optional<String> boardName() {
+        var b = config.board();
+        return b.org().isPresent() && b.number().isPresent()
+                ? Optional.of(b.org().get() + " #" + b.number().getAsInt()) : Optional.empty();
+    }
+
+    /** Field → value every repository item gets on the board (Owner is added per repository when known). */
+    public Map<String, String> boardValues(UpgradeProjectEntity p) {
+        Map<String, String> values = new LinkedHashMap<>();
+        if (boardName().isEmpty()) {
+            return values;
+        }
+        var b = config.board();
+        values.put(b.projectField(), p.name);
+        if (p.orchestrationTeam != null) {
+            values.put(b.sourceField(), p.orchestrationTeam);
+        }
+        values.put(b.ownerDoesField(), (levels.isResolvable() ? levels.get() : ServiceLevels.defaults()).tbd().label());
+        values.put(b.statusField(), b.statusTodo());
+        return values;
+    }
+
+    /** How many of {@code repos} get a sub-issue link, given {@code used} links the roadmap issue has already. */
+    public int subIssueLinks(UpgradeProjectEntity p, List<ProjectRepoEntity> repos, int used) {
+        int n = 0;
+        for (ProjectRepoEntity r : repos) {
+            if (used + n < SUB_ISSUE_CAP && sameOwner(p, r.repo)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** The first batch: everything {@code /upgrade new} writes. */
+    public List<PlannedWrite> initial(UpgradeProjectEntity p, List<ProjectRepoEntity> repos) {
+        List<PlannedWrite> writes = new ArrayList<>();
+        boolean board = boardName().isPresent();
+        if (p.releaseName != null) {
+            writes.add(write(ProjectWriteKeys.milestone(p.slug), WriteKind.ENSURE_MILESTONE, p,
+                    obj().put("repo", p.roadmapRepo).put("title", p.releaseName)));
+        }
+        if (board) {
+            writes.addAll(boardOptions(p));
+        }
+        writes.add(roadmapIssue(p, board));
+        writes.addAll(forRepos(p, repos, 0));
+        return writes;
+    }
+
+    /**
+     * Writes for repositories added to a project (at creation or later with {@code /upgrade repos … add}):
+     * their issues, sub-issue links while the roadmap issue has room ({@code usedSubIssueLinks} taken), board
+     * item and fields.
+     */
+    public List<PlannedWrite> forRepos(UpgradeProjectEntity p, List<ProjectRepoEntity> repos, int usedSubIssueLinks) {
+        List<PlannedWrite> issues = new ArrayList<>();
+        List<PlannedWrite> links = new ArrayList<>();
+        List<PlannedWrite> items = new ArrayList<>();
+        List<PlannedWrite> fields = new ArrayList<>();
+        String roadmapKey = ProjectWriteKeys.roadmap(p.slug);
+        int linked = usedSubIssueLinks;
+        for (ProjectRepoEntity r : repos) {
+            RepoRef repo = RepoRef.parse(r.repo);
+            String issueKey = ProjectWriteKeys.repoIssue(p.slug, r.repo);
+            issues.add(write(issueKey, WriteKind.CREATE_ISSUE, p, obj()
+                    .put("repo", repo.fullName())
+                    .put("title", repoIssueTitle(p))
+                    .put("body", RepoIssueBody.render(p.slug, p.name, repo, ref(roadmapKey, "url")))
+                    .put("marker", Markers.repoIssue(p.slug, repo))));
+            // GitHub: 100 sub-issues per parent and the same owner only; the roadmap body lists every child anyway
+            if (linked < SUB_ISSUE_CAP && sameOwner(p, r.repo)) {
+                linked++;
+                links.add(write(ProjectWriteKeys.subIssue(p.slug, r.repo), WriteKind.ADD_SUB_ISSUE, p, obj()
+                        .put("repo", p.roadmapRepo)
+                        .put("parent_number", ref(roadmapKey, "number"))
+                        .put("child_id", ref(issueKey, "id"))));
+            }
+            if (boardName().isPresent()) {
+                String itemKey = ProjectWriteKeys.boardItem(p.slug, r.repo);
+                items.add(write(itemKey, WriteKind.ADD_BOARD_ITEM, p, boardPayload()
+                        .put("content_node_id", ref(issueKey, "node_id"))));
+                Map<String, String> values = boardValues(p);
+                if (r.ownerTeam != null) {
+                    values.put(config.board().ownerField(), r.ownerTeam);
+                }
+                values.forEach((field, value) -> fields.add(setField(p, r.repo, itemKey, field, value)));
+            }
+        }
+        List<PlannedWrite> all = new ArrayList<>(issues);
+        all.addAll(links);
+        all.addAll(items);
+        all.addAll(fields);
+        return all;
+    }
+
+    private PlannedWrite setField(UpgradeProjectEntity p, String repo, String itemKey, String field, String value) {
+        ObjectNode payload = boardPayload().put("item_id", ref(itemKey, "item_id")).put("field", field).put("option", value);
+        String optionKey = optionKeys(p).get(field);
+        if (optionKey != null) {
+            // the option this project added: wait for it (a reference is how the queue orders writes)
+            payload.put("option_id", ref(optionKey, "option_id"));
+        }
+        return write(ProjectWriteKeys.boardField(p.slug, repo, field, 0), WriteKind.SET_BOARD_FIELD, p, payload);
+    }
+
+    /** Options this project makes sure exist on the board: Project = its name, Source = its team, Owner Does = TBD. */
+    private Map<String, String> optionKeys(UpgradeProjectEntity p) {
+        Map<String, String> keys = new LinkedHashMap<>();
+        var b = config.board();
+        keys.put(b.projectField(), ProjectWriteKeys.boardOption(p.slug, b.projectField()));
+        if (p.orchestrationTeam != null) {
+            keys.put(b.sourceField(), ProjectWriteKeys.boardOption(p.slug, b.sourceField()));
+        }
+        keys.put(b.ownerDoesField(), ProjectWriteKeys.boardOption(p.slug, b.ownerDoesField()));
+        return keys;
+    }
+
+    private List<PlannedWrite> boardOptions(UpgradeProjectEntity p) {
+        List<PlannedWrite> writes = new ArrayList<>();
+        Map<String, String> values = boardValues(p);
+        optionKeys(p).forEach((field, key) -> writes.add(write(key, WriteKind.ENSURE_BOARD_OPTION, p,
+                boardPayload().put("field", field).put("option", values.get(field)))));
+        return writes;
+    }
+
+    private PlannedWrite roadmapIssue(UpgradeProjectEntity p, boolean board) {
+        Set<String> ticked = new LinkedHashSet<>(List.of(RunbookChecklist.CREATE_ROADMAP_ISSUE,
+                RunbookChecklist.ADD_CHECKLIST, RunbookChecklist.SELECT_ORCHESTRATION_TEAM,
+                RunbookChecklist.NAME_ORCHESTRATION_TEAM));
+        if (config.roadmapLabels().stream().anyMatch(l -> l.equalsIgnoreCase("maintenance"))) {
+            ticked.add(RunbookChecklist.ADD_MAINTENANCE_LABEL);
+        }
+        if (p.releaseName != null) {
+            ticked.add(RunbookChecklist.SET_MILESTONE);
+        }
+        if (p.completionDate != null && p.completionReason != null) {
+            ticked.add(RunbookChecklist.EXPLICIT_COMPLETION_DATE);
+        }
+        if (board) {
+            // planned before the roadmap issue, so it exists when the issue does
+            ticked.add(RunbookChecklist.CREATE_PROJECT_FIELD_VALUE);
+        }
+        if (p.docsUrl != null) {
+            ticked.add(RunbookChecklist.LINK_DOCS_FROM_ROADMAP);
+        }
+        ObjectNode payload = obj()
+                .put("repo", p.roadmapRepo)
+                .put("title", roadmapTitle(p))
+                .put("body", RoadmapIssueBody.render(summary(p), checklist.render(ticked), List.of()))
+                .put("marker", Markers.roadmap(p.slug));
+        var labels = payload.putArray("labels");
+        config.roadmapLabels().forEach(labels::add);
+        if (p.releaseName != null) {
+            payload.put("milestone", ref(ProjectWriteKeys.milestone(p.slug), "number"));
+        }
+        return write(ProjectWriteKeys.roadmap(p.slug), WriteKind.CREATE_ISSUE, p, payload);
+    }
+
+    RoadmapSummary summary(UpgradeProjectEntity p) {
+        return new RoadmapSummary(p.name, p.slug, p.dependency == null ? p.name : p.dependency,
+                p.currentVersion == null ? "?" : p.currentVersion, p.targetVersion == null ? "?" : p.targetVersion,
+                p.completionDate, p.completionReason, p.releaseName, p.orchestrationTeam, p.docsUrl, List.of());
+    }
+
+    /**
+     * The n-th rewrite of the roadmap issue's child list: every in-scope repository whose issue exists. Rendered
+     * against the body the bot wrote, so the list is as compact as GitHub's body limit requires.
+     */
+    public PlannedWrite children(UpgradeProjectEntity p, List<ProjectRepoEntity> repos, int n) {
+        List<ChildIssue> children = new ArrayList<>();
+        for (ProjectRepoEntity r : repos) {
+            if (r.inScope && r.issueNumber != null) {
+                children.add(new ChildIssue(RepoRef.parse(r.repo), r.issueNumber, "CLOSED".equalsIgnoreCase(r.issueState)));
+            }
+        }
+        String body = RoadmapIssueBody.render(summary(p), checklist.render(Set.of()), List.of());
+        String content = BodySections.read(RoadmapIssueBody.replaceChildren(body, children, p.slug),
+                RoadmapIssueBody.CHILDREN).orElse("");
+        ObjectNode payload = obj().put("repo", p.roadmapRepo).put("section", RoadmapIssueBody.CHILDREN)
+                .put("content", content);
+        if (p.roadmapIssueNumber != null) {
+            payload.put("number", p.roadmapIssueNumber);
+        } else {
+            payload.put("number", ref(ProjectWriteKeys.roadmap(p.slug), "number"));
+        }
+        return write(ProjectWriteKeys.children(p.slug, n), WriteKind.REPLACE_BODY_SECTION, p, payload);
+    }
+
+    /** Taking a repository out of scope: a comment saying why, then closing its issue as not planned. */
+    public List<PlannedWrite> removal(UpgradeProjectEntity p, ProjectRepoEntity r, String why, int n) {
+        String issueKey = ProjectWriteKeys.repoIssue(p.slug, r.repo);
+        Object number = r.issueNumber != null ? r.issueNumber : ref(issueKey, "number");
+        ObjectNode comment = obj().put("repo", r.repo).put("body", why + "\n\n" + Markers.comment("scope-removed",
+                String.valueOf(n))).put("marker", Markers.comment("scope-removed", String.valueOf(n)));
+        ObjectNode close = obj().put("repo", r.repo).put("state_reason", "not_planned");
+        if (number instanceof Integer i) {
+            comment.put("number", i);
+            close.put("number", i);
+        } else {
+            comment.put("number", (String) number);
+            close.put("number", (String) number);
+        }
+        return List.of(write(ProjectWriteKeys.removalComment(p.slug, r.repo, n), WriteKind.COMMENT, p, comment),
+                write(ProjectWriteKeys.removalClose(p.slug, r.repo, n), WriteKind.CLOSE_ISSUE, p, close));
+    }
+
+    private ObjectNode boardPayload() {
+        return obj().put("org", config.board().org().orElseThrow()).put("board_number", config.board().number().getAsInt());
+    }
+
+    static boolean sameOwner(UpgradeProjectEntity p, String repo) {
+        return RepoRef.parse(p.roadmapRepo).owner().equalsIgnoreCase(RepoRef.parse(repo).owner());
+    }
+
+    private static PlannedWrite write(String key, WriteKind kind, UpgradeProjectEntity p, ObjectNode payload) {
+        return new PlannedWrite(key, kind, p.id, payload);
+    }
+
+    static String ref(String key, String field) {
+        return "${ref:" + key + "#" + field + "}";
+    }
+
+    private static ObjectNode obj() {
+        return JSON.createObjectNode();
+    }
+}

@@ -1,0 +1,121 @@
+package io.upgradebot.project;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Idempotency keys of a project's GitHub writes: {@code p:<slug>:<what>[:<org/repo>[:<detail>]]}. Stable, so
+ * planning the same thing twice (a double submit, a re-run, a resumed crash) stores one write; slugs and
+ * repository names never contain ':'. Repositories appear lower-cased (GitHub names are case-insensitive).
+ */
+public final class ProjectWriteKeys {
+
+    public static final String MILESTONE = "milestone";
+    public static final String ROADMAP = "roadmap";
+    public static final String REPO_ISSUE = "repo-issue";
+    public static final String SUB_ISSUE = "sub-issue";
+    public static final String BOARD_OPTION = "board-option";
+    public static final String BOARD_ITEM = "board-item";
+    public static final String BOARD_FIELD = "board-field";
+    public static final String CHILDREN = "children";
+    public static final String REMOVAL_COMMENT = "removal-comment";
+    public static final String REMOVAL_CLOSE = "removal-close";
+
+    private ProjectWriteKeys() {
+    }
+
+    /** A parsed key; {@code repo} and {@code detail} may be null. */
+    public record Key(String slug, String what, String repo, String detail) {
+    }
+
+    public static String milestone(String slug) {
+        return "p:" + slug + ":" + MILESTONE;
+    }
+
+    public static String roadmap(String slug) {
+        return "p:" + slug + ":" + ROADMAP;
+    }
+
+    public static String repoIssue(String slug, String repo) {
+        return "p:" + slug + ":" + REPO_ISSUE + ":" + norm(repo);
+    }
+
+    public static String subIssue(String slug, String repo) {
+        return "p:" + slug + ":" + SUB_ISSUE + ":" + norm(repo);
+    }
+
+    /** Project-wide: the option a field needs (Project = this project, Source = the team …). */
+    public static String boardOption(String slug, String field) {
+        return "p:" + slug + ":" + BOARD_OPTION + ":-:" + field(field);
+    }
+
+    public static String boardItem(String slug, String repo) {
+        return "p:" + slug + ":" + BOARD_ITEM + ":" + norm(repo);
+    }
+
+    /** {@code round} separates later changes of the same field (the first setting is round 0). */
+    public static String boardField(String slug, String repo, String field, int round) {
+        return "p:" + slug + ":" + BOARD_FIELD + ":" + norm(repo) + ":" + field(field) + (round == 0 ? "" : "." + round);
+    }
+
+    /** The n-th rewrite of the roadmap issue's child list. */
+    public static String children(String slug, int n) {
+        return "p:" + slug + ":" + CHILDREN + ":-:" + n;
+    }
+
+    /** The n-th removal of a repository from scope (a repository can be added back and removed again). */
+    public static String removalComment(String slug, String repo, int n) {
+        return "p:" + slug + ":" + REMOVAL_COMMENT + ":" + norm(repo) + ":" + n;
+    }
+
+    public static String removalClose(String slug, String repo, int n) {
+        return "p:" + slug + ":" + REMOVAL_CLOSE + ":" + norm(repo) + ":" + n;
+    }
+
+    /** Prefix of every key of a project, for LIKE queries. */
+    public static String prefix(String slug) {
+        return "p:" + slug + ":";
+    }
+
+    /** Prefix of every key of one kind in a project ({@code what} as above). */
+    public static String prefix(String slug, String what) {
+        return "p:" + slug + ":" + what + ":";
+    }
+
+    public static Optional<Key> parse(String key) {
+        if (key == null || !key.startsWith("p:")) {
+            return Optional.empty();
+        }
+        String[] parts = key.split(":", 5);
+        if (parts.length < 3) {
+            return Optional.empty();
+        }
+        String repo = parts.length > 3 && !"-".equals(parts[3]) ? parts[3] : null;
+        return Optional.of(new Key(parts[1], parts[2], repo, parts.length > 4 ? parts[4] : null));
+    }
+
+    /** A write described for people: "issue in openedx/edx-platform", "roadmap issue". */
+    public static String describe(String key) {
+        return parse(key).map(k -> switch (k.what()) {
+            case MILESTONE -> "milestone of the roadmap issue";
+            case ROADMAP -> "roadmap issue";
+            case REPO_ISSUE -> "issue in " + k.repo();
+            case SUB_ISSUE -> "sub-issue link of " + k.repo();
+            case BOARD_OPTION -> "board option for " + k.detail();
+            case BOARD_ITEM -> "board item of " + k.repo();
+            case BOARD_FIELD -> "board field " + k.detail() + " of " + k.repo();
+            case CHILDREN -> "child list of the roadmap issue";
+            case REMOVAL_COMMENT -> "removal comment in " + k.repo();
+            case REMOVAL_CLOSE -> "closing the issue in " + k.repo();
+            default -> key;
+        }).orElse(key);
+    }
+
+    private static String norm(String repo) {
+        return repo.toLowerCase(Locale.ROOT);
+    }
+
+    private static String field(String field) {
+        return field.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
+    }
+}

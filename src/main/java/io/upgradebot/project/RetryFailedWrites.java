@@ -1,0 +1,41 @@
+package io.upgradebot.project;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.upgradebot.github.GitHubWriteQueue;
+import io.upgradebot.store.UpgradeProjectEntity;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+
+/**
+ * "Retry the failed writes" on a project's summary: after someone fixed what GitHub refused (a permission, an
+ * archived repository brought back), the project's failed writes go back into the queue. A write that may have
+ * reached GitHub is looked for before it is sent again (the queue's rule), so a retry never doubles anything.
+ */
+@ApplicationScoped
+public class RetryFailedWrites {
+
+    private final GitHubWriteQueue queue;
+    private final StatusMessageService statusMessages;
+
+    public RetryFailedWrites(GitHubWriteQueue queue, StatusMessageService statusMessages) {
+        this.queue = queue;
+        this.statusMessages = statusMessages;
+    }
+
+    /** How many writes were put back (0: nothing had failed). */
+    public int retry(long projectId) {
+        int retried = QuarkusTransaction.requiringNew().call(() -> {
+            int n = queue.retryFailed(projectId);
+            if (n > 0) {
+                // back to CREATING: the status message shows progress again and a new summary follows
+                UpgradeProjectEntity.update("state = ?1, updatedAt = ?2 where id = ?3 and state = ?4",
+                        UpgradeProjectEntity.State.CREATING, Instant.now(), projectId, UpgradeProjectEntity.State.ACTIVE);
+            }
+            return n;
+        });
+        if (retried > 0) {
+            statusMessages.refresh(projectId);
+        }
+        return retried;
+    }
+}

@@ -1,0 +1,95 @@
+package io.upgradebot.slack.command;
+
+import com.slack.api.bolt.context.builtin.SlashCommandContext;
+import com.slack.api.bolt.request.builtin.SlashCommandRequest;
+import com.slack.api.bolt.response.Response;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.upgradebot.project.AskOwnersToChoose;
+import io.upgradebot.project.FindProject;
+import io.upgradebot.project.Orchestrators;
+import io.upgradebot.slack.AfterAck;
+import io.upgradebot.slack.SlackGateway;
+import io.upgradebot.slack.view.EphemeralReply;
+import io.upgradebot.store.UpgradeProjectEntity;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+/**
+ * {@code /upgrade ask <project>} (orchestrators only): the runbook's "Clarify Distribution of Work" announcement in
+ * the project channel, with the button that opens each owner's choices. Owners still unknown are looked up on
+ * GitHub first, after the ack.
+ */
+@ApplicationScoped
+public class AskCommand implements UpgradeSubcommand {
+
+    private static final Logger LOG = Logger.getLogger(AskCommand.class);
+
+    private final Orchestrators orchestrators;
+    private final FindProject findProject;
+    private final AskOwnersToChoose ask;
+    private final AfterAck afterAck;
+    private final SlackGateway slack;
+
+    public AskCommand(Orchestrators orchestrators, FindProject findProject, AskOwnersToChoose ask, AfterAck afterAck,
+            SlackGateway slack) {
+        this.orchestrators = orchestrators;
+        this.findProject = findProject;
+        this.ask = ask;
+        this.afterAck = afterAck;
+        this.slack = slack;
+    }
+
+    @Override
+    public String name() {
+        return "ask";
+    }
+
+    @Override
+    public String usage() {
+        return "/upgrade ask <project>";
+    }
+
+    @Override
+    public String summary() {
+        return "Ask the owning teams to choose an Owner Does level for each repository (orchestrators)";
+    }
+
+    @Override
+    public Response handle(String args, SlashCommandRequest req, SlashCommandContext ctx) {
+        var payload = req.getPayload();
+        if (!orchestrators.isOrchestrator(payload.getUserId())) {
+            return ctx.ack(EphemeralReply.text("Only orchestrators ask the owners to choose: " + orchestrators.whoCan()
+                    + ". Anyone can see what is still open with `/upgrade tbd <project>`."));
+        }
+        FindProject.Found found = QuarkusTransaction.requiringNew()
+                .call(() -> findProject.find(args, payload.getChannelId()));
+        if (!found.found()) {
+            return ctx.ack(EphemeralReply.text(found.message()));
+        }
+        UpgradeProjectEntity project = QuarkusTransaction.requiringNew()
+                .call(() -> UpgradeProjectEntity.<UpgradeProjectEntity>findById(found.projectId()));
+        if (project.state == UpgradeProjectEntity.State.PREVIEW) {
+            return ctx.ack(EphemeralReply.text("*" + project.name + "* is only a preview: create it first, then ask."));
+        }
+        if (project.channelId == null) {
+            return ctx.ack(EphemeralReply.text("*" + project.name + "* has no channel to post the announcement in."));
+        }
+        String responseUrl = payload.getResponseUrl();
+        long projectId = project.id;
+        afterAck.run(() -> {
+            try {
+                AskOwnersToChoose.Asked asked = ask.ask(projectId);
+                String unknown = asked.unknownOwners() == 0 ? ""
+                        : " " + asked.unknownOwners() + " of them have no known owner: `/upgrade tbd " + found.slug()
+                                + "` lists them.";
+                slack.respond(responseUrl, "Asked the owning teams of " + asked.repositories()
+                        + " repositories to choose, in <#" + asked.channelId() + ">." + unknown, null, false);
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "announcement for project %d failed", projectId);
+                slack.respond(responseUrl, "The announcement could not be posted: " + e.getMessage(), null, false);
+            }
+        });
+        return ctx.ack(EphemeralReply.text("Looking up owners and posting the announcement in <#" + project.channelId
+                + ">…"));
+    }
+}

@@ -1,0 +1,55 @@
+package io.upgradebot.slack.command;
+
+import com.slack.api.bolt.context.builtin.SlashCommandContext;
+import com.slack.api.bolt.request.builtin.SlashCommandRequest;
+import com.slack.api.bolt.response.Response;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.upgradebot.project.FindProject;
+import io.upgradebot.project.TbdRepositories;
+import io.upgradebot.slack.view.EphemeralReply;
+import io.upgradebot.slack.view.OwnerDoesMessages;
+import io.upgradebot.store.UpgradeProjectEntity;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * {@code /upgrade tbd <project>}: the repositories whose Owner Does is still TBD, with their owning teams, only for
+ * the person asking. Database only: answered in the ack.
+ */
+@ApplicationScoped
+public class TbdCommand implements UpgradeSubcommand {
+
+    private final FindProject findProject;
+    private final TbdRepositories tbd;
+
+    public TbdCommand(FindProject findProject, TbdRepositories tbd) {
+        this.findProject = findProject;
+        this.tbd = tbd;
+    }
+
+    @Override
+    public String name() {
+        return "tbd";
+    }
+
+    @Override
+    public String usage() {
+        return "/upgrade tbd <project>";
+    }
+
+    @Override
+    public String summary() {
+        return "List the repositories still TBD (no Owner Does level yet) with their owning teams";
+    }
+
+    @Override
+    public Response handle(String args, SlashCommandRequest req, SlashCommandContext ctx) {
+        FindProject.Found found = QuarkusTransaction.requiringNew()
+                .call(() -> findProject.find(args, req.getPayload().getChannelId()));
+        if (!found.found()) {
+            return ctx.ack(EphemeralReply.text(found.message()));
+        }
+        String name = QuarkusTransaction.requiringNew()
+                .call(() -> UpgradeProjectEntity.<UpgradeProjectEntity>findById(found.projectId()).name);
+        return ctx.ack(EphemeralReply.text(OwnerDoesMessages.tbd(name, tbd.of(found.projectId()))));
+    }
+}

@@ -1,0 +1,65 @@
+package io.upgradebot.slack.interaction;
+
+import com.slack.api.bolt.context.builtin.ActionContext;
+import com.slack.api.bolt.request.builtin.BlockActionRequest;
+import com.slack.api.bolt.response.Response;
+import io.upgradebot.project.ChangeProjectScope;
+import io.upgradebot.project.Orchestrators;
+import io.upgradebot.slack.ActionIds;
+import io.upgradebot.slack.AfterAck;
+import io.upgradebot.slack.SlackGateway;
+import io.upgradebot.slack.view.ScopeChangeView;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+/** "Add the other N without them" after {@code /upgrade repos … add} named repositories that cannot be used. */
+@ApplicationScoped
+public class AddReposConfirmPressed implements BlockActionHandler {
+
+    private static final Logger LOG = Logger.getLogger(AddReposConfirmPressed.class);
+
+    private final ChangeProjectScope scope;
+    private final Orchestrators orchestrators;
+    private final AfterAck afterAck;
+    private final SlackGateway slack;
+
+    public AddReposConfirmPressed(ChangeProjectScope scope, Orchestrators orchestrators, AfterAck afterAck,
+            SlackGateway slack) {
+        this.scope = scope;
+        this.orchestrators = orchestrators;
+        this.afterAck = afterAck;
+        this.slack = slack;
+    }
+
+    @Override
+    public ActionIds action() {
+        return ActionIds.REPOS_ADD_CONFIRM;
+    }
+
+    @Override
+    public Response handle(BlockActionRequest req, ActionContext ctx) {
+        var payload = req.getPayload();
+        String user = payload.getUser().getId();
+        String responseUrl = payload.getResponseUrl();
+        var pending = ScopeChangeView.parseValue(payload.getActions().get(0).getValue());
+        afterAck.run(() -> {
+            try {
+                if (!orchestrators.isOrchestrator(user)) {
+                    slack.respond(responseUrl, ":no_entry: Only orchestrators change a project's repositories: "
+                            + orchestrators.whoCan() + ".", null, false);
+                    return;
+                }
+                if (pending.isEmpty()) {
+                    return;
+                }
+                ChangeProjectScope.Result r = scope.add(pending.get().slug(), String.join("\n", pending.get().repos()),
+                        user, true);
+                slack.respond(responseUrl, "Repositories of " + pending.get().slug(),
+                        ScopeChangeView.lines("*" + pending.get().slug() + "*:", r.lines()), false);
+            } catch (RuntimeException e) {
+                LOG.warnf(e, "adding repositories failed");
+            }
+        });
+        return ctx.ack();
+    }
+}
