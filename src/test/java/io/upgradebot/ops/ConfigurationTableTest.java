@@ -23,6 +23,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,8 +33,8 @@ import org.junit.jupiter.api.Test;
  */
 class ConfigurationTableTest {
 
-    /** Every @ConfigMapping of the bot. A new mapping interface is added here. */
-    private static final List<Class<?>> MAPPINGS = List.of(UpgradeBotConfig.class, SlackSecrets.class, GitHubSecrets.class);
+    /** Mappings that must be found; any other @ConfigMapping in config/ is found by scanning the compiled package. */
+    private static final List<Class<?>> KNOWN_MAPPINGS = List.of(UpgradeBotConfig.class, SlackSecrets.class, GitHubSecrets.class);
 
     record Setting(String property, String env, String defaultValue) {
     }
@@ -75,9 +76,32 @@ class ConfigurationTableTest {
         assertEquals(settings.size(), settings.stream().map(Setting::env).distinct().count(), "env vars are unique");
     }
 
+    @Test
+    void everyMappingInTheConfigPackageIsChecked() {
+        assertTrue(mappings().containsAll(KNOWN_MAPPINGS), () -> "scan found " + mappings());
+    }
+
+    /** Every @ConfigMapping interface in io.upgradebot.config, read from the compiled classes (features add their own). */
+    static List<Class<?>> mappings() {
+        Path dir = Path.of("target", "classes", "io", "upgradebot", "config");
+        try (Stream<Path> files = Files.list(dir)) {
+            List<Class<?>> found = new ArrayList<>();
+            for (Path f : files.filter(f -> f.toString().endsWith(".class")).sorted().toList()) {
+                String simple = f.getFileName().toString().replace(".class", "");
+                Class<?> c = Class.forName("io.upgradebot.config." + simple);
+                if (c.isAnnotationPresent(ConfigMapping.class)) {
+                    found.add(c);
+                }
+            }
+            return found;
+        } catch (IOException | ClassNotFoundException e) {
+            throw new AssertionError("cannot scan " + dir, e);
+        }
+    }
+
     static List<Setting> settings() {
         List<Setting> out = new ArrayList<>();
-        for (Class<?> mapping : MAPPINGS) {
+        for (Class<?> mapping : mappings()) {
             collect(mapping, mapping.getAnnotation(ConfigMapping.class).prefix(), out);
         }
         out.sort(Comparator.comparing(Setting::property));
