@@ -1,0 +1,242 @@
+package io.upgradebot.ops;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.marcnuri.helm.Helm;
+import com.marcnuri.helm.LintResult;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Lints helm/upgrade-bot and renders it with the real Helm library (helm-java), then reads the manifests a cluster
+ * would receive: the probes Kubernetes calls, the secrets the pod reads and the env vars the bot is configured by.
+ * Plain JUnit: no Quarkus boot.
+ */
+class HelmChartTest {
+
+    private static final Path CHART = Path.of("helm", "upgrade-bot");
+    private static final String RELEASE = "bot";
+    private static final String FULLNAME = "bot-upgrade-bot";
+
+    /** The secrets the bot reads (README configuration table), each a key of the Secret named like its env var. */
+    private static final Set<String> SECRET_ENV = Set.of("SLACK_SIGNING_SECRET", "SLACK_BOT_TOKEN", "SLACK_APP_TOKEN",
+            "GITHUB_TOKEN", "GITHUB_APP_PRIVATE_KEY", "GITHUB_WEBHOOK_SECRET", "QUARKUS_DATASOURCE_PASSWORD");
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void chartPassesHelmLintStrict() {
+        LintResult lint = new Helm(CHART).lint().strict().call();
+
+        assertFalse(lint.isFailed(), () -> "helm lint --strict: " + lint.getMessages());
+    }
+
+    @Test
+    void defaultValuesDeployOnePodOnEmbeddedH2WithProbesAndOptionalSecrets() {
+        Rendered r = render(new Helm(CHART).template().withName(RELEASE));
+
+        assertEquals(Set.of("Deployment", "Service", "Secret", "PersistentVolumeClaim"), r.kinds());
+        JsonNode deployment = r.one("Deployment");
+        assertEquals(1, deployment.at("/spec/replicas").asInt());
+        // one pod owns the H2 file: the old pod must be gone before the new one opens it
+        assertEquals("Recreate", deployment.at("/spec/strategy/type").asText());
+
+        JsonNode container = deployment.at("/spec/template/spec/containers/0");
+        assertEquals("upgrade-bot:0.1.0", container.at("/image").asText());
+        assertEquals("/q/health/live", container.at("/livenessProbe/httpGet/path").asText());
+        assertEquals("/q/health/ready", container.at("/readinessProbe/httpGet/path").asText());
+        assertEquals("/q/health/started", container.at("/startupProbe/httpGet/path").asText());
+        assertEquals("http", container.at("/livenessProbe/httpGet/port").asText());
+        assertEquals(8080, container.at("/ports/0/containerPort").asInt());
+        assertTrue(container.at("/resources/limits/memory").isTextual(), "a memory limit keeps the heap bounded");
+
+        Map<String, JsonNode> env = env(container);
+        assertEquals("https://slack.com/api/", env.get("SLACK_API_URL").at("/value").asText());
+        assertEquals("https://api.github.com", env.get("GITHUB_API_URL").at("/value").asText());
+        assertEquals("false", env.get("UPGRADE_BOT_DRY_RUN").at("/value").asText());
+        assertFalse(env.containsKey("QUARKUS_DATASOURCE_JDBC_URL"), "no JDBC URL: the image's embedded H2 default");
+        for (String name : SECRET_ENV) {
+            JsonNode ref = env.get(name).at("/valueFrom/secretKeyRef");
+            assertEquals(FULLNAME, ref.at("/name").asText(), name);
+            assertEquals(name, ref.at("/key").asText(), name);
+            // a missing secret must not keep the pod from starting: the bot logs it and fails closed itself
+            assertTrue(ref.at("/optional").asBoolean(), name);
+        }
+
+        JsonNode volumes = deployment.at("/spec/template/spec/volumes");
+        assertEquals(FULLNAME + "-data", find(volumes, "name", "data").at("/persistentVolumeClaim/claimName").asText());
+        assertEquals("/deployments/data",
+                find(container.at("/volumeMounts"), "name", "data").at("/mountPath").asText());
+
+        JsonNode secret = r.one("Secret");
+        assertTrue(secret.at("/data").isNull() || secret.at("/data").isMissingNode() || secret.at("/data").isEmpty(),
+                () -> "no secret values given, none rendered: " + secret.at("/data"));
+
+        JsonNode service = r.one("Service");
+        assertEquals("http", service.at("/spec/ports/0/targetPort").asText());
+        assertEquals(deployment.at("/spec/selector/matchLabels"), service.at("/spec/selector"));
+    }
+
+    @Test
+    void chartSecretHoldsOnlyTheSecretsGivenKeyedByEnvVarName() {
+        Rendered r = render(new Helm(CHART).template().withName(RELEASE)
+                .set("secrets.slackSigningSecret", "8f742231b10e8888abcd99yyyzzz85a5")
+                .set("secrets.slackBotToken", "xoxb-1-2-3")
+                .set("secrets.datasourcePassword", "pg-pass"));
+
+        JsonNode data = r.one("Secret").at("/data");
+        assertEquals(Set.of("SLACK_SIGNING_SECRET", "SLACK_BOT_TOKEN", "QUARKUS_DATASOURCE_PASSWORD"), fieldNames(data));
+        assertEquals("xoxb-1-2-3", decode(data.at("/SLACK_BOT_TOKEN").asText()));
+        assertEquals("8f742231b10e8888abcd99yyyzzz85a5", decode(data.at("/SLACK_SIGNING_SECRET").asText()));
+        // changing a secret rolls the pods
+        assertTrue(r.one("Deployment").at("/spec/template/metadata/annotations/checksum~1secret").isTextual());
+    }
+
+    @Test
+    void productionValuesRunReplicasOnPostgresWithTheOperatorsSecret() throws IOException {
+        Path values = tmp.resolve("production.yaml");
+        Files.writeString(values, """
+                replicaCount: 3
+                image:
+                  repository: registry.example.com/platform/upgrade-bot
+                  tag: 0.1.0-postgres
+                existingSecret: upgrade-bot-secrets
+                datasource:
+                  jdbcUrl: jdbc:postgresql://postgres.db:5432/upgradebot
+                  username: bot
+                github:
+                  apiUrl: https://github.example.com/api/v3
+                  appId: "123456"
+                  appInstallationId: "7890"
+                config:
+                  UPGRADE_BOT_DRY_RUN: true
+                  UPGRADE_BOT_ORCHESTRATORS: U0123ABCD,U0456EFGH
+                  UPGRADE_BOT_BOARD_NUMBER: 12
+                extraEnv:
+                  - name: QUARKUS_LOG_LEVEL
+                    value: DEBUG
+                """, StandardCharsets.UTF_8);
+
+        Rendered r = render(new Helm(CHART).template().withName(RELEASE).withValuesFile(values));
+
+        assertEquals(Set.of("Deployment", "Service"), r.kinds(), "no Secret of our own, no H2 volume");
+        JsonNode deployment = r.one("Deployment");
+        assertEquals(3, deployment.at("/spec/replicas").asInt());
+        assertTrue(deployment.at("/spec/strategy").isMissingNode(), "rolling updates are fine on PostgreSQL");
+        JsonNode container = deployment.at("/spec/template/spec/containers/0");
+        assertEquals("registry.example.com/platform/upgrade-bot:0.1.0-postgres", container.at("/image").asText());
+
+        Map<String, JsonNode> env = env(container);
+        assertEquals("jdbc:postgresql://postgres.db:5432/upgradebot",
+                env.get("QUARKUS_DATASOURCE_JDBC_URL").at("/value").asText());
+        assertEquals("bot", env.get("QUARKUS_DATASOURCE_USERNAME").at("/value").asText());
+        assertEquals("https://github.example.com/api/v3", env.get("GITHUB_API_URL").at("/value").asText());
+        assertEquals("123456", env.get("GITHUB_APP_ID").at("/value").asText());
+        assertEquals("7890", env.get("GITHUB_APP_INSTALLATION_ID").at("/value").asText());
+        // YAML booleans and numbers reach the container as the strings the bot parses
+        assertEquals("true", env.get("UPGRADE_BOT_DRY_RUN").at("/value").asText());
+        assertEquals("12", env.get("UPGRADE_BOT_BOARD_NUMBER").at("/value").asText());
+        assertEquals("U0123ABCD,U0456EFGH", env.get("UPGRADE_BOT_ORCHESTRATORS").at("/value").asText());
+        assertEquals("DEBUG", env.get("QUARKUS_LOG_LEVEL").at("/value").asText());
+        for (String name : SECRET_ENV) {
+            assertEquals("upgrade-bot-secrets", env.get(name).at("/valueFrom/secretKeyRef/name").asText(), name);
+        }
+
+        JsonNode volumes = deployment.at("/spec/template/spec/volumes");
+        assertNull(findOrNull(volumes, "name", "data"), "no H2 data volume on PostgreSQL");
+        assertTrue(deployment.at("/spec/template/metadata/annotations/checksum~1secret").isMissingNode());
+    }
+
+    @Test
+    void severalReplicasOnTheEmbeddedDatabaseAreRefused() {
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> new Helm(CHART).template().withName(RELEASE).set("replicaCount", 2).call());
+
+        assertTrue(e.getMessage().contains("replicaCount > 1 needs PostgreSQL"), e.getMessage());
+    }
+
+    // ------------------------------------------------------------------------------------------------------------
+
+    private record Rendered(List<JsonNode> docs) {
+        Set<String> kinds() {
+            Set<String> kinds = new TreeSet<>();
+            docs.forEach(d -> kinds.add(d.at("/kind").asText()));
+            return kinds;
+        }
+
+        JsonNode one(String kind) {
+            List<JsonNode> found = docs.stream().filter(d -> kind.equals(d.at("/kind").asText())).toList();
+            assertEquals(1, found.size(), () -> "one " + kind + " expected, got " + found.size());
+            return found.get(0);
+        }
+    }
+
+    private static Rendered render(com.marcnuri.helm.TemplateCommand command) {
+        String yaml = command.call();
+        List<JsonNode> docs = new ArrayList<>();
+        try (MappingIterator<JsonNode> it = new YAMLMapper().readerFor(JsonNode.class).readValues(yaml)) {
+            while (it.hasNext()) {
+                JsonNode doc = it.next();
+                if (doc != null && !doc.isNull() && !doc.isMissingNode()) {
+                    docs.add(doc);
+                }
+            }
+        } catch (IOException e) {
+            throw new AssertionError("rendered chart is not YAML:\n" + yaml, e);
+        }
+        return new Rendered(docs);
+    }
+
+    private static Map<String, JsonNode> env(JsonNode container) {
+        Map<String, JsonNode> env = new LinkedHashMap<>();
+        for (JsonNode e : container.at("/env")) {
+            JsonNode previous = env.put(e.at("/name").asText(), e);
+            assertNull(previous, () -> "env var set twice: " + e.at("/name").asText());
+        }
+        return env;
+    }
+
+    private static JsonNode find(JsonNode array, String field, String value) {
+        JsonNode found = findOrNull(array, field, value);
+        assertTrue(found != null, () -> "no element with " + field + "=" + value + " in " + array);
+        return found;
+    }
+
+    private static JsonNode findOrNull(JsonNode array, String field, String value) {
+        for (JsonNode e : array) {
+            if (value.equals(e.path(field).asText())) {
+                return e;
+            }
+        }
+        return null;
+    }
+
+    private static Set<String> fieldNames(JsonNode node) {
+        Set<String> names = new TreeSet<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    private static String decode(String base64) {
+        return new String(Base64.getDecoder().decode(base64), StandardCharsets.UTF_8);
+    }
+}
