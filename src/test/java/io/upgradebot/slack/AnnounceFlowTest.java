@@ -61,6 +61,8 @@ class AnnounceFlowTest {
 
     @Inject
     MessageTriggers triggers;
+    @Inject
+    CachedSlackDirectory directory;
 
     UpgradeProjectEntity p;
     String channel;
@@ -70,6 +72,7 @@ class AnnounceFlowTest {
         Fakes.reset();
         ScheduleSeeds.slackAcceptsPosts();
         ScheduleSeeds.slackUser(ORCHESTRATOR, "Europe/Berlin");
+        directory.clear(); // other test classes answered users.info for the same orchestrator with their own zone
         Fakes.slack.stubFor(post(urlPathEqualTo("/api/views.open")).willReturn(okJson("""
                 {"ok":true,"view":{"id":"V0OPENED","type":"modal","callback_id":"ub.announce_compose","hash":"1.a"}}""")));
         Fakes.slack.stubFor(post(urlPathMatching("/(commands|actions)/.*")).willReturn(ok("")));
@@ -79,6 +82,7 @@ class AnnounceFlowTest {
 
     @AfterEach
     void tearDown() {
+        directory.clear(); // and leave no Berlin answer behind for the next class
         QuarkusTransaction.requiringNew().call(() -> ScheduledMessageEntity.<ScheduledMessageEntity>list("projectId", p.id))
                 .forEach(m -> triggers.unschedule(m.id));
     }
