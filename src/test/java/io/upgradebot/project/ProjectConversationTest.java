@@ -16,6 +16,8 @@ import static io.upgradebot.support.SlackSigner.blockActionPayload;
 import static io.upgradebot.support.SlackSigner.command;
 import static io.upgradebot.support.SlackSigner.interaction;
 import static io.upgradebot.support.SlackSigner.postForm;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -187,13 +189,16 @@ class ProjectConversationTest {
         postForm(interaction(form.payload())).statusCode(200);
         UpgradeProjectEntity p = awaitState("celery-5-scope", UpgradeProjectEntity.State.ACTIVE);
 
-        postForm(command("list", "U0ANYONE", "C0UPGRADES", trigger())).statusCode(200)
-                .body(containsString("celery-5-scope")).body(containsString("active"));
-        postForm(command("status celery-5-scope", "U0ANYONE", "C0UPGRADES", trigger())).statusCode(200)
-                .body(containsString("2 repositories")).body(containsString("TBD 2"))
-                .body(containsString("Still TBD (2)"));
-        postForm(command("status celery-5-scop", "U0ANYONE", "C0UPGRADES", trigger())).statusCode(200)
-                .body(containsString("Did you mean `celery-5-scope`"));
+        String listTrigger = trigger();
+        postForm(command("list", "U0ANYONE", "C0UPGRADES", listTrigger)).statusCode(200);
+        assertThat(SlackCalls.responseTo(listTrigger), allOf(containsString("celery-5-scope"), containsString("active")));
+        String statusTrigger = trigger();
+        postForm(command("status celery-5-scope", "U0ANYONE", "C0UPGRADES", statusTrigger)).statusCode(200);
+        assertThat(SlackCalls.responseTo(statusTrigger), allOf(containsString("2 repositories"),
+                containsString("TBD 2"), containsString("Still TBD (2)"), containsString("\"response_type\":\"ephemeral\"")));
+        String typoTrigger = trigger();
+        postForm(command("status celery-5-scop", "U0ANYONE", "C0UPGRADES", typoTrigger)).statusCode(200);
+        assertThat(SlackCalls.responseTo(typoTrigger), containsString("Did you mean `celery-5-scope`"));
 
         postForm(command("repos celery-5-scope add openedx/scope-c", "U0ANYONE", "C0UPGRADES", trigger()))
                 .statusCode(200).body(containsString("Only orchestrators"));

@@ -154,8 +154,9 @@ class AskOwnersTest {
             io.upgradebot.store.ProjectRepoEntity delta = io.upgradebot.store.ProjectRepoEntity.findById(p.id("openedx/delta"));
             delta.ownerDoes = "owner-reviews";
         });
-        String reply = SlackSigner.postForm(SlackSigner.command("tbd " + p.slug(), "U0ANYONE", CHANNEL,
-                OwnerDoesFixtures.trigger())).statusCode(200).extract().asString();
+        String tbdTrigger = OwnerDoesFixtures.trigger();
+        SlackSigner.postForm(SlackSigner.command("tbd " + p.slug(), "U0ANYONE", CHANNEL, tbdTrigger)).statusCode(200);
+        String reply = io.upgradebot.support.SlackCalls.responseTo(tbdTrigger);
         assertTrue(reply.contains("3 repositories of"), reply);
         assertTrue(reply.contains("`openedx/arch`* (2)") && reply.contains("openedx/alpha") && reply.contains("openedx/beta"));
         assertTrue(reply.contains("*Owner unknown* (1)") && reply.contains("openedx/gamma"));

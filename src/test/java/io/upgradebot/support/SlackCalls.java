@@ -26,6 +26,24 @@ public final class SlackCalls {
                 .map(r -> form(r.getBodyAsString())).toList();
     }
 
+    /**
+     * The body the bot sent to a slash command's response_url (SlackSigner.command builds it from the trigger id),
+     * waiting up to 10 s for it: commands that read the database answer there, after the ack.
+     */
+    public static String responseTo(String triggerId) {
+        String path = "/commands/T0001/1234/" + triggerId;
+        String[] body = new String[1];
+        Eventually.await(java.time.Duration.ofSeconds(10), "a response_url answer for " + triggerId, () -> {
+            List<LoggedRequest> found = Fakes.slack.findAll(postRequestedFor(urlPathEqualTo(path)));
+            if (found.isEmpty()) {
+                return false;
+            }
+            body[0] = found.get(found.size() - 1).getBodyAsString();
+            return true;
+        });
+        return body[0];
+    }
+
     public static int count(String method) {
         return of(method).size();
     }

@@ -3,7 +3,6 @@ package io.upgradebot.slack.command;
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.upgradebot.store.ProjectRepoEntity;
 import io.upgradebot.store.UpgradeProjectEntity;
 import io.upgradebot.slack.view.ProjectListView;
@@ -16,6 +15,12 @@ public class ListCommand implements UpgradeSubcommand {
 
     /** Enough for years of upgrades; older ones are still reachable with /upgrade status. */
     static final int MAX_ROWS = 60;
+
+    private final ReplyAfterAck reply;
+
+    public ListCommand(ReplyAfterAck reply) {
+        this.reply = reply;
+    }
 
     @Override
     public String name() {
@@ -35,7 +40,8 @@ public class ListCommand implements UpgradeSubcommand {
     @Override
     public Response handle(String args, SlashCommandRequest req, SlashCommandContext ctx) {
         String team = req.getPayload().getTeamId();
-        List<ProjectListView.Row> rows = QuarkusTransaction.requiringNew().call(() -> UpgradeProjectEntity.newestFirst()
+        return reply.defer(req, ctx, () -> {
+            List<ProjectListView.Row> rows = UpgradeProjectEntity.newestFirst()
                 .stream()
                 .filter(p -> p.teamId == null || team == null || p.teamId.equals(team))
                 .limit(MAX_ROWS)
@@ -43,7 +49,8 @@ public class ListCommand implements UpgradeSubcommand {
                         (int) ProjectRepoEntity.count("projectId = ?1 and inScope = true", p.id),
                         (int) ProjectRepoEntity.count("projectId = ?1 and inScope = true and upper(ownerDoes) = 'TBD'", p.id),
                         p.roadmapIssueUrl, p.channelId))
-                .toList());
-        return ctx.ack(ProjectListView.blocks(rows));
+                .toList();
+            return new ReplyAfterAck.Reply("Upgrade projects", ProjectListView.blocks(rows));
+        });
     }
 }

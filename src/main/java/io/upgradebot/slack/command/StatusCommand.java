@@ -3,7 +3,6 @@ package io.upgradebot.slack.command;
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.upgradebot.project.FindProject;
 import io.upgradebot.project.ProjectStatus;
 import io.upgradebot.project.StatusMessageService;
@@ -13,7 +12,7 @@ import java.util.Optional;
 
 /**
  * {@code /upgrade status <project>}: the same view as the project's status message (counts, date, links, the
- * repositories still TBD), only for the person asking. Database only: answered in the ack.
+ * repositories still TBD), only for the person asking. Read from the database after the ack and sent to the response_url.
  */
 @ApplicationScoped
 public class StatusCommand implements UpgradeSubcommand {
@@ -21,7 +20,10 @@ public class StatusCommand implements UpgradeSubcommand {
     private final FindProject findProject;
     private final StatusMessageService statusMessages;
 
-    public StatusCommand(FindProject findProject, StatusMessageService statusMessages) {
+    private final ReplyAfterAck reply;
+
+    public StatusCommand(FindProject findProject, StatusMessageService statusMessages, ReplyAfterAck reply) {
+        this.reply = reply;
         this.findProject = findProject;
         this.statusMessages = statusMessages;
     }
@@ -43,15 +45,14 @@ public class StatusCommand implements UpgradeSubcommand {
 
     @Override
     public Response handle(String args, SlashCommandRequest req, SlashCommandContext ctx) {
-        Optional<ProjectStatus> status = QuarkusTransaction.requiringNew().call(() -> {
-            FindProject.Found found = findProject.find(args, req.getPayload().getChannelId());
-            return found.found() ? statusMessages.snapshot(found.projectId()) : Optional.<ProjectStatus>empty();
+        String channel = req.getPayload().getChannelId();
+        return reply.defer(req, ctx, () -> {
+            FindProject.Found found = findProject.find(args, channel);
+            Optional<ProjectStatus> status = found.found() ? statusMessages.snapshot(found.projectId()) : Optional.empty();
+            if (status.isEmpty()) {
+                return ReplyAfterAck.Reply.text(found.message() == null ? "That project no longer exists." : found.message());
+            }
+            return new ReplyAfterAck.Reply(ProjectStatusView.text(status.get()), ProjectStatusView.blocks(status.get()));
         });
-        if (status.isEmpty()) {
-            FindProject.Found found = QuarkusTransaction.requiringNew()
-                    .call(() -> findProject.find(args, req.getPayload().getChannelId()));
-            return ctx.ack(found.message() == null ? "That project no longer exists." : found.message());
-        }
-        return ctx.ack(r -> r.text(ProjectStatusView.text(status.get())).blocks(ProjectStatusView.blocks(status.get())));
     }
 }

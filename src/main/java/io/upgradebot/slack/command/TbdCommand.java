@@ -3,7 +3,6 @@ package io.upgradebot.slack.command;
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.upgradebot.project.FindProject;
 import io.upgradebot.project.TbdRepositories;
 import io.upgradebot.slack.view.EphemeralReply;
@@ -21,7 +20,10 @@ public class TbdCommand implements UpgradeSubcommand {
     private final FindProject findProject;
     private final TbdRepositories tbd;
 
-    public TbdCommand(FindProject findProject, TbdRepositories tbd) {
+    private final ReplyAfterAck reply;
+
+    public TbdCommand(FindProject findProject, TbdRepositories tbd, ReplyAfterAck reply) {
+        this.reply = reply;
         this.findProject = findProject;
         this.tbd = tbd;
     }
@@ -43,13 +45,14 @@ public class TbdCommand implements UpgradeSubcommand {
 
     @Override
     public Response handle(String args, SlashCommandRequest req, SlashCommandContext ctx) {
-        FindProject.Found found = QuarkusTransaction.requiringNew()
-                .call(() -> findProject.find(args, req.getPayload().getChannelId()));
-        if (!found.found()) {
-            return ctx.ack(EphemeralReply.text(found.message()));
-        }
-        String name = QuarkusTransaction.requiringNew()
-                .call(() -> UpgradeProjectEntity.<UpgradeProjectEntity>findById(found.projectId()).name);
-        return ctx.ack(EphemeralReply.text(OwnerDoesMessages.tbd(name, tbd.of(found.projectId()))));
+        String channel = req.getPayload().getChannelId();
+        return reply.defer(req, ctx, () -> {
+            FindProject.Found found = findProject.find(args, channel);
+            if (!found.found()) {
+                return ReplyAfterAck.Reply.text(found.message());
+            }
+            String name = UpgradeProjectEntity.<UpgradeProjectEntity>findById(found.projectId()).name;
+            return ReplyAfterAck.Reply.text(OwnerDoesMessages.tbd(name, tbd.of(found.projectId())));
+        });
     }
 }
