@@ -75,6 +75,8 @@ class AnnounceFlowTest {
         directory.clear(); // other test classes answered users.info for the same orchestrator with their own zone
         Fakes.slack.stubFor(post(urlPathEqualTo("/api/views.open")).willReturn(okJson("""
                 {"ok":true,"view":{"id":"V0OPENED","type":"modal","callback_id":"ub.announce_compose","hash":"1.a"}}""")));
+        Fakes.slack.stubFor(post(urlPathEqualTo("/api/views.update")).willReturn(okJson("""
+                {"ok":true,"view":{"id":"V0OPENED","type":"modal","callback_id":"ub.announce_compose","hash":"1.b"}}""")));
         Fakes.slack.stubFor(post(urlPathMatching("/(commands|actions)/.*")).willReturn(ok("")));
         channel = "C0ANN" + Long.toString(System.nanoTime(), 36).toUpperCase();
         p = project("Django 5.2 announce " + System.nanoTime(), channel, "1767000000.000100", LocalDate.now().plusDays(90), ORCHESTRATOR);
@@ -159,14 +161,37 @@ class AnnounceFlowTest {
         return v;
     }
 
-    /** Opens the modal with the command and answers its private_metadata (as views.open received it). */
+    /** The last view the bot put up (views.open, then views.update fills it) whose JSON contains {@code marker}. */
+    static JsonNode shownView(String marker) throws Exception {
+        String[] json = new String[1];
+        Eventually.await(Duration.ofSeconds(10), "a modal showing " + marker, () -> {
+            List<LoggedRequest> shown = new java.util.ArrayList<>(Fakes.slack.findAll(postRequestedFor(urlPathEqualTo("/api/views.open"))));
+            shown.addAll(Fakes.slack.findAll(postRequestedFor(urlPathEqualTo("/api/views.update"))));
+            shown.sort(java.util.Comparator.comparing(LoggedRequest::getLoggedDate));
+            for (int i = shown.size() - 1; i >= 0; i--) {
+                String view = field(shown.get(i), "view");
+                if (view.contains(marker)) {
+                    json[0] = view;
+                    return true;
+                }
+            }
+            return false;
+        });
+        BlockKitLimits.assertModalJson(json[0]);
+        return JSON.readTree(json[0]);
+    }
+
+    /** Opens the modal with the command and answers its private_metadata (as views.update filled it in). */
     String openModal() throws Exception {
+        int before = Fakes.slack.findAll(postRequestedFor(urlPathEqualTo("/api/views.update"))).size();
         command("announce " + p.slug, ORCHESTRATOR);
-        List<LoggedRequest> opened = Fakes.slack.findAll(postRequestedFor(urlPathEqualTo("/api/views.open")));
-        String viewJson = field(opened.get(opened.size() - 1), "view");
-        BlockKitLimits.assertModalJson(viewJson);
-        JsonNode view = JSON.readTree(viewJson);
+        assertEquals(1, Fakes.slack.findAll(postRequestedFor(urlPathEqualTo("/api/views.open"))).size(),
+                "a modal opened at once with the trigger_id");
+        Eventually.await(Duration.ofSeconds(10), "the form filled in",
+                () -> Fakes.slack.findAll(postRequestedFor(urlPathEqualTo("/api/views.update"))).size() > before);
+        JsonNode view = shownView("\"block_id\":\"msg\"");
         assertEquals("ub.announce_compose", view.path("callback_id").asText());
+        assertTrue(view.toString().contains(p.name));
         return view.path("private_metadata").asText();
     }
 
@@ -213,9 +238,9 @@ class AnnounceFlowTest {
     }
 
     @Test
-    void anUnknownProjectIsNamedBack() {
-        String answer = command("announce no-such-project", ORCHESTRATOR);
-        assertTrue(answer.contains("no-such-project"), answer);
+    void anUnknownProjectIsNamedBack() throws Exception {
+        command("announce no-such-project", ORCHESTRATOR);
+        assertTrue(shownView("no-such-project").toString().contains("There is no project"));
     }
 
     @Test
@@ -300,19 +325,18 @@ class AnnounceFlowTest {
         Eventually.await(Duration.ofSeconds(15), "sent now", () -> postsTo(channel).size() == 1);
 
         interact(blockAction("U0NOBODY", "ub.schedule_cancel:" + weekly.id, String.valueOf(weekly.id), channel));
+        Eventually.await(Duration.ofSeconds(10), "the refusal", () -> Fakes.slack.findAll(postRequestedFor(urlPathMatching("/actions/.*")))
+                .stream().anyMatch(r -> r.getBodyAsString().contains("Only orchestrators")));
         assertEquals("ACTIVE", messages().get(0).state, "only orchestrators may cancel");
 
         interact(blockAction(ORCHESTRATOR, "ub.schedule_edit:" + weekly.id, String.valueOf(weekly.id), channel));
-        List<LoggedRequest> opened = Fakes.slack.findAll(postRequestedFor(urlPathEqualTo("/api/views.open")));
-        JsonNode edit = JSON.readTree(field(opened.get(opened.size() - 1), "view"));
-        assertTrue(edit.toString().contains("Weekly office hours") && edit.path("private_metadata").asText().contains("\"editOf\":" + weekly.id),
-                edit.toString());
+        JsonNode edit = shownView("Weekly office hours");
+        assertTrue(edit.path("private_metadata").asText().contains("\"editOf\":" + weekly.id), edit.toString());
 
         interact(blockAction(ORCHESTRATOR, "ub.schedule_cancel:" + weekly.id, String.valueOf(weekly.id), channel));
-        assertEquals("CANCELLED", messages().get(0).state);
+        Eventually.await(Duration.ofSeconds(10), "cancelled", () -> "CANCELLED".equals(messages().get(0).state));
         assertEquals(Optional.empty(), triggers.nextFireTime(weekly.id));
         assertEquals(1, postsTo(channel).size());
-        assertFalse(Fakes.slack.findAll(postRequestedFor(urlPathMatching("/actions/.*"))).isEmpty(), "each click is answered");
     }
 
     static JsonNode findButton(JsonNode message, String actionId) {

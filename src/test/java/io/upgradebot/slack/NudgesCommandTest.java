@@ -11,6 +11,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.upgradebot.store.UpgradeProjectEntity;
 import io.upgradebot.support.Fakes;
+import io.upgradebot.support.SlackCalls;
 import io.upgradebot.support.SlackSigner;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -30,9 +31,11 @@ class NudgesCommandTest {
         p = project("Nudge settings " + System.nanoTime(), "C0NUDGESET", null, LocalDate.now().plusDays(60), "U0ORCH");
     }
 
+    /** The answer, which comes through the response_url after the ack. */
     String command(String text, String user) {
-        return SlackSigner.postForm(SlackSigner.command(text, user, "C0NUDGESET", "1334." + UUID.randomUUID()))
-                .statusCode(200).extract().asString();
+        String trigger = "1334." + UUID.randomUUID();
+        SlackSigner.postForm(SlackSigner.command(text, user, "C0NUDGESET", trigger)).statusCode(200);
+        return SlackCalls.responseTo(trigger);
     }
 
     Integer staleAfterDays() {

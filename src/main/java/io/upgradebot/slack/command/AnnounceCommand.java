@@ -5,32 +5,42 @@ import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.upgradebot.project.FindProject;
-import io.upgradebot.project.Orchestrators;
 import io.upgradebot.project.SlackDirectory;
 import io.upgradebot.slack.AfterAck;
+import io.upgradebot.slack.CallbackIds;
+import io.upgradebot.slack.OrchestratorCheckBeforeAck;
 import io.upgradebot.slack.SlackGateway;
 import io.upgradebot.slack.view.AnnounceModal;
 import io.upgradebot.slack.view.EphemeralReply;
+import io.upgradebot.slack.view.LoadingModal;
 import io.upgradebot.store.UpgradeProjectEntity;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
+import org.jboss.logging.Logger;
 
-/** {@code /upgrade announce <project>}: opens the announcement modal at once (the trigger_id lives 3 seconds). */
+/**
+ * {@code /upgrade announce <project>}: opens a modal at once (the trigger_id lives 3 seconds) and fills it after the
+ * ack, once the project is looked up (no database work holds the ack).
+ */
 @ApplicationScoped
 public class AnnounceCommand implements UpgradeSubcommand {
 
-    private final Orchestrators orchestrators;
+    static final String TITLE = "Announce";
+    private static final Logger LOG = Logger.getLogger(AnnounceCommand.class);
+
+    private final OrchestratorCheckBeforeAck orchestrators;
     private final SlackGateway slack;
     private final SlackDirectory directory;
     private final AfterAck afterAck;
     private final FindProject projects;
 
-    public AnnounceCommand(Orchestrators orchestrators, SlackGateway slack, SlackDirectory directory, AfterAck afterAck,
-            FindProject projects) {
-        this.projects = projects;
+    public AnnounceCommand(OrchestratorCheckBeforeAck orchestrators, SlackGateway slack, SlackDirectory directory,
+            AfterAck afterAck, FindProject projects) {
         this.orchestrators = orchestrators;
         this.slack = slack;
         this.directory = directory;
         this.afterAck = afterAck;
+        this.projects = projects;
     }
 
     @Override
@@ -51,19 +61,38 @@ public class AnnounceCommand implements UpgradeSubcommand {
     @Override
     public Response handle(String args, SlashCommandRequest req, SlashCommandContext ctx) {
         String user = req.getPayload().getUserId();
-        if (!orchestrators.isOrchestrator(user)) {
-            return ctx.ack(EphemeralReply.text(":no_entry: Only orchestrators can announce: " + orchestrators.whoCan() + "."));
+        String channel = req.getPayload().getChannelId();
+        Optional<Boolean> orchestrator = orchestrators.quickly(user);
+        if (orchestrator.isPresent() && !orchestrator.get()) {
+            return ctx.ack(EphemeralReply.text(refusal()));
         }
-        FindProject.Found found = projects.find(args, req.getPayload().getChannelId());
-        if (!found.found()) {
-            return ctx.ack(EphemeralReply.text(found.message()));
+        String viewId;
+        try {
+            viewId = slack.openView(req.getPayload().getTriggerId(), LoadingModal.of(CallbackIds.ANNOUNCE_COMPOSE, TITLE));
+        } catch (SlackGateway.SlackException e) {
+            LOG.warnf("announcement modal not opened: %s", e.error());
+            return ctx.ack(EphemeralReply.text(":warning: Slack did not open the form (" + e.error() + "). Try again."));
         }
-        UpgradeProjectEntity p = QuarkusTransaction.requiringNew().call(() -> UpgradeProjectEntity.findById(found.projectId()));
-        slack.openView(req.getPayload().getTriggerId(), AnnounceModal.compose(p.name,
-                new AnnounceModal.Meta(p.id, req.getPayload().getChannelId(), null, null), AnnounceModal.Values.blank(),
-                p.statusMessageTs != null));
-        // the preview needs the author's time zone (users.info); fetched now, it is cached by the time they submit
-        afterAck.run(() -> directory.person(user));
+        afterAck.run(() -> {
+            if (orchestrator.isEmpty() && !orchestrators.isOrchestrator(user)) {
+                slack.updateView(viewId, AnnounceModal.notice(TITLE, refusal()));
+                return;
+            }
+            FindProject.Found found = projects.find(args, channel);
+            if (!found.found()) {
+                slack.updateView(viewId, AnnounceModal.notice(TITLE, found.message()));
+                return;
+            }
+            UpgradeProjectEntity p = QuarkusTransaction.requiringNew().call(() -> UpgradeProjectEntity.findById(found.projectId()));
+            slack.updateView(viewId, AnnounceModal.compose(p.name, new AnnounceModal.Meta(p.id, channel, null, null),
+                    AnnounceModal.Values.blank(), p.statusMessageTs != null));
+            // the preview needs the author's time zone (users.info); fetched now, it is cached when they submit
+            directory.person(user);
+        });
         return ctx.ack();
+    }
+
+    private String refusal() {
+        return ":no_entry: Only orchestrators can announce: " + orchestrators.whoCan() + ".";
     }
 }

@@ -3,20 +3,17 @@ package io.upgradebot.slack.command;
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.upgradebot.config.NudgeConfig;
 import io.upgradebot.project.FindProject;
 import io.upgradebot.project.Orchestrators;
-import io.upgradebot.slack.view.EphemeralReply;
 import io.upgradebot.store.UpgradeProjectEntity;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
  * {@code /upgrade nudges <project> [<days>|off|on]}: how a project's stale issues are chased, and the per-project
- * number of days without human activity after which an issue counts as stale (database only: fast before the ack).
+ * number of days without human activity after which an issue counts as stale.
  */
 @ApplicationScoped
 public class NudgesCommand implements UpgradeSubcommand {
@@ -26,9 +23,11 @@ public class NudgesCommand implements UpgradeSubcommand {
     private final Orchestrators orchestrators;
     private final NudgeConfig config;
     private final FindProject projects;
+    private final ReplyAfterAck reply;
 
-    public NudgesCommand(Orchestrators orchestrators, NudgeConfig config, FindProject projects) {
+    public NudgesCommand(Orchestrators orchestrators, NudgeConfig config, FindProject projects, ReplyAfterAck reply) {
         this.projects = projects;
+        this.reply = reply;
         this.orchestrators = orchestrators;
         this.config = config;
     }
@@ -55,32 +54,34 @@ public class NudgesCommand implements UpgradeSubcommand {
         String last = words.length > 1 ? words[words.length - 1].toLowerCase(Locale.ROOT) : null;
         boolean setting = last != null && (last.matches("\\d{1,4}") || last.equals("off") || last.equals("on"));
         String named = setting ? text.substring(0, text.length() - words[words.length - 1].length()).strip() : text;
-        FindProject.Found found = projects.find(named, req.getPayload().getChannelId());
-        if (!found.found()) {
-            return ctx.ack(EphemeralReply.text(found.message()));
-        }
-        Optional<UpgradeProjectEntity> project = QuarkusTransaction.requiringNew()
-                .call(() -> UpgradeProjectEntity.<UpgradeProjectEntity>findByIdOptional(found.projectId()));
-        long id = project.get().id;
-        if (setting) {
-            if (!orchestrators.isOrchestrator(req.getPayload().getUserId())) {
-                return ctx.ack(EphemeralReply.text(":no_entry: Only orchestrators can change this: " + orchestrators.whoCan() + "."));
+        String user = req.getPayload().getUserId();
+        String channel = req.getPayload().getChannelId();
+        // the project lookup and the change are database work: answered through the response_url after the ack
+        return reply.defer(req, ctx, () -> {
+            FindProject.Found found = projects.find(named, channel);
+            if (!found.found()) {
+                return ReplyAfterAck.Reply.text(found.message());
             }
-            Integer days;
-            if (last.equals("off")) {
-                days = 0;
-            } else if (last.equals("on")) {
-                days = null;
-            } else {
-                days = Integer.valueOf(last);
-                if (days < 1 || days > MAX_DAYS) {
-                    return ctx.ack(EphemeralReply.text("Give a number of days between 1 and " + MAX_DAYS + ", `off` or `on`."));
+            UpgradeProjectEntity p = UpgradeProjectEntity.findById(found.projectId());
+            if (setting) {
+                if (!orchestrators.isOrchestrator(user)) {
+                    return ReplyAfterAck.Reply.text(":no_entry: Only orchestrators can change this: " + orchestrators.whoCan() + ".");
                 }
+                Integer days;
+                if (last.equals("off")) {
+                    days = 0;
+                } else if (last.equals("on")) {
+                    days = null;
+                } else {
+                    days = Integer.valueOf(last);
+                    if (days < 1 || days > MAX_DAYS) {
+                        return ReplyAfterAck.Reply.text("Give a number of days between 1 and " + MAX_DAYS + ", `off` or `on`.");
+                    }
+                }
+                p.staleAfterDays = days;
             }
-            QuarkusTransaction.requiringNew().run(() -> UpgradeProjectEntity.update("staleAfterDays = ?1 where id = ?2", days, id));
-        }
-        UpgradeProjectEntity p = QuarkusTransaction.requiringNew().call(() -> UpgradeProjectEntity.findById(id));
-        return ctx.ack(EphemeralReply.text(describe(p, setting)));
+            return ReplyAfterAck.Reply.text(describe(p, setting));
+        });
     }
 
     String describe(UpgradeProjectEntity p, boolean changed) {

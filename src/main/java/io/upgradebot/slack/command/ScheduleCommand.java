@@ -15,7 +15,6 @@ import io.upgradebot.slack.view.ScheduleList;
 import io.upgradebot.store.UpgradeProjectEntity;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.ZoneId;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -59,24 +58,24 @@ public class ScheduleCommand implements UpgradeSubcommand {
 
     @Override
     public Response handle(String args, SlashCommandRequest req, SlashCommandContext ctx) {
-        FindProject.Found found = projects.find(args, req.getPayload().getChannelId());
-        if (!found.found()) {
-            return ctx.ack(EphemeralReply.text(found.message()));
-        }
-        Optional<UpgradeProjectEntity> project = QuarkusTransaction.requiringNew()
-                .call(() -> UpgradeProjectEntity.<UpgradeProjectEntity>findByIdOptional(found.projectId()));
-        long projectId = project.get().id;
-        String name = project.get().name;
-        String slug = project.get().slug;
+        String channel = req.getPayload().getChannelId();
         String user = req.getPayload().getUserId();
         String responseUrl = req.getPayload().getResponseUrl();
+        // database and Slack (users.info) work: all after the ack, answered through the response_url
         afterAck.run(() -> {
+            FindProject.Found found = projects.find(args, channel);
+            if (!found.found()) {
+                slack.respond(responseUrl, found.message(), EphemeralReply.sections(found.message()), false);
+                return;
+            }
+            long projectId = found.projectId();
+            UpgradeProjectEntity p = QuarkusTransaction.requiringNew().call(() -> UpgradeProjectEntity.findById(projectId));
             moments.sync(projectId); // a project created a minute ago shows its moments already
             ZoneId zone = directory.person(user).map(SlackDirectory.Person::timeZone).filter(z -> z != null && !z.isBlank())
                     .map(ZoneId::of).orElse(ZoneId.of("UTC"));
-            var blocks = ScheduleList.render(name, slug, messages.list(projectId, 5), zone,
+            var blocks = ScheduleList.render(p.name, p.slug, messages.list(projectId, 5), zone,
                     UUID.randomUUID().toString().substring(0, 8));
-            slack.respond(responseUrl, "Scheduled for " + name, blocks, false);
+            slack.respond(responseUrl, "Scheduled for " + p.name, blocks, false);
         });
         return ctx.ack();
     }

@@ -34,14 +34,12 @@ public class CancelScheduledMessage implements BlockActionHandler {
 
     @Override
     public Response handle(BlockActionRequest req, ActionContext ctx) {
-        if (!ScheduleButtons.refuse(orchestrators, afterAck, slack, req)) {
-            long id = ScheduleButtons.messageId(req);
+        long id = ScheduleButtons.messageId(req);
+        ScheduleButtons.afterAck(orchestrators, afterAck, slack, req, () -> {
             String label = messages.find(id).map(m -> MessageKind.of(m.kind).label()).orElse("It");
-            boolean cancelled = messages.cancel(id);
-            ScheduleButtons.answer(afterAck, slack, req, cancelled
-                    ? ":wastebasket: " + label + " cancelled; it will not be posted."
-                    : label + " was not scheduled any more.");
-        }
+            return messages.cancel(id) ? ":wastebasket: " + label + " cancelled; it will not be posted."
+                    : label + " was not scheduled any more.";
+        });
         return ctx.ack();
     }
 }

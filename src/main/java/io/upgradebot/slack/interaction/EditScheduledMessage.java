@@ -9,8 +9,10 @@ import io.upgradebot.project.Orchestrators;
 import io.upgradebot.project.ScheduledMessages;
 import io.upgradebot.slack.ActionIds;
 import io.upgradebot.slack.AfterAck;
+import io.upgradebot.slack.CallbackIds;
 import io.upgradebot.slack.SlackGateway;
 import io.upgradebot.slack.view.AnnounceModal;
+import io.upgradebot.slack.view.LoadingModal;
 import io.upgradebot.store.ScheduledMessageEntity;
 import io.upgradebot.store.UpgradeProjectEntity;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,10 +26,14 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** "Edit" on a scheduled message: opens the announcement modal filled in with it (at once: trigger_id lives 3 s). */
+/**
+ * "Edit" on a scheduled message: opens a modal at once (trigger_id lives 3 s) and fills it with the announcement form
+ * and the message's values after the ack.
+ */
 @ApplicationScoped
 public class EditScheduledMessage implements BlockActionHandler {
 
+    static final String TITLE = "Edit scheduled post";
     private static final Pattern WEEKLY = Pattern.compile("0 (\\d{1,2}) (\\d{1,2}) \\? \\* ((?:MON|TUE|WED|THU|FRI|SAT|SUN)(?:,(?:MON|TUE|WED|THU|FRI|SAT|SUN))*)");
 
     private final Orchestrators orchestrators;
@@ -49,20 +55,27 @@ public class EditScheduledMessage implements BlockActionHandler {
 
     @Override
     public Response handle(BlockActionRequest req, ActionContext ctx) {
-        if (ScheduleButtons.refuse(orchestrators, afterAck, slack, req)) {
-            return ctx.ack();
-        }
-        Optional<ScheduledMessageEntity> message = messages.find(ScheduleButtons.messageId(req))
-                .filter(m -> "ACTIVE".equals(m.state));
-        if (message.isEmpty()) {
-            ScheduleButtons.answer(afterAck, slack, req, "It is no longer scheduled (sent or cancelled meanwhile).");
-            return ctx.ack();
-        }
-        ScheduledMessageEntity m = message.get();
-        UpgradeProjectEntity p = QuarkusTransaction.requiringNew().call(() -> UpgradeProjectEntity.findById(m.projectId));
-        String channel = req.getPayload().getChannel() != null ? req.getPayload().getChannel().getId() : p.channelId;
-        slack.openView(req.getPayload().getTriggerId(), AnnounceModal.compose(p.name,
-                new AnnounceModal.Meta(p.id, channel, m.id, m.kind), values(m), p.statusMessageTs != null));
+        String user = ScheduleButtons.user(req);
+        long id = ScheduleButtons.messageId(req);
+        String clickedIn = req.getPayload().getChannel() != null ? req.getPayload().getChannel().getId() : null;
+        String viewId = slack.openView(req.getPayload().getTriggerId(), LoadingModal.of(CallbackIds.ANNOUNCE_COMPOSE, TITLE));
+        afterAck.run(() -> {
+            if (!orchestrators.isOrchestrator(user)) {
+                slack.updateView(viewId, AnnounceModal.notice(TITLE,
+                        ":no_entry: Only orchestrators can change what is scheduled: " + orchestrators.whoCan() + "."));
+                return;
+            }
+            Optional<ScheduledMessageEntity> message = messages.find(id).filter(m -> "ACTIVE".equals(m.state));
+            if (message.isEmpty()) {
+                slack.updateView(viewId, AnnounceModal.notice(TITLE, "It is no longer scheduled (sent or cancelled meanwhile)."));
+                return;
+            }
+            ScheduledMessageEntity m = message.get();
+            UpgradeProjectEntity p = QuarkusTransaction.requiringNew().call(() -> UpgradeProjectEntity.findById(m.projectId));
+            slack.updateView(viewId, AnnounceModal.compose(p.name,
+                    new AnnounceModal.Meta(p.id, clickedIn != null ? clickedIn : p.channelId, m.id, m.kind), values(m),
+                    p.statusMessageTs != null));
+        });
         return ctx.ack();
     }
 

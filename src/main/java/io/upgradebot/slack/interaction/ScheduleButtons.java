@@ -25,17 +25,18 @@ final class ScheduleButtons {
         return req.getPayload().getUser().getId();
     }
 
-    /** Answers the person who clicked, under the list, after the ack. */
-    static void answer(AfterAck afterAck, SlackGateway slack, BlockActionRequest req, String mrkdwn) {
+    /**
+     * Acks at once; after the ack checks who clicked (a Slack call at worst) and runs {@code work} (database work,
+     * Quartz), answering under the list with what it returns.
+     */
+    static void afterAck(Orchestrators orchestrators, AfterAck afterAck, SlackGateway slack, BlockActionRequest req,
+            java.util.function.Supplier<String> work) {
         String url = req.getPayload().getResponseUrl();
-        afterAck.run(() -> slack.respond(url, mrkdwn, List.of(), false));
-    }
-
-    static boolean refuse(Orchestrators orchestrators, AfterAck afterAck, SlackGateway slack, BlockActionRequest req) {
-        if (orchestrators.isOrchestrator(user(req))) {
-            return false;
-        }
-        answer(afterAck, slack, req, ":no_entry: Only orchestrators can change what is scheduled: " + orchestrators.whoCan() + ".");
-        return true;
+        String user = user(req);
+        afterAck.run(() -> {
+            String answer = orchestrators.isOrchestrator(user) ? work.get()
+                    : ":no_entry: Only orchestrators can change what is scheduled: " + orchestrators.whoCan() + ".";
+            slack.respond(url, answer, List.of(), false);
+        });
     }
 }

@@ -33,16 +33,14 @@ public class SendScheduledMessageNow implements BlockActionHandler {
 
     @Override
     public Response handle(BlockActionRequest req, ActionContext ctx) {
-        if (!ScheduleButtons.refuse(orchestrators, afterAck, slack, req)) {
-            String value = ScheduleButtons.value(req);
-            String token = value.contains(":") ? value.substring(value.indexOf(':') + 1) : req.getPayload().getActions().get(0).getActionTs();
-            ScheduledMessages.SendNow outcome = messages.sendNow(ScheduleButtons.messageId(req), token);
-            ScheduleButtons.answer(afterAck, slack, req, switch (outcome) {
-                case SENDING -> ":outbox_tray: Sending it now.";
-                case ALREADY_SENDING -> "It is already on its way.";
-                case NOT_ACTIVE -> "It is no longer scheduled (sent or cancelled meanwhile).";
-            });
-        }
+        String value = ScheduleButtons.value(req);
+        String token = value.contains(":") ? value.substring(value.indexOf(':') + 1) : req.getPayload().getActions().get(0).getActionTs();
+        long id = ScheduleButtons.messageId(req);
+        ScheduleButtons.afterAck(orchestrators, afterAck, slack, req, () -> switch (messages.sendNow(id, token)) {
+            case SENDING -> ":outbox_tray: Sending it now.";
+            case ALREADY_SENDING -> "It is already on its way.";
+            case NOT_ACTIVE -> "It is no longer scheduled (sent or cancelled meanwhile).";
+        });
         return ctx.ack();
     }
 }

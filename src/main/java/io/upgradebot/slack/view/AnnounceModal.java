@@ -170,6 +170,15 @@ public final class AnnounceModal {
                 .blocks(blocks));
     }
 
+    /** The modal with just a message (refusal, unknown project), replacing the loading modal. */
+    public static View notice(String title, String mrkdwn) {
+        String text = mrkdwn.length() > 2900 ? mrkdwn.substring(0, 2899) + "…" : mrkdwn;
+        return view(x -> x.type("modal").callbackId(CallbackIds.ANNOUNCE_COMPOSE.id())
+                .title(viewTitle(t -> t.type("plain_text").text(title)))
+                .close(viewClose(c -> c.type("plain_text").text("Close")))
+                .blocks(List.of(section(s -> s.text(markdownText(text))))));
+    }
+
     /** The pushed preview: the message as it will look, where and when. */
     public static View preview(PreviewMeta meta, String where, String when, AnnouncementPoster.Post post, boolean now) {
         List<LayoutBlock> blocks = new ArrayList<>();
