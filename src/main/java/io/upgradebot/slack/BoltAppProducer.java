@@ -88,6 +88,16 @@ public class BoltAppProducer {
             app.viewSubmission(Pattern.compile("^" + Pattern.quote(h.callbackId().id()) + "$"),
                     (req, ctx) -> call(() -> h.handle(req, ctx)));
         }
+        // The only events the manifest subscribes to: an operator must know at once that the bot lost its access.
+        app.event(com.slack.api.model.event.AppUninstalledEvent.class, (payload, ctx) -> {
+            LOG.errorf("Slack says the app was uninstalled from team %s: Slack requests and posts will fail until "
+                    + "it is reinstalled", payload.getTeamId());
+            return ctx.ack();
+        });
+        app.event(com.slack.api.model.event.TokensRevokedEvent.class, (payload, ctx) -> {
+            LOG.errorf("Slack says tokens of team %s were revoked: set a new SLACK_BOT_TOKEN", payload.getTeamId());
+            return ctx.ack();
+        });
         return app;
     }
 

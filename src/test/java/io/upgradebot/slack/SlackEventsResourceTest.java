@@ -58,6 +58,42 @@ class SlackEventsResourceTest {
     }
 
     @Test
+    void theTwoSubscribedEventsAreAckedAndLoggedForTheOperator() {
+        // manifest.json subscribes to app_uninstalled and tokens_revoked: each must reach its handler, which tells
+        // the operator in the log why every later Slack call will fail
+        java.util.List<String> logged = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Logger log = java.util.logging.Logger.getLogger(BoltAppProducer.class.getName());
+        java.util.logging.Handler capture = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord r) {
+                logged.add(String.valueOf(r.getMessage()) + " " + java.util.Arrays.toString(r.getParameters()));
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        log.addHandler(capture);
+        try {
+            io.upgradebot.support.SlackSigner.postJson(io.upgradebot.support.SlackSigner.eventCallback(
+                    "Ev0UNINSTALL" + trigger().substring(12),
+                    "{\"type\":\"app_uninstalled\",\"event_ts\":\"1700000000.000100\"}")).statusCode(200);
+            io.upgradebot.support.SlackSigner.postJson(io.upgradebot.support.SlackSigner.eventCallback(
+                    "Ev0REVOKED" + trigger().substring(12),
+                    "{\"type\":\"tokens_revoked\",\"tokens\":{\"bot\":[\"U0BOT\"]},\"event_ts\":\"1700000000.000200\"}"))
+                    .statusCode(200);
+        } finally {
+            log.removeHandler(capture);
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(logged.stream().anyMatch(l -> l.contains("uninstalled")), logged.toString());
+        org.junit.jupiter.api.Assertions.assertTrue(logged.stream().anyMatch(l -> l.contains("revoked")), logged.toString());
+    }
+
+    @Test
     void helpListsEverySubcommandSortedWithUsageAndSummary() {
         postForm(command("help", "U0ALICE", "C0UPGRADES", trigger()))
                 .statusCode(200)
