@@ -16,6 +16,11 @@ public class HelpCommand implements UpgradeSubcommand {
 
     private final Instance<UpgradeSubcommand> subcommands;
 
+    // The set of subcommand beans is fixed once the app runs, so the list and the rendered answer are built once:
+    // rendering and serialising the help on every request was most of an ack's CPU (bench/ack-latency).
+    private volatile List<UsageMessage.Entry> entries;
+    private volatile Response renderedHelp;
+
     public HelpCommand(Instance<UpgradeSubcommand> subcommands) {
         this.subcommands = subcommands;
     }
@@ -37,14 +42,26 @@ public class HelpCommand implements UpgradeSubcommand {
 
     @Override
     public Response handle(String args, SlashCommandRequest req, SlashCommandContext ctx) {
-        return ctx.ack(EphemeralReply.text(UsageMessage.help(entries())));
+        Response cached = renderedHelp;
+        if (cached == null) {
+            cached = ctx.ack(EphemeralReply.text(UsageMessage.help(entries())));
+            renderedHelp = cached;
+        }
+        // a fresh Response each time: Bolt and the HTTP adapter may add headers to the one they are given
+        return new Response(cached.getStatusCode(), cached.getContentType(),
+                cached.getHeaders() == null ? null : new java.util.HashMap<>(cached.getHeaders()), cached.getBody());
     }
 
     /** Every subcommand as the usage message lists it. */
     public List<UsageMessage.Entry> entries() {
-        return subcommands.stream()
-                .sorted(Comparator.comparing(UpgradeSubcommand::name))
-                .map(s -> new UsageMessage.Entry(s.usage(), s.summary()))
-                .toList();
+        List<UsageMessage.Entry> known = entries;
+        if (known == null) {
+            known = subcommands.stream()
+                    .sorted(Comparator.comparing(UpgradeSubcommand::name))
+                    .map(s -> new UsageMessage.Entry(s.usage(), s.summary()))
+                    .toList();
+            entries = known;
+        }
+        return known;
     }
 }
