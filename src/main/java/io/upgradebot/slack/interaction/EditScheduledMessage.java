@@ -61,8 +61,7 @@ public class EditScheduledMessage implements BlockActionHandler {
         String viewId = slack.openView(req.getPayload().getTriggerId(), LoadingModal.of(CallbackIds.ANNOUNCE_COMPOSE, TITLE));
         afterAck.run(() -> {
             if (!orchestrators.isOrchestrator(user)) {
-                slack.updateView(viewId, AnnounceModal.notice(TITLE,
-                        ":no_entry: Only orchestrators can change what is scheduled: " + orchestrators.whoCan() + "."));
+                slack.updateView(viewId, AnnounceModal.notice(TITLE, ScheduleButtons.refusal(orchestrators)));
                 return;
             }
             Optional<ScheduledMessageEntity> message = messages.find(id).filter(m -> "ACTIVE".equals(m.state));

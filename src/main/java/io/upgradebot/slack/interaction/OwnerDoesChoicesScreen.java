@@ -1,6 +1,8 @@
 package io.upgradebot.slack.interaction;
 
+import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
 import io.upgradebot.project.ChoosableRepositories;
+import io.upgradebot.slack.AfterAck;
 import io.upgradebot.slack.SlackGateway;
 import io.upgradebot.slack.view.OwnerDoesChoicesModal;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,12 +21,29 @@ public class OwnerDoesChoicesScreen {
 
     private final ChoosableRepositories choosable;
     private final SlackGateway slack;
+    private final AfterAck afterAck;
 
-    public OwnerDoesChoicesScreen(ChoosableRepositories choosable, SlackGateway slack) {
+    public OwnerDoesChoicesScreen(ChoosableRepositories choosable, SlackGateway slack, AfterAck afterAck) {
         this.choosable = choosable;
         this.slack = slack;
+        this.afterAck = afterAck;
         for (int i = 0; i < locks.length; i++) {
             locks[i] = new Object();
+        }
+    }
+
+    /**
+     * Redraws, after the ack, the choices modal a block action came from on {@code page} of {@code query} (null: the
+     * query the modal shows). An action from anywhere else (no view, not our metadata) changes nothing.
+     */
+    void redrawAfterAck(BlockActionPayload payload, String query, int page) {
+        var md = payload.getView() == null ? null
+                : OwnerDoesChoicesModal.Metadata.parse(payload.getView().getPrivateMetadata()).orElse(null);
+        if (md != null) {
+            String viewId = payload.getView().getId();
+            String userId = payload.getUser().getId();
+            String shown = query != null ? query : md.query();
+            afterAck.run(() -> render(viewId, md.projectId(), userId, shown, page, null));
         }
     }
 

@@ -25,6 +25,11 @@ final class ScheduleButtons {
         return req.getPayload().getUser().getId();
     }
 
+    /** The answer to a non-orchestrator, the same under the list (Send now, Cancel) and in the Edit modal. */
+    static String refusal(Orchestrators orchestrators) {
+        return ":no_entry: Only orchestrators can change what is scheduled: " + orchestrators.whoCan() + ".";
+    }
+
     /**
      * Acks at once; after the ack checks who clicked (a Slack call at worst) and runs {@code work} (database work,
      * Quartz), answering under the list with what it returns.
@@ -34,8 +39,7 @@ final class ScheduleButtons {
         String url = req.getPayload().getResponseUrl();
         String user = user(req);
         afterAck.run(() -> {
-            String answer = orchestrators.isOrchestrator(user) ? work.get()
-                    : ":no_entry: Only orchestrators can change what is scheduled: " + orchestrators.whoCan() + ".";
+            String answer = orchestrators.isOrchestrator(user) ? work.get() : refusal(orchestrators);
             slack.respond(url, answer, List.of(), false);
         });
     }

@@ -4,7 +4,6 @@ import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.response.Response;
 import io.upgradebot.slack.ActionIds;
-import io.upgradebot.slack.AfterAck;
 import io.upgradebot.slack.view.OwnerDoesChoicesModal;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -12,11 +11,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class SearchOwnerDoesChoices implements BlockActionHandler {
 
-    private final AfterAck afterAck;
     private final OwnerDoesChoicesScreen screen;
 
-    public SearchOwnerDoesChoices(AfterAck afterAck, OwnerDoesChoicesScreen screen) {
-        this.afterAck = afterAck;
+    public SearchOwnerDoesChoices(OwnerDoesChoicesScreen screen) {
         this.screen = screen;
     }
 
@@ -28,14 +25,7 @@ public class SearchOwnerDoesChoices implements BlockActionHandler {
     @Override
     public Response handle(BlockActionRequest req, ActionContext ctx) {
         var payload = req.getPayload();
-        var md = payload.getView() == null ? null
-                : OwnerDoesChoicesModal.Metadata.parse(payload.getView().getPrivateMetadata()).orElse(null);
-        if (md != null) {
-            String query = OwnerDoesChoicesModal.searchText(payload.getActions().get(0).getValue());
-            String viewId = payload.getView().getId();
-            String userId = payload.getUser().getId();
-            afterAck.run(() -> screen.render(viewId, md.projectId(), userId, query, 0, null));
-        }
+        screen.redrawAfterAck(payload, OwnerDoesChoicesModal.searchText(payload.getActions().get(0).getValue()), 0);
         return ctx.ack();
     }
 }
