@@ -1,12 +1,12 @@
 package io.upgradebot.slack.command;
 
+import io.upgradebot.slack.OrchestratorCheckBeforeAck;
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.upgradebot.project.AskOwnersToChoose;
 import io.upgradebot.project.FindProject;
-import io.upgradebot.project.Orchestrators;
 import io.upgradebot.slack.AfterAck;
 import io.upgradebot.slack.SlackGateway;
 import io.upgradebot.slack.view.EphemeralReply;
@@ -24,13 +24,13 @@ public class AskCommand implements UpgradeSubcommand {
 
     private static final Logger LOG = Logger.getLogger(AskCommand.class);
 
-    private final Orchestrators orchestrators;
+    private final OrchestratorCheckBeforeAck orchestrators;
     private final FindProject findProject;
     private final AskOwnersToChoose ask;
     private final AfterAck afterAck;
     private final SlackGateway slack;
 
-    public AskCommand(Orchestrators orchestrators, FindProject findProject, AskOwnersToChoose ask, AfterAck afterAck,
+    public AskCommand(OrchestratorCheckBeforeAck orchestrators, FindProject findProject, AskOwnersToChoose ask, AfterAck afterAck,
             SlackGateway slack) {
         this.orchestrators = orchestrators;
         this.findProject = findProject;
@@ -57,7 +57,9 @@ public class AskCommand implements UpgradeSubcommand {
     @Override
     public Response handle(String args, SlashCommandRequest req, SlashCommandContext ctx) {
         var payload = req.getPayload();
-        if (!orchestrators.isOrchestrator(payload.getUserId())) {
+        // a user-group lookup must not hold the ack: unknown within the budget -> asked again after the ack
+        java.util.Optional<Boolean> orchestrator = orchestrators.quickly(payload.getUserId());
+        if (orchestrator.isPresent() && !orchestrator.get()) {
             return ctx.ack(EphemeralReply.text("Only orchestrators ask the owners to choose: " + orchestrators.whoCan()
                     + ". Anyone can see what is still open with `/upgrade tbd <project>`."));
         }
@@ -76,7 +78,13 @@ public class AskCommand implements UpgradeSubcommand {
         }
         String responseUrl = payload.getResponseUrl();
         long projectId = project.id;
+        String user = payload.getUserId();
         afterAck.run(() -> {
+            if (orchestrator.isEmpty() && !orchestrators.isOrchestrator(user)) {
+                slack.respond(responseUrl, "Only orchestrators ask the owners to choose: " + orchestrators.whoCan() + ".",
+                        null, false);
+                return;
+            }
             try {
                 AskOwnersToChoose.Asked asked = ask.ask(projectId);
                 String unknown = asked.unknownOwners() == 0 ? ""

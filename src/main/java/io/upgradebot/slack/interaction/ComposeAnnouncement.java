@@ -1,5 +1,6 @@
 package io.upgradebot.slack.interaction;
 
+import io.upgradebot.slack.OrchestratorCheckBeforeAck;
 import com.slack.api.bolt.context.builtin.ViewSubmissionContext;
 import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
 import com.slack.api.bolt.response.Response;
@@ -8,7 +9,6 @@ import io.upgradebot.config.ScheduleConfig;
 import io.upgradebot.project.AnnouncementPoster;
 import io.upgradebot.project.MessageKind;
 import io.upgradebot.project.MessageTarget;
-import io.upgradebot.project.Orchestrators;
 import io.upgradebot.project.Recurrence;
 import io.upgradebot.project.ScheduledMessages;
 import io.upgradebot.project.SlackDirectory;
@@ -35,13 +35,13 @@ public class ComposeAnnouncement implements ViewSubmissionHandler {
 
     static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm", Locale.ENGLISH);
 
-    private final Orchestrators orchestrators;
+    private final OrchestratorCheckBeforeAck orchestrators;
     private final SlackDirectory directory;
     private final ScheduledMessages messages;
     private final ScheduleConfig config;
     private final Clock clock;
 
-    public ComposeAnnouncement(Orchestrators orchestrators, SlackDirectory directory, ScheduledMessages messages,
+    public ComposeAnnouncement(OrchestratorCheckBeforeAck orchestrators, SlackDirectory directory, ScheduledMessages messages,
             ScheduleConfig config, Clock clock) {
         this.orchestrators = orchestrators;
         this.directory = directory;
@@ -59,7 +59,7 @@ public class ComposeAnnouncement implements ViewSubmissionHandler {
     public Response handle(ViewSubmissionRequest req, ViewSubmissionContext ctx) {
         String user = req.getPayload().getUser().getId();
         AnnounceModal.Meta meta = AnnounceModal.meta(req.getPayload().getView().getPrivateMetadata());
-        if (!orchestrators.isOrchestrator(user)) {
+        if (!orchestrators.quickly(user).orElse(false)) {
             return ctx.ackWithErrors(Map.of(AnnounceModal.MESSAGE, "Only orchestrators can schedule announcements."));
         }
         UpgradeProjectEntity project = QuarkusTransaction.requiringNew().call(() -> UpgradeProjectEntity.findById(meta.projectId()));

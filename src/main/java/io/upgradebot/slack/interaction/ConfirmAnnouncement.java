@@ -1,5 +1,6 @@
 package io.upgradebot.slack.interaction;
 
+import io.upgradebot.slack.OrchestratorCheckBeforeAck;
 import com.slack.api.bolt.context.builtin.ViewSubmissionContext;
 import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
 import com.slack.api.bolt.response.Response;
@@ -7,7 +8,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.upgradebot.project.AnnouncementPoster;
 import io.upgradebot.project.MessageKind;
 import io.upgradebot.project.MessageTriggers;
-import io.upgradebot.project.Orchestrators;
 import io.upgradebot.project.ScheduledMessages;
 import io.upgradebot.slack.AfterAck;
 import io.upgradebot.slack.CallbackIds;
@@ -29,14 +29,14 @@ public class ConfirmAnnouncement implements ViewSubmissionHandler {
 
     private static final Logger LOG = Logger.getLogger(ConfirmAnnouncement.class);
 
-    private final Orchestrators orchestrators;
+    private final OrchestratorCheckBeforeAck orchestrators;
     private final ScheduledMessages messages;
     private final MessageTriggers triggers;
     private final SlackGateway slack;
     private final AnnouncementPoster poster;
     private final AfterAck afterAck;
 
-    public ConfirmAnnouncement(Orchestrators orchestrators, ScheduledMessages messages, MessageTriggers triggers,
+    public ConfirmAnnouncement(OrchestratorCheckBeforeAck orchestrators, ScheduledMessages messages, MessageTriggers triggers,
             SlackGateway slack, AnnouncementPoster poster, AfterAck afterAck) {
         this.orchestrators = orchestrators;
         this.messages = messages;
@@ -56,7 +56,7 @@ public class ConfirmAnnouncement implements ViewSubmissionHandler {
         String user = req.getPayload().getUser().getId();
         AnnounceModal.PreviewMeta meta = AnnounceModal.previewMeta(req.getPayload().getView().getPrivateMetadata());
         String note;
-        if (!orchestrators.isOrchestrator(user)) {
+        if (!orchestrators.quickly(user).orElse(false)) {
             note = ":no_entry: Only orchestrators can schedule announcements: " + orchestrators.whoCan() + ".";
         } else {
             ScheduledMessages.Confirmed c = messages.confirm(meta.draftId(), meta.editOf());
