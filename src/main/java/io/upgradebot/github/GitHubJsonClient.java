@@ -7,15 +7,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
  * Minimal REST/GraphQL reads for the owner and board lookups ({@link GitHubTeamMembers}, {@link BoardItemFieldValue})
- * that {@link GitHubGateway} does not offer. Authenticates as the gateway does ({@link GitHubSetup#access()}: the
- * token, or an installation token of the GitHub App, minted and refreshed by its own {@link GitHubAppTokens}).
+ * that {@link GitHubGateway} does not offer. Authenticates with the gateway's own credentials (the token, or the
+ * GitHub App installation token the gateway mints and refreshes).
  * Read-only; every failure answers empty (logged), never throws: callers treat "unknown" as a normal answer.
  */
 @ApplicationScoped
@@ -31,7 +30,6 @@ class GitHubJsonClient {
     private final GitHubSetup setup;
     private final ObjectMapper json = new ObjectMapper();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private volatile GitHubAppTokens appTokens;
 
     GitHubJsonClient(GitHubSetup setup) {
         this.setup = setup;
@@ -83,27 +81,8 @@ class GitHubJsonClient {
     }
 
     private String authorization() {
-        GitHubAccess access = setup.access();
-        return switch (access.mode()) {
-            case TOKEN -> "Bearer " + access.token();
-            case APP -> "Bearer " + appTokens(access).token();
-            case NONE -> null;
-        };
-    }
-
-    private GitHubAppTokens appTokens(GitHubAccess access) {
-        GitHubAppTokens tokens = appTokens;
-        if (tokens == null) {
-            synchronized (this) {
-                if (appTokens == null) {
-                    appTokens = new GitHubAppTokens(access.apiUrl(), access.appId(), access.appKey(),
-                            access.installationId(), new GitHubHttp(http, () -> TIMEOUT, Clock.systemUTC()),
-                            Clock.systemUTC());
-                }
-                tokens = appTokens;
-            }
-        }
-        return tokens;
+        // the gateway's own credentials, so one installation token (and one refresh) serves every GitHub call
+        return setup.hubGateway().authorization();
     }
 
     private String base() {

@@ -101,7 +101,8 @@ public class HubGitHubGateway implements GitHubGateway {
         return access;
     }
 
-    private String authorization() {
+    /** The Authorization header value (token or App installation token, refreshed here); null without credentials. */
+    String authorization() {
         return switch (access.mode()) {
             case TOKEN -> "Bearer " + access.token();
             case APP -> "Bearer " + appTokens.token();

@@ -1,5 +1,7 @@
 package io.upgradebot.github;
 
+import io.upgradebot.support.Eventually;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;

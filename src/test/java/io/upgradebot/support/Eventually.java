@@ -20,4 +20,16 @@ public final class Eventually {
             LockSupport.parkNanos(POLL.toNanos());
         }
     }
+
+    /** True as soon as the condition holds, false if it still does not after {@code timeout}. */
+    public static boolean within(Duration timeout, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() - deadline < 0) {
+            if (condition.getAsBoolean()) {
+                return true;
+            }
+            LockSupport.parkNanos(POLL.toNanos());
+        }
+        return condition.getAsBoolean();
+    }
 }
