@@ -74,6 +74,20 @@ public class AfterAckExecutor implements AfterAck {
         return batch;
     }
 
+    /**
+     * Makes the current Slack request's work conditional: once the ack is out, {@code guard} runs first (on an
+     * after-ack thread) and the request's tasks run only if it answers true, one after another on that thread. Answers false when no request is being
+     * handled on this thread (the caller must then decide before the handler runs).
+     */
+    public static boolean guardCurrent(java.util.function.BooleanSupplier guard) {
+        Batch batch = CURRENT.get();
+        if (batch == null) {
+            return false;
+        }
+        batch.guard = guard;
+        return true;
+    }
+
     /** Drops what the current Slack request scheduled so far (its handler failed: nothing half-done follows). */
     public static void discardCurrent() {
         Batch batch = CURRENT.get();
@@ -129,6 +143,7 @@ public class AfterAckExecutor implements AfterAck {
     /** The tasks one Slack request scheduled. */
     public final class Batch implements AutoCloseable {
         private final List<Runnable> tasks = new ArrayList<>();
+        private java.util.function.BooleanSupplier guard;
         private boolean done;
 
         /** Stops collecting on this thread (the handler has returned). */
@@ -145,7 +160,29 @@ public class AfterAckExecutor implements AfterAck {
                 return;
             }
             done = true;
-            tasks.forEach(AfterAckExecutor.this::submit);
+            if (tasks.isEmpty()) {
+                return;
+            }
+            if (guard == null) {
+                tasks.forEach(AfterAckExecutor.this::submit);
+                return;
+            }
+            // one queued task: the guard, then the request's tasks in order on the same thread (nothing to refuse
+            // between a successful claim and the work it claimed)
+            java.util.function.BooleanSupplier condition = guard;
+            List<Runnable> work = List.copyOf(tasks);
+            submit(() -> {
+                if (!condition.getAsBoolean()) {
+                    return;
+                }
+                for (Runnable task : work) {
+                    try {
+                        task.run();
+                    } catch (RuntimeException e) {
+                        LOG.error("Work scheduled after a Slack ack failed", e);
+                    }
+                }
+            });
         }
 
         public synchronized void discard() {

@@ -1,13 +1,12 @@
 package io.upgradebot.slack;
 
-import com.slack.api.app_backend.SlackSignature;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.middleware.Middleware;
-import com.slack.api.bolt.middleware.builtin.RequestVerification;
 import com.slack.api.bolt.request.Request;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.methods.SlackApiException;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.upgradebot.config.SlackSecrets;
 import io.upgradebot.slack.command.UpgradeCommandRouter;
 import io.upgradebot.slack.interaction.BlockActionHandler;
@@ -44,7 +43,7 @@ public class BoltAppProducer {
     @Produces
     @Singleton
     App app(SlackSecrets secrets, SlackClients clients, ProcessedRequests processed, AfterAckExecutor afterAck,
-            UpgradeCommandRouter router,
+            UpgradeCommandRouter router, MeterRegistry metrics,
             Instance<BlockActionHandler> actionHandlers, Instance<ViewSubmissionHandler> viewHandlers) {
         String signingSecret = secrets.signingSecret().filter(s -> !s.isBlank()).orElse(null);
         String botToken = secrets.botToken().filter(s -> !s.isBlank()).orElse(null);
@@ -69,11 +68,14 @@ public class BoltAppProducer {
                 .build();
 
         List<Middleware> middleware = new ArrayList<>();
-        middleware.add(signingSecret == null ? refuseOverHttp() : new RequestVerification(
-                new SlackSignature.Verifier(new SlackSignature.Generator(signingSecret))));
+        // Over HTTP the signature has been checked by SlackEventsResource before the body was parsed (the App has no
+        // other HTTP entry), so Bolt's RequestVerification, which would check it a second time, is not installed.
+        if (signingSecret == null) {
+            middleware.add(refuseOverHttp());
+        }
         middleware.add(useBotToken(botToken));
-        middleware.add(new DeduplicateSlackRequests(processed));
-        middleware.add(new RunAfterAckInSocketMode(afterAck));
+        middleware.add(new RunAfterAckInSocketMode(afterAck)); // opens the batch that de-duplication may guard
+        middleware.add(new DeduplicateSlackRequests(processed, router::acksWithoutIo, metrics));
 
         App app = new App(config, clients.standard(), middleware);
         app.command(UpgradeCommandRouter.COMMAND, router);
@@ -98,6 +100,7 @@ public class BoltAppProducer {
             LOG.errorf("Slack says tokens of team %s were revoked: set a new SLACK_BOT_TOKEN", payload.getTeamId());
             return ctx.ack();
         });
+        app.start(); // now, not inside the first request (which may be answered on the HTTP event loop)
         return app;
     }
 

@@ -4,49 +4,88 @@ import com.slack.api.bolt.middleware.Middleware;
 import com.slack.api.bolt.middleware.MiddlewareChain;
 import com.slack.api.bolt.request.Request;
 import com.slack.api.bolt.response.Response;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.upgradebot.store.ProcessedRequests;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.jboss.logging.Logger;
 
 /**
- * Bolt middleware (after signature verification) that lets each Slack request through once. Slack retries an Events
- * API delivery it thinks failed (X-Slack-Retry-Num), and a signed request replayed within its 5-minute window passes
- * the signature check: both are acknowledged with a plain 200 and change nothing. The ids live in the database, so
- * this holds across restarts and replicas. A request whose handler throws is forgotten, so Slack's retry can succeed.
+ * Bolt middleware that lets each Slack request change things once. Slack retries an Events API delivery it thinks
+ * failed (X-Slack-Retry-Num), and a signed request replayed within its 5-minute window passes the signature check:
+ * both are acknowledged and change nothing. The ids live in the database, so this holds across restarts and
+ * replicas.
+ *
+ * <p>Where the request is claimed depends on what its handler does before the ack:
+ * <ul>
+ * <li>By default the id is claimed before the handler runs, and a repeat gets a plain 200 without the handler
+ * running. A request whose handler throws (or answers 5xx) is forgotten, so Slack's retry can succeed.</li>
+ * <li>A request answered from memory alone ({@code acksWithoutIo}: help, usage answers, subcommands that hand
+ * all their work to AfterAck) is claimed after the ack, ahead of the work it scheduled: a repeat gets the same answer
+ * again, and its work is dropped. Such an ack touches no database (the insert was about half of an ack's CPU,
+ * docs/benchmarks.md) and can run on the event loop.</li>
+ * </ul>
  */
 public class DeduplicateSlackRequests implements Middleware {
 
     private static final Logger LOG = Logger.getLogger(DeduplicateSlackRequests.class);
 
-    private final ProcessedRequests processed;
+    /** Metric: Slack requests recognised as repeats, by where they were stopped (before_ack, after_ack). */
+    public static final String REPEATS_METRIC = "upgradebot.slack.repeats.ignored";
 
-    public DeduplicateSlackRequests(ProcessedRequests processed) {
+    private final ProcessedRequests processed;
+    private final Predicate<Request<?>> acksWithoutIo;
+    private final Counter repeatsBeforeAck;
+    private final Counter repeatsAfterAck;
+
+    public DeduplicateSlackRequests(ProcessedRequests processed, Predicate<Request<?>> acksWithoutIo,
+            MeterRegistry metrics) {
         this.processed = processed;
+        this.acksWithoutIo = acksWithoutIo;
+        this.repeatsBeforeAck = metrics.counter(REPEATS_METRIC, "where", "before_ack");
+        this.repeatsAfterAck = metrics.counter(REPEATS_METRIC, "where", "after_ack");
     }
 
     @Override
     public Response apply(Request req, Response resp, MiddlewareChain chain) throws Exception {
         @SuppressWarnings("unchecked")
-        Optional<SlackRequestKey> key = SlackRequestKey.of((Request<?>) req);
-        if (key.isEmpty()) {
+        Request<?> request = (Request<?>) req;
+        Optional<SlackRequestKey> found = SlackRequestKey.of(request);
+        if (found.isEmpty()) {
             return chain.next(req);
         }
-        if (!processed.markFirstSeen(key.get().key(), key.get().kind())) {
-            String retry = req.getHeaders() == null ? null : req.getHeaders().getFirstValue("X-Slack-Retry-Num");
-            LOG.infof("Ignored a repeated Slack %s (%s%s)", key.get().kind(), key.get().key(),
-                    retry == null ? "" : ", retry " + retry);
+        SlackRequestKey key = found.get();
+        String retry = req.getHeaders() == null ? null : req.getHeaders().getFirstValue("X-Slack-Retry-Num");
+        if (acksWithoutIo.test(request) && AfterAckExecutor.guardCurrent(() -> {
+            boolean first = processed.markFirstSeen(key.key(), key.kind());
+            if (!first) {
+                ignored(key, retry);
+                repeatsAfterAck.increment();
+            }
+            return first;
+        })) {
+            return chain.next(req);
+        }
+        if (!processed.markFirstSeen(key.key(), key.kind())) {
+            ignored(key, retry);
+            repeatsBeforeAck.increment();
             return Response.ok();
         }
         Response out;
         try {
             out = chain.next(req);
         } catch (Exception | Error e) {
-            processed.forget(key.get().key());
+            processed.forget(key.key());
             throw e;
         }
         if (out != null && out.getStatusCode() != null && out.getStatusCode() >= 500) {
-            processed.forget(key.get().key());
+            processed.forget(key.key());
         }
         return out;
+    }
+
+    private static void ignored(SlackRequestKey key, String retry) {
+        LOG.infof("Ignored a repeated Slack %s (%s%s)", key.kind(), key.key(), retry == null ? "" : ", retry " + retry);
     }
 }

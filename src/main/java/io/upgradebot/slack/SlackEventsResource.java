@@ -1,88 +1,211 @@
 package io.upgradebot.slack;
 
 import com.slack.api.bolt.App;
-import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.request.Request;
 import com.slack.api.bolt.request.RequestHeaders;
 import com.slack.api.bolt.util.SlackRequestParser;
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.ManagedContext;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.upgradebot.config.UpgradeBotConfig;
+import io.upgradebot.slack.command.UpgradeCommandRouter;
+import io.vertx.core.MultiMap;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.POST;
-import jakarta.ws.rs.Path;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jboss.logging.Logger;
 
 /**
- * All Slack HTTP traffic (slash commands, interactivity, Events API, url_verification) arrives here and is run
- * through the Bolt App. This class only adapts HTTP: size limit, signature, parsing, then the Bolt response back.
+ * {@code POST /slack/events}: all Slack HTTP traffic (slash commands, interactivity, Events API, url_verification)
+ * arrives here and is run through the Bolt App. This class only adapts HTTP: size limit, signature, parsing with
+ * Bolt's {@link SlackRequestParser}, then the Bolt response back.
  *
- * <p>The checks run in this order so that nothing unverified is even parsed: too large (413), not signed by Slack
- * within 5 minutes (401), not a Slack request (400). Work scheduled with AfterAck starts once the response has been
- * written, so Slack has its ack before any GitHub call. Responses never carry a stack trace.
+ * <p>The checks run in this order so that nothing unverified is even parsed: too large (413, while the body is
+ * still arriving), not signed by Slack within 5 minutes (401), not a Slack request (400). This is the only way into
+ * the App over HTTP, and the only signature check (Bolt's RequestVerification middleware would repeat it). Work
+ * scheduled with AfterAck starts once the response has been written, so Slack has its ack before any GitHub call.
+ * Responses never carry a stack trace.
  *
- * <p>Blocking (a worker thread): handlers may open a modal (views.open) and record the request id in the database.
+ * <p>A plain Vert.x route rather than a JAX-RS resource: this is the one path on which every Slack ack waits, and
+ * the ack-latency benchmark (docs/benchmarks.md) measured the REST layer's per-request work (body stream, header
+ * copies, entity writers) as a third of an ack's CPU. The body is collected on the event loop. Slash commands whose
+ * handler answers from memory ({@code acksWithoutIo}) are answered there too; every other request runs on a worker
+ * thread, because its handler may wait (opening a modal, recording the request id).
  */
-@Path("/slack/events")
+@Singleton
 public class SlackEventsResource {
 
+    public static final String PATH = "/slack/events";
+
     private static final Logger LOG = Logger.getLogger(SlackEventsResource.class);
+    private static final String BODY = SlackEventsResource.class.getName() + ".body";
+    private static final String TEXT = "text/plain;charset=utf-8";
 
     private final App app;
     private final SlackRequestVerifier verifier;
     private final AfterAckExecutor afterAck;
     private final SlackRequestParser parser;
     private final int maxBodyBytes;
+    private final CurrentVertxRequest currentRequest;
+    private final java.util.function.Predicate<Request<?>> inlineAck;
 
-    public SlackEventsResource(App app, SlackRequestVerifier verifier, AfterAckExecutor afterAck, UpgradeBotConfig config) {
+    public SlackEventsResource(App app, SlackRequestVerifier verifier, AfterAckExecutor afterAck, UpgradeBotConfig config,
+            CurrentVertxRequest currentRequest, UpgradeCommandRouter router) {
         this.app = app;
+        this.currentRequest = currentRequest;
+        this.inlineAck = router::acksWithoutIo;
         this.verifier = verifier;
         this.afterAck = afterAck;
-        AppConfig appConfig = app.config();
-        this.parser = new SlackRequestParser(appConfig);
+        this.parser = new SlackHttpRequestParser(app.config());
         this.maxBodyBytes = config.slack().maxBodyBytes();
     }
 
-    @POST
-    @Consumes(MediaType.WILDCARD)
-    public Response receive(byte[] rawBody, @Context HttpHeaders headers, @Context RoutingContext routing) {
-        byte[] bytes = rawBody == null ? new byte[0] : rawBody;
-        if (bytes.length > maxBodyBytes) {
-            return plain(413, "Request body too large");
-        }
-        // Slack signs the UTF-8 bytes; Bolt's signature code works on Strings
-        String body = new String(bytes, StandardCharsets.UTF_8);
+    void install(@Observes Router router) {
+        router.post(PATH).handler(this::receive);
+    }
 
+    /** Event loop: the body, refused with 413 as soon as it is known to be over the limit. */
+    private void receive(RoutingContext ctx) {
+        HttpServerRequest request = ctx.request();
+        String declared = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+        long length = -1;
+        if (declared != null) {
+            try {
+                length = Long.parseLong(declared.trim());
+            } catch (NumberFormatException e) {
+                plain(ctx, 400, "Bad Content-Length");
+                return;
+            }
+        }
+        if (length > maxBodyBytes) {
+            plain(ctx, 413, "Request body too large");
+            return;
+        }
+        Buffer body = Buffer.buffer(length > 0 ? (int) length : 1024);
+        boolean[] refused = {false};
+        request.handler(chunk -> {
+            if (refused[0]) {
+                return;
+            }
+            if (body.length() + chunk.length() > maxBodyBytes) {
+                refused[0] = true;
+                plain(ctx, 413, "Request body too large");
+                return;
+            }
+            body.appendBuffer(chunk);
+        });
+        request.exceptionHandler(e -> LOG.debugf("A Slack request's body was not received: %s", e.toString()));
+        request.endHandler(ignored -> {
+            if (!refused[0]) {
+                dispatch(ctx, body.getBytes());
+            }
+        });
+    }
+
+    /**
+     * Event loop: a slash command is verified and parsed here (a small form body: microseconds), and answered here
+     * too when its handler answers from memory ({@code acksWithoutIo}: help, usage, commands that defer everything).
+     * Everything else goes to a worker thread, where handlers may wait (a modal to open, a request id to record).
+     */
+    private void dispatch(RoutingContext ctx, byte[] bytes) {
+        String body = new String(bytes, StandardCharsets.UTF_8);
+        if (!SlackHttpRequestParser.plainSlashCommand(body)) {
+            onWorker(ctx, () -> {
+                Request<?> request = verifiedRequest(ctx, bytes, body);
+                if (request != null) {
+                    run(ctx, request);
+                }
+            });
+            return;
+        }
+        Request<?> request = verifiedRequest(ctx, bytes, body); // CPU only: no request context needed
+        if (request == null) {
+            return;
+        }
+        if (inlineAck.test(request)) {
+            inRequestContext(ctx, () -> {
+                run(ctx, request);
+                return null;
+            });
+        } else {
+            onWorker(ctx, () -> run(ctx, request));
+        }
+    }
+
+    private void onWorker(RoutingContext ctx, Runnable work) {
+        ctx.vertx().executeBlocking(() -> inRequestContext(ctx, () -> {
+            work.run();
+            return null;
+        }), false);
+    }
+
+    /**
+     * Runs {@code work} with a CDI request context, as a JAX-RS resource would (request-scoped beans,
+     * {@code CurrentVertxRequest}); a failure is a plain 500, never a stack trace.
+     */
+    private <T> T inRequestContext(RoutingContext ctx, java.util.function.Supplier<T> work) {
+        ManagedContext requestContext = Arc.container().requestContext();
+        boolean activated = !requestContext.isActive();
+        if (activated) {
+            requestContext.activate();
+        }
+        try {
+            currentRequest.setCurrent(ctx);
+            return work.get();
+        } catch (RuntimeException e) {
+            LOG.error("A Slack request failed", e);
+            if (!ctx.response().ended()) {
+                plain(ctx, 500, "Internal error");
+            }
+            return null;
+        } finally {
+            if (activated) {
+                requestContext.terminate();
+            }
+        }
+    }
+
+    /** The parsed request, or null once the refusal (401 or 400) has been written. */
+    private Request<?> verifiedRequest(RoutingContext ctx, byte[] bytes, String body) {
+        HttpServerRequest http = ctx.request();
         SlackRequestVerifier.Verdict verdict = verifier.verify(
-                headers.getHeaderString("X-Slack-Request-Timestamp"), headers.getHeaderString("X-Slack-Signature"), body);
+                http.getHeader("X-Slack-Request-Timestamp"), http.getHeader("X-Slack-Signature"), bytes);
         if (verdict != SlackRequestVerifier.Verdict.VALID) {
             LOG.debugf("Refused a request on /slack/events: %s", verdict);
-            return plain(401, "Invalid request signature");
+            plain(ctx, 401, "Invalid request signature");
+            return null;
         }
-
         Request<?> request;
         try {
             request = parser.parse(SlackRequestParser.HttpRequest.builder()
-                    .requestUri("/slack/events")
-                    .headers(new RequestHeaders(copy(headers)))
+                    .requestUri(PATH)
+                    .headers(new RequestHeaders(copy(http.headers())))
                     .requestBody(body)
-                    .remoteAddress(routing == null ? null : routing.request().remoteAddress().hostAddress())
+                    .remoteAddress(http.remoteAddress() == null ? null : http.remoteAddress().hostAddress())
                     .build());
         } catch (RuntimeException e) {
             LOG.debugf("Malformed Slack request: %s", e.getClass().getSimpleName());
-            return plain(400, "Malformed Slack payload");
+            plain(ctx, 400, "Malformed Slack payload");
+            return null;
         }
         if (request == null) {
-            return plain(400, "Not a Slack command, interaction or event");
+            plain(ctx, 400, "Not a Slack command, interaction or event");
         }
+        return request;
+    }
 
+    /** Runs the App and writes its answer; AfterAck work is released once that answer has been written. */
+    private void run(RoutingContext ctx, Request<?> request) {
         com.slack.api.bolt.response.Response bolt;
         AfterAckExecutor.Batch batch = afterAck.open();
         try {
@@ -90,45 +213,73 @@ public class SlackEventsResource {
         } catch (Exception e) {
             batch.discard();
             LOG.errorf(e, "A Slack %s handler failed", request.getRequestType());
-            return plain(500, "Internal error");
+            plain(ctx, 500, "Internal error");
+            return;
         } finally {
             batch.close();
         }
         if (bolt == null) {
             batch.discard();
-            return plain(500, "Internal error");
+            plain(ctx, 500, "Internal error");
+            return;
         }
         int status = bolt.getStatusCode() == null ? 200 : bolt.getStatusCode();
         if (status >= 500) {
             batch.discard();
-        } else if (!batch.isEmpty() && routing != null) {
+        } else if (!batch.isEmpty()) {
             // fires after the response has been written (or the connection is gone: the request id is recorded,
             // so a retry would be ignored, and the work must still happen)
-            routing.addEndHandler(ignored -> batch.release());
+            ctx.addEndHandler(ignored -> batch.release());
         } else {
             batch.release();
         }
-        return toHttp(bolt, status);
+        write(ctx, bolt, status);
     }
 
-    private static Response toHttp(com.slack.api.bolt.response.Response bolt, int status) {
-        Response.ResponseBuilder out = Response.status(status);
+    /** The last answer body and its UTF-8 bytes: the help, answered from one cached String, is encoded once. */
+    private record Encoded(String text, byte[] bytes) {
+    }
+
+    private volatile Encoded lastEncoded;
+
+    private byte[] utf8(String body) {
+        Encoded last = lastEncoded;
+        if (last != null && last.text() == body) {
+            return last.bytes();
+        }
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        lastEncoded = new Encoded(body, bytes);
+        return bytes;
+    }
+
+    private void write(RoutingContext ctx, com.slack.api.bolt.response.Response bolt, int status) {
+        HttpServerResponse out = ctx.response().setStatusCode(status);
         if (bolt.getHeaders() != null) {
-            bolt.getHeaders().forEach((name, values) -> values.forEach(v -> out.header(name, v)));
+            bolt.getHeaders().forEach((name, values) -> {
+                if (!HttpHeaders.CONTENT_TYPE.toString().equalsIgnoreCase(name)) {
+                    out.putHeader(name, values);
+                }
+            });
         }
         String body = bolt.getBody();
-        if (body != null && !body.isEmpty()) {
-            out.entity(body.getBytes(StandardCharsets.UTF_8));
-            out.type(bolt.getContentType() == null ? MediaType.APPLICATION_JSON + ";charset=utf-8" : bolt.getContentType());
+        if (body == null || body.isEmpty()) {
+            out.end();
+            return;
         }
-        return out.build();
+        out.putHeader(HttpHeaders.CONTENT_TYPE, bolt.getContentType() == null ? "application/json;charset=utf-8"
+                : bolt.getContentType());
+        out.end(Buffer.buffer(utf8(body)));
     }
 
-    private static Response plain(int status, String message) {
-        return Response.status(status).type(MediaType.TEXT_PLAIN_TYPE.withCharset("utf-8")).entity(message).build();
+    private static void plain(RoutingContext ctx, int status, String message) {
+        ctx.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, TEXT).end(message);
     }
 
-    private static Map<String, List<String>> copy(HttpHeaders headers) {
-        return new HashMap<>(headers.getRequestHeaders());
+    private static Map<String, List<String>> copy(MultiMap headers) {
+        Map<String, List<String>> out = new HashMap<>();
+        for (Map.Entry<String, String> h : headers) {
+            out.computeIfAbsent(h.getKey(), k -> new ArrayList<>(1)).add(h.getValue());
+        }
+        return out;
     }
 }

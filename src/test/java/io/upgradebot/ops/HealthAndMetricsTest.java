@@ -45,7 +45,9 @@ class HealthAndMetricsTest {
     void metricsAreExposedForPrometheus() {
         given().get("/q/metrics").then().statusCode(200)
                 .body(containsString("# TYPE jvm_memory_used_bytes gauge"))
-                .body(containsString("# TYPE http_server_active_connections gauge"));
+                .body(containsString("# TYPE http_server_active_connections gauge"))
+                .body(containsString("upgradebot_slack_repeats_ignored_total{where=\"after_ack\"}"))
+                .body(containsString("upgradebot_slack_repeats_ignored_total{where=\"before_ack\"}"));
     }
 
     @Test

@@ -26,4 +26,21 @@ class EphemeralReplyTest {
         assertEquals(text, joined);
         assertTrue(reply.getText().length() <= 3000);
     }
+
+    @Test
+    void aLineFollowedByPrerenderedBlocksIsTheAnswerBothWouldMakeTogether() {
+        String head = "I don't know `/upgrade stauts`. Did you mean `/upgrade status`? \"quoted\" \\ ünïcode";
+        String tail = IntStream.range(0, 5).mapToObj(i -> "• `/upgrade x" + i + "` — does x").collect(Collectors.joining("\n"));
+        com.google.gson.Gson gson = com.slack.api.util.json.GsonFactory.createSnakeCase();
+
+        com.google.gson.JsonObject json = com.google.gson.JsonParser.parseString(
+                EphemeralReply.json(head, EphemeralReply.Prerendered.of(tail))).getAsJsonObject();
+
+        assertEquals("ephemeral", json.get("response_type").getAsString());
+        assertEquals(head + "\n\n" + tail, json.get("text").getAsString());
+        com.google.gson.JsonArray expected = new com.google.gson.JsonArray();
+        gson.toJsonTree(EphemeralReply.sections(head)).getAsJsonArray().forEach(expected::add);
+        gson.toJsonTree(EphemeralReply.sections(tail)).getAsJsonArray().forEach(expected::add);
+        assertEquals(expected, json.get("blocks"));
+    }
 }

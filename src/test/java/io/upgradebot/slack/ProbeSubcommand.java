@@ -13,6 +13,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 public class ProbeSubcommand implements UpgradeSubcommand {
 
     static final AtomicInteger INVOCATIONS = new AtomicInteger();
+    /** Whether the last call ran on a Vert.x event loop thread. */
+    static volatile boolean onEventLoop;
 
     @Override
     public String name() {
@@ -31,6 +33,7 @@ public class ProbeSubcommand implements UpgradeSubcommand {
 
     @Override
     public Response handle(String args, SlashCommandRequest req, SlashCommandContext ctx) {
+        onEventLoop = io.vertx.core.Context.isOnEventLoopThread();
         int n = INVOCATIONS.incrementAndGet();
         return ctx.ack(EphemeralReply.text("probe " + n + " args=" + args));
     }

@@ -39,11 +39,16 @@ class SlackDeduplicationTest {
     @Inject
     ProcessedRequests processed;
 
+    @Inject
+    io.micrometer.core.instrument.MeterRegistry metrics;
+
     @BeforeEach
     void reset() {
         Fakes.reset();
         ProbeSubcommand.INVOCATIONS.set(0);
         ProbeActionHandler.INVOCATIONS.set(0);
+        ProbeLaterSubcommand.ANSWERED.set(0);
+        ProbeLaterSubcommand.WORKED.set(0);
     }
 
     static String trigger() {
@@ -67,6 +72,68 @@ class SlackDeduplicationTest {
         post(ContentType.URLENC, body, Map.of("X-Slack-Retry-Num", "2", "X-Slack-Retry-Reason", "http_timeout"))
                 .statusCode(200);
         assertEquals(1, ProbeSubcommand.INVOCATIONS.get());
+    }
+
+    @Test
+    void aCommandThatChangesNothingBeforeItsAckIsClaimedAfterTheAckAndItsWorkRunsOnce() {
+        String triggerId = trigger();
+        String body = command("probe-later", "U0ALICE", "C0UPGRADES", triggerId);
+        postForm(body).statusCode(200);
+        io.upgradebot.support.Eventually.await(java.time.Duration.ofSeconds(10), "the work after the ack",
+                () -> ProbeLaterSubcommand.WORKED.get() == 1);
+        assertTrue(processed.seen("slack:trigger:" + triggerId), "claimed once its work started");
+
+        double before = repeatsAfterAck();
+        post(ContentType.URLENC, body, Map.of("X-Slack-Retry-Num", "1", "X-Slack-Retry-Reason", "http_timeout"))
+                .statusCode(200);
+        postForm(body).statusCode(200);
+        awaitRepeatsAfterAck(before + 2);
+        assertEquals(3, ProbeLaterSubcommand.ANSWERED.get(), "each repeat is answered (nothing changed by that)");
+        assertEquals(1, ProbeLaterSubcommand.WORKED.get(), "but its work is not repeated");
+    }
+
+    @Test
+    void commandsAnsweredFromMemoryAreAckedOnTheEventLoopAndOthersOnAWorker() {
+        postForm(command("probe-later", "U0ALICE", "C0UPGRADES", trigger())).statusCode(200);
+        assertTrue(ProbeLaterSubcommand.onEventLoop, "acksWithoutIo: answered on the event loop");
+        postForm(command("probe", "U0ALICE", "C0UPGRADES", trigger())).statusCode(200);
+        assertFalse(ProbeSubcommand.onEventLoop, "a handler that may wait runs on a worker thread");
+    }
+
+    @Test
+    void concurrentRepeatsOfACommandClaimedAfterTheAckRunItsWorkOnce() throws Exception {
+        String body = command("probe-later", "U0ALICE", "C0UPGRADES", trigger());
+        double before = repeatsAfterAck();
+        int copies = 6;
+        ExecutorService pool = Executors.newFixedThreadPool(copies);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<Integer>> sent = new ArrayList<>();
+            for (int i = 0; i < copies; i++) {
+                sent.add(pool.submit(() -> {
+                    start.await();
+                    return postForm(body).extract().statusCode();
+                }));
+            }
+            start.countDown();
+            for (Future<Integer> f : sent) {
+                assertEquals(200, f.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        awaitRepeatsAfterAck(before + copies - 1);
+        assertEquals(copies, ProbeLaterSubcommand.ANSWERED.get());
+        assertEquals(1, ProbeLaterSubcommand.WORKED.get());
+    }
+
+    @Test
+    void helpIsAnsweredWithoutTouchingTheDatabase() {
+        String triggerId = trigger();
+        String body = command("help", "U0ALICE", "C0UPGRADES", triggerId);
+        postForm(body).statusCode(200).body(org.hamcrest.Matchers.containsString("/upgrade new"));
+        postForm(body).statusCode(200).body(org.hamcrest.Matchers.containsString("/upgrade new"));
+        assertFalse(processed.seen("slack:trigger:" + triggerId), "an answer from memory needs no claim");
     }
 
     @Test
@@ -96,6 +163,16 @@ class SlackDeduplicationTest {
         post(ContentType.JSON, body, Map.of("X-Slack-Retry-Num", "1", "X-Slack-Retry-Reason", "http_error"))
                 .statusCode(200);
         assertEquals(1, ProcessedRequestEntity.count("requestKey", "slack:event:" + eventId));
+    }
+
+    private double repeatsAfterAck() {
+        return metrics.counter(DeduplicateSlackRequests.REPEATS_METRIC, "where", "after_ack").count();
+    }
+
+    /** Waits until that many repeats have been recognised after their acks (their work dropped). */
+    private void awaitRepeatsAfterAck(double count) {
+        io.upgradebot.support.Eventually.await(java.time.Duration.ofSeconds(10), count + " repeats recognised after the ack",
+                () -> repeatsAfterAck() >= count);
     }
 
     @Test

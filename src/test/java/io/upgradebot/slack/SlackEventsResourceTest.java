@@ -119,8 +119,11 @@ class SlackEventsResourceTest {
         postForm(command("prbe now", "U0ALICE", "C0UPGRADES", trigger()))
                 .statusCode(200)
                 .body("response_type", equalTo("ephemeral"))
-                .body("blocks[0].text.text", stringContainsInOrder(List.of(
-                        "I don't know `/upgrade prbe`.", "Did you mean `/upgrade probe`?", "`/upgrade help`")));
+                .body("text", stringContainsInOrder(List.of(
+                        "I don't know `/upgrade prbe`.", "Did you mean `/upgrade probe`?", "`/upgrade help`")))
+                .body("blocks[0].text.text", equalTo("I don't know `/upgrade prbe`. Did you mean `/upgrade probe`?"))
+                .body("blocks[1].text.text", stringContainsInOrder(List.of(
+                        "`/upgrade help` — Show this list of subcommands.", "`/upgrade probe` — Test probe.")));
         assertEquals(0, ProbeSubcommand.INVOCATIONS.get());
     }
 
@@ -209,6 +212,25 @@ class SlackEventsResourceTest {
     }
 
     @Test
+    void chunkedBodyOverTheLimitIs413WithoutALength() throws Exception {
+        // no Content-Length: the limit is found while the body arrives
+        byte[] body = command("x".repeat(config.slack().maxBodyBytes()), "U0ALICE", "C0UPGRADES", trigger())
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        java.net.http.HttpResponse<String> response = postChunked(body);
+        assertEquals(413, response.statusCode());
+        assertEquals("Request body too large", response.body());
+        assertEquals(0, ProbeSubcommand.INVOCATIONS.get());
+    }
+
+    @Test
+    void chunkedBodyWithinTheLimitIsAnswered() throws Exception {
+        byte[] body = command("help", "U0ALICE", "C0UPGRADES", trigger()).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        java.net.http.HttpResponse<String> response = postChunked(body);
+        assertEquals(200, response.statusCode());
+        assertTrue(response.body().contains("/upgrade help"), response.body());
+    }
+
+    @Test
     void urlVerificationAnswersTheChallenge() {
         String challenge = "3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P";
         post(ContentType.JSON, """
@@ -223,6 +245,20 @@ class SlackEventsResourceTest {
         given().contentType(ContentType.JSON)
                 .body("{\"token\":\"x\",\"challenge\":\"abc\",\"type\":\"url_verification\"}")
                 .post("/slack/events").then().statusCode(401);
+    }
+
+    /** A signed form POST without Content-Length (chunked), as RestAssured cannot send one. */
+    private static java.net.http.HttpResponse<String> postChunked(byte[] body) throws Exception {
+        String ts = now();
+        return java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(io.restassured.RestAssured.baseURI + ":"
+                                + io.restassured.RestAssured.port + "/slack/events"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .header("X-Slack-Request-Timestamp", ts)
+                        .header("X-Slack-Signature", sign(Fakes.SIGNING_SECRET, ts, new String(body, java.nio.charset.StandardCharsets.UTF_8)))
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body)))
+                        .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
     }
 
     private void assertNothingHappened(String triggerId) {

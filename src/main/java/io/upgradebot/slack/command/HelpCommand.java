@@ -20,6 +20,7 @@ public class HelpCommand implements UpgradeSubcommand {
     // rendering and serialising the help on every request was most of an ack's CPU (bench/ack-latency).
     private volatile List<UsageMessage.Entry> entries;
     private volatile Response renderedHelp;
+    private volatile EphemeralReply.Prerendered prerendered;
 
     public HelpCommand(Instance<UpgradeSubcommand> subcommands) {
         this.subcommands = subcommands;
@@ -41,6 +42,11 @@ public class HelpCommand implements UpgradeSubcommand {
     }
 
     @Override
+    public boolean acksWithoutIo() {
+        return true; // answers from memory
+    }
+
+    @Override
     public Response handle(String args, SlashCommandRequest req, SlashCommandContext ctx) {
         Response cached = renderedHelp;
         if (cached == null) {
@@ -50,6 +56,16 @@ public class HelpCommand implements UpgradeSubcommand {
         // a fresh Response each time: Bolt and the HTTP adapter may add headers to the one they are given
         return new Response(cached.getStatusCode(), cached.getContentType(),
                 cached.getHeaders() == null ? null : new java.util.HashMap<>(cached.getHeaders()), cached.getBody());
+    }
+
+    /** The help's blocks, rendered once, for answers that end with the usage (an unknown subcommand). */
+    public EphemeralReply.Prerendered prerendered() {
+        EphemeralReply.Prerendered known = prerendered;
+        if (known == null) {
+            known = EphemeralReply.Prerendered.of(UsageMessage.help(entries()));
+            prerendered = known;
+        }
+        return known;
     }
 
     /** Every subcommand as the usage message lists it. */

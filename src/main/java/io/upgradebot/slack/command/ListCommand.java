@@ -38,6 +38,11 @@ public class ListCommand implements UpgradeSubcommand {
     }
 
     @Override
+    public boolean acksWithoutIo() {
+        return true; // everything, the reading included, happens after the ack
+    }
+
+    @Override
     public Response handle(String args, SlashCommandRequest req, SlashCommandContext ctx) {
         String team = req.getPayload().getTeamId();
         return reply.defer(req, ctx, () -> {

@@ -48,6 +48,11 @@ public class NudgesCommand implements UpgradeSubcommand {
     }
 
     @Override
+    public boolean acksWithoutIo() {
+        return true; // the setting is changed after the ack
+    }
+
+    @Override
     public Response handle(String args, SlashCommandRequest req, SlashCommandContext ctx) {
         String text = args == null ? "" : args.strip();
         String[] words = text.isEmpty() ? new String[0] : text.split("\\s+");

@@ -57,6 +57,11 @@ public class ScheduleCommand implements UpgradeSubcommand {
     }
 
     @Override
+    public boolean acksWithoutIo() {
+        return true; // everything, the reading included, happens after the ack
+    }
+
+    @Override
     public Response handle(String args, SlashCommandRequest req, SlashCommandContext ctx) {
         String channel = req.getPayload().getChannelId();
         String user = req.getPayload().getUserId();

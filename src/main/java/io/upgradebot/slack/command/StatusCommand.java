@@ -44,6 +44,11 @@ public class StatusCommand implements UpgradeSubcommand {
     }
 
     @Override
+    public boolean acksWithoutIo() {
+        return true; // everything, the reading included, happens after the ack
+    }
+
+    @Override
     public Response handle(String args, SlashCommandRequest req, SlashCommandContext ctx) {
         String channel = req.getPayload().getChannelId();
         return reply.defer(req, ctx, () -> {

@@ -2,6 +2,7 @@ package io.upgradebot.slack.command;
 
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.handler.builtin.SlashCommandHandler;
+import com.slack.api.bolt.request.Request;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
 import io.upgradebot.slack.AfterAckExecutor;
@@ -26,6 +27,7 @@ public class UpgradeCommandRouter implements SlashCommandHandler {
     public static final String COMMAND = "/upgrade";
 
     private static final Logger LOG = Logger.getLogger(UpgradeCommandRouter.class);
+    private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
 
     private final Map<String, UpgradeSubcommand> byName = new TreeMap<>();
     private final HelpCommand help;
@@ -42,15 +44,28 @@ public class UpgradeCommandRouter implements SlashCommandHandler {
         }
     }
 
+    /**
+     * Whether this request is answered from memory alone (see {@link UpgradeSubcommand#acksWithoutIo()}): help, the
+     * usage for an unknown word, and subcommands that say so.
+     */
+    public boolean acksWithoutIo(Request<?> req) {
+        if (!(req instanceof SlashCommandRequest command) || !COMMAND.equals(command.getPayload().getCommand())) {
+            return false;
+        }
+        UpgradeSubcommand subcommand = byName.get(word(command));
+        return subcommand == null || subcommand.acksWithoutIo(); // unknown: only the usage is answered
+    }
+
     @Override
     public Response apply(SlashCommandRequest req, SlashCommandContext ctx) {
-        String text = req.getPayload().getText() == null ? "" : req.getPayload().getText().strip();
-        String word = text.isEmpty() ? help.name() : text.split("\\s+", 2)[0].toLowerCase(Locale.ROOT);
-        String args = text.isEmpty() ? "" : text.substring(text.split("\\s+", 2)[0].length()).strip();
+        String text = text(req);
+        String word = word(req);
+        String args = text.isEmpty() ? "" : text.substring(firstWord(text).length()).strip();
         UpgradeSubcommand subcommand = byName.get(word);
         if (subcommand == null) {
             String suggestion = ClosestSubcommand.to(word, byName.keySet()).orElse(null);
-            return ctx.ack(EphemeralReply.text(UsageMessage.unknown(word, suggestion, help.entries())));
+            return Response.builder().statusCode(200).contentType(Response.CONTENT_TYPE_APPLICATION_JSON_UTF8)
+                    .body(EphemeralReply.json(UsageMessage.unknown(word, suggestion), help.prerendered())).build();
         }
         try {
             return subcommand.handle(args, req, ctx);
@@ -61,5 +76,19 @@ public class UpgradeCommandRouter implements SlashCommandHandler {
             return ctx.ack(EphemeralReply.text(":warning: Sorry, `/upgrade " + word
                     + "` failed. The operator can find the details in the bot's log under reference `" + ref + "`."));
         }
+    }
+
+    private static String text(SlashCommandRequest req) {
+        return req.getPayload().getText() == null ? "" : req.getPayload().getText().strip();
+    }
+
+    private String word(SlashCommandRequest req) {
+        String text = text(req);
+        return text.isEmpty() ? help.name() : firstWord(text).toLowerCase(Locale.ROOT);
+    }
+
+    private static String firstWord(String stripped) {
+        java.util.regex.Matcher space = WHITESPACE.matcher(stripped);
+        return space.find() ? stripped.substring(0, space.start()) : stripped;
     }
 }

@@ -24,6 +24,18 @@ public interface UpgradeSubcommand {
     /** One line for the help message. */
     String summary();
 
+    /**
+     * True when {@link #handle} answers from the request and memory alone: no database, no Slack or GitHub call,
+     * nothing that waits, only an answer and work handed to AfterAck. Such a command is acked on the HTTP event loop
+     * (no hand-over to a worker thread), and its de-duplication claim (a database write) is made after the ack, ahead
+     * of the work it scheduled, so a repeated request still does nothing twice. Answer false (the default) when the
+     * handler reads or writes anything, or opens a modal, before the ack: it runs on a worker thread and its request
+     * is claimed before it runs. Saying true wrongly would block the event loop: keep the handler to memory.
+     */
+    default boolean acksWithoutIo() {
+        return false;
+    }
+
     /** {@code args} is the text after the subcommand word, trimmed. Returns {@code ctx.ack(...)}. */
     Response handle(String args, SlashCommandRequest req, SlashCommandContext ctx) throws Exception;
 }

@@ -20,6 +20,34 @@ public final class EphemeralReply {
     private EphemeralReply() {
     }
 
+    /**
+     * Blocks rendered to JSON once (the usage list, say), to follow a short line that changes per request without
+     * serialising them again: serialising Block Kit objects was the largest cost of answering a mistyped command.
+     */
+    public record Prerendered(String mrkdwn, int blockCount, String blocksJson) {
+        public static Prerendered of(String mrkdwn) {
+            List<LayoutBlock> blocks = sections(mrkdwn);
+            String json = JSON.toJson(blocks);
+            return new Prerendered(mrkdwn, blocks.size(), json.substring(1, json.length() - 1));
+        }
+    }
+
+    private static final com.google.gson.Gson JSON = com.slack.api.util.json.GsonFactory.createSnakeCase();
+
+    /**
+     * The JSON body of an ephemeral slash-command answer showing {@code head} and then {@code tail}: what
+     * {@code text(head + "\n\n" + tail.mrkdwn())} would show, with {@code head} in sections of its own.
+     */
+    public static String json(String head, Prerendered tail) {
+        List<LayoutBlock> first = sections(head);
+        if (first.size() + tail.blockCount() > MESSAGE_BLOCK_LIMIT) {
+            return JSON.toJson(text(head + "\n\n" + tail.mrkdwn()));
+        }
+        String firstJson = JSON.toJson(first);
+        return "{\"response_type\":\"ephemeral\",\"text\":" + JSON.toJson(fallback(head + "\n\n" + tail.mrkdwn()))
+                + ",\"blocks\":" + firstJson.substring(0, firstJson.length() - 1) + "," + tail.blocksJson() + "]}";
+    }
+
     public static SlashCommandResponse text(String mrkdwn) {
         return blocks(mrkdwn, sections(mrkdwn));
     }
@@ -28,9 +56,13 @@ public final class EphemeralReply {
     public static SlashCommandResponse blocks(String fallback, List<LayoutBlock> blocks) {
         return SlashCommandResponse.builder()
                 .responseType("ephemeral")
-                .text(fallback.length() > SECTION_TEXT_LIMIT ? fallback.substring(0, SECTION_TEXT_LIMIT - 1) + "…" : fallback)
+                .text(fallback(fallback))
                 .blocks(blocks)
                 .build();
+    }
+
+    private static String fallback(String text) {
+        return text.length() > SECTION_TEXT_LIMIT ? text.substring(0, SECTION_TEXT_LIMIT - 1) + "…" : text;
     }
 
     /** Splits mrkdwn at line ends into section blocks that each stay under Slack's limit. */

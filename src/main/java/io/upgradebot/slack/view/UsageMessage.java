@@ -20,13 +20,13 @@ public final class UsageMessage {
         return b.toString().stripTrailing();
     }
 
-    /** For an unknown subcommand: says so, suggests the closest one when there is one, then the usage. */
-    public static String unknown(String typed, String suggestion, List<Entry> entries) {
+    /** For an unknown subcommand: says so and suggests the closest one when there is one (the usage follows it). */
+    public static String unknown(String typed, String suggestion) {
         StringBuilder b = new StringBuilder("I don't know `/upgrade ").append(escape(typed)).append("`.");
         if (suggestion != null) {
             b.append(" Did you mean `/upgrade ").append(suggestion).append("`?");
         }
-        return b.append("\n\n").append(help(entries)).toString();
+        return b.toString();
     }
 
     /** Keeps what a user typed from turning into mentions or formatting in our reply. */
