@@ -24,7 +24,8 @@ import org.jboss.logging.Logger;
  * <li>A request answered from memory alone ({@code acksWithoutIo}: help, usage answers, subcommands that hand
  * all their work to AfterAck) is claimed after the ack, ahead of the work it scheduled: a repeat gets the same answer
  * again, and its work is dropped. Such an ack touches no database (the insert was about half of an ack's CPU,
- * docs/benchmarks.md) and can run on the event loop.</li>
+ * docs/benchmarks.md) and can run on the event loop. If the claim cannot be recorded after the ack, the work runs
+ * anyway (logged): those handlers only read, or answer with an apology when the database is gone.</li>
  * </ul>
  */
 public class DeduplicateSlackRequests implements Middleware {
@@ -58,7 +59,16 @@ public class DeduplicateSlackRequests implements Middleware {
         SlackRequestKey key = found.get();
         String retry = req.getHeaders() == null ? null : req.getHeaders().getFirstValue("X-Slack-Retry-Num");
         if (acksWithoutIo.test(request) && AfterAckExecutor.guardCurrent(() -> {
-            boolean first = processed.markFirstSeen(key.key(), key.kind());
+            boolean first;
+            try {
+                first = processed.markFirstSeen(key.key(), key.kind());
+            } catch (RuntimeException e) {
+                // the work still runs (it answers with an apology if the database is really gone): an answer that
+                // might come twice on a replay beats a command that silently gets nothing
+                LOG.warnf("Could not record Slack request %s (%s): its work runs without the repeat check",
+                        key.key(), e.toString());
+                return true;
+            }
             if (!first) {
                 ignored(key, retry);
                 repeatsAfterAck.increment();

@@ -50,6 +50,8 @@ public class SlackEventsResource {
     private static final Logger LOG = Logger.getLogger(SlackEventsResource.class);
     private static final String BODY = SlackEventsResource.class.getName() + ".body";
     private static final String TEXT = "text/plain;charset=utf-8";
+    /** Bodies up to this size are verified on the event loop (a slash command's is a few kilobytes at most). */
+    private static final int EVENT_LOOP_MAX_BYTES = 16 * 1024;
 
     private final App app;
     private final SlackRequestVerifier verifier;
@@ -91,7 +93,8 @@ public class SlackEventsResource {
             plain(ctx, 413, "Request body too large");
             return;
         }
-        Buffer body = Buffer.buffer(length > 0 ? (int) length : 1024);
+        // sized for a slash command at most: a declared length is not trusted with memory before bytes arrive
+        Buffer body = Buffer.buffer((int) Math.min(Math.max(length, 1024), EVENT_LOOP_MAX_BYTES));
         boolean[] refused = {false};
         request.handler(chunk -> {
             if (refused[0]) {
@@ -113,32 +116,50 @@ public class SlackEventsResource {
     }
 
     /**
-     * Event loop: a slash command is verified and parsed here (a small form body: microseconds), and answered here
-     * too when its handler answers from memory ({@code acksWithoutIo}: help, usage, commands that defer everything).
-     * Everything else goes to a worker thread, where handlers may wait (a modal to open, a request id to record).
+     * Event loop: a small body is verified here (an HMAC over a few kilobytes), and a slash command is parsed and,
+     * when its handler answers from memory ({@code acksWithoutIo}: help, usage, commands that defer everything),
+     * answered here too. Everything else goes to a worker thread, where handlers may wait (a modal to open, a request
+     * id to record); larger bodies are verified there as well.
      */
     private void dispatch(RoutingContext ctx, byte[] bytes) {
-        String body = new String(bytes, StandardCharsets.UTF_8);
-        if (!SlackHttpRequestParser.plainSlashCommand(body)) {
-            onWorker(ctx, () -> {
-                Request<?> request = verifiedRequest(ctx, bytes, body);
-                if (request != null) {
+        try {
+            if (bytes.length > EVENT_LOOP_MAX_BYTES) {
+                onWorker(ctx, () -> {
+                    if (verified(ctx, bytes)) {
+                        parseAndRun(ctx, new String(bytes, StandardCharsets.UTF_8));
+                    }
+                });
+                return;
+            }
+            if (!verified(ctx, bytes)) {
+                return;
+            }
+            String body = new String(bytes, StandardCharsets.UTF_8);
+            if (!SlackHttpRequestParser.plainSlashCommand(body)) {
+                onWorker(ctx, () -> parseAndRun(ctx, body));
+                return;
+            }
+            Request<?> request = parsed(ctx, body); // CPU only: no request context needed
+            if (request == null) {
+                return;
+            }
+            if (inlineAck.test(request)) {
+                inRequestContext(ctx, () -> {
                     run(ctx, request);
-                }
-            });
-            return;
+                    return null;
+                });
+            } else {
+                onWorker(ctx, () -> run(ctx, request));
+            }
+        } catch (Exception | Error e) {
+            failed(ctx, e);
         }
-        Request<?> request = verifiedRequest(ctx, bytes, body); // CPU only: no request context needed
-        if (request == null) {
-            return;
-        }
-        if (inlineAck.test(request)) {
-            inRequestContext(ctx, () -> {
-                run(ctx, request);
-                return null;
-            });
-        } else {
-            onWorker(ctx, () -> run(ctx, request));
+    }
+
+    private void parseAndRun(RoutingContext ctx, String body) {
+        Request<?> request = parsed(ctx, body);
+        if (request != null) {
+            run(ctx, request);
         }
     }
 
@@ -151,7 +172,7 @@ public class SlackEventsResource {
 
     /**
      * Runs {@code work} with a CDI request context, as a JAX-RS resource would (request-scoped beans,
-     * {@code CurrentVertxRequest}); a failure is a plain 500, never a stack trace.
+     * {@code CurrentVertxRequest}); any failure is a plain 500, never a stack trace, never an unanswered request.
      */
     private <T> T inRequestContext(RoutingContext ctx, java.util.function.Supplier<T> work) {
         ManagedContext requestContext = Arc.container().requestContext();
@@ -162,11 +183,8 @@ public class SlackEventsResource {
         try {
             currentRequest.setCurrent(ctx);
             return work.get();
-        } catch (RuntimeException e) {
-            LOG.error("A Slack request failed", e);
-            if (!ctx.response().ended()) {
-                plain(ctx, 500, "Internal error");
-            }
+        } catch (Exception | Error e) {
+            failed(ctx, e);
             return null;
         } finally {
             if (activated) {
@@ -175,16 +193,29 @@ public class SlackEventsResource {
         }
     }
 
-    /** The parsed request, or null once the refusal (401 or 400) has been written. */
-    private Request<?> verifiedRequest(RoutingContext ctx, byte[] bytes, String body) {
+    private static void failed(RoutingContext ctx, Throwable e) {
+        LOG.error("A Slack request failed", e);
+        if (!ctx.response().ended()) {
+            plain(ctx, 500, "Internal error");
+        }
+    }
+
+    /** Whether the request is signed by Slack within 5 minutes; answers 401 when not. */
+    private boolean verified(RoutingContext ctx, byte[] bytes) {
         HttpServerRequest http = ctx.request();
         SlackRequestVerifier.Verdict verdict = verifier.verify(
                 http.getHeader("X-Slack-Request-Timestamp"), http.getHeader("X-Slack-Signature"), bytes);
         if (verdict != SlackRequestVerifier.Verdict.VALID) {
             LOG.debugf("Refused a request on /slack/events: %s", verdict);
             plain(ctx, 401, "Invalid request signature");
-            return null;
+            return false;
         }
+        return true;
+    }
+
+    /** The verified body as a Bolt request, or null once the refusal (400) has been written. */
+    private Request<?> parsed(RoutingContext ctx, String body) {
+        HttpServerRequest http = ctx.request();
         Request<?> request;
         try {
             request = parser.parse(SlackRequestParser.HttpRequest.builder()
@@ -210,7 +241,7 @@ public class SlackEventsResource {
         AfterAckExecutor.Batch batch = afterAck.open();
         try {
             bolt = app.run(request);
-        } catch (Exception e) {
+        } catch (Exception | Error e) {
             batch.discard();
             LOG.errorf(e, "A Slack %s handler failed", request.getRequestType());
             plain(ctx, 500, "Internal error");
@@ -236,23 +267,7 @@ public class SlackEventsResource {
         write(ctx, bolt, status);
     }
 
-    /** The last answer body and its UTF-8 bytes: the help, answered from one cached String, is encoded once. */
-    private record Encoded(String text, byte[] bytes) {
-    }
-
-    private volatile Encoded lastEncoded;
-
-    private byte[] utf8(String body) {
-        Encoded last = lastEncoded;
-        if (last != null && last.text() == body) {
-            return last.bytes();
-        }
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        lastEncoded = new Encoded(body, bytes);
-        return bytes;
-    }
-
-    private void write(RoutingContext ctx, com.slack.api.bolt.response.Response bolt, int status) {
+    private static void write(RoutingContext ctx, com.slack.api.bolt.response.Response bolt, int status) {
         HttpServerResponse out = ctx.response().setStatusCode(status);
         if (bolt.getHeaders() != null) {
             bolt.getHeaders().forEach((name, values) -> {
@@ -268,7 +283,7 @@ public class SlackEventsResource {
         }
         out.putHeader(HttpHeaders.CONTENT_TYPE, bolt.getContentType() == null ? "application/json;charset=utf-8"
                 : bolt.getContentType());
-        out.end(Buffer.buffer(utf8(body)));
+        out.end(Buffer.buffer(body.getBytes(StandardCharsets.UTF_8)));
     }
 
     private static void plain(RoutingContext ctx, int status, String message) {

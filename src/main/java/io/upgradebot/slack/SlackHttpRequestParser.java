@@ -68,8 +68,8 @@ final class SlackHttpRequestParser extends SlackRequestParser {
             if (end < 0) {
                 end = length;
             }
-            int equals = body.indexOf('=', start);
-            int nameEnd = equals >= 0 && equals < end ? equals : end;
+            int equals = indexOf(body, '=', start, end);
+            int nameEnd = equals >= 0 ? equals : end;
             if (nameEnd == start) {
                 return false; // an empty name (or an empty body): let Bolt decide
             }
@@ -84,8 +84,7 @@ final class SlackHttpRequestParser extends SlackRequestParser {
             }
             if (body.startsWith("command", start) && nameEnd - start == 7) {
                 // Bolt counts the field only as name=value with a value and no second '='
-                int second = equals < 0 ? -1 : body.indexOf('=', equals + 1);
-                if (equals != nameEnd || equals + 1 == end || second >= 0 && second < end) {
+                if (equals < 0 || equals + 1 == end || indexOf(body, '=', equals + 1, end) >= 0) {
                     return false;
                 }
                 command = true;
@@ -93,5 +92,15 @@ final class SlackHttpRequestParser extends SlackRequestParser {
             start = end + 1;
         }
         return command;
+    }
+
+    /** {@code s.indexOf(c, from)} limited to {@code [from, to)}: the scan stays linear in the body's length. */
+    private static int indexOf(String s, char c, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (s.charAt(i) == c) {
+                return i;
+            }
+        }
+        return -1;
     }
 }

@@ -37,6 +37,9 @@ public class FailingSubcommand implements UpgradeSubcommand {
     @Override
     public Response handle(String args, SlashCommandRequest req, SlashCommandContext ctx) {
         afterAck.run(TASKS_RUN::incrementAndGet);
+        if ("error".equals(args)) {
+            throw new AssertionError("simulated error with internal details"); // an Error, not an Exception
+        }
         throw new IllegalStateException("simulated failure with internal details");
     }
 }

@@ -152,6 +152,21 @@ class SlackEventsResourceTest {
     }
 
     @Test
+    void aHandlerThrowingAnErrorGetsAPlain500AndItsWorkNeverRuns() {
+        FailingSubcommand.TASKS_RUN.set(0);
+        String triggerId = trigger();
+        String body = postForm(command("boom error", "U0ALICE", "C0UPGRADES", triggerId))
+                .statusCode(500).extract().asString();
+        assertEquals("Internal error", body);
+        assertFalse(processed.seen("slack:trigger:" + triggerId), "a failed request is forgotten, so a retry can work");
+        CompletableFuture<Void> later = new CompletableFuture<>();
+        afterAck.run(() -> later.complete(null));
+        later.join();
+        Eventually.await(Duration.ofSeconds(5), "an idle AfterAck pool", () -> afterAck.inFlight() == 0);
+        assertEquals(0, FailingSubcommand.TASKS_RUN.get());
+    }
+
+    @Test
     void missingSignatureIs401AndNothingHappens() {
         String triggerId = trigger();
         postSigned(ContentType.URLENC, command("probe", "U0ALICE", "C0UPGRADES", triggerId), null, null, Map.of())

@@ -145,5 +145,8 @@ class SlackHttpRequestParserTest {
         assertFalse(SlackHttpRequestParser.plainSlashCommand("text=help"));
         assertFalse(SlackHttpRequestParser.plainSlashCommand("commands=%2Fupgrade"));
         assertFalse(SlackHttpRequestParser.plainSlashCommand("command=%2Fupgrade&payload=%7B%7D"));
+        // fields without '=' are names only; a body of thousands of them is scanned once, field by field
+        assertTrue(SlackHttpRequestParser.plainSlashCommand("a&".repeat(100_000) + "command=%2Fupgrade"));
+        assertFalse(SlackHttpRequestParser.plainSlashCommand("a&".repeat(100_000) + "b"));
     }
 }
