@@ -36,6 +36,9 @@ public interface UpgradeBotConfig {
 
     Board board();
 
+    /** GitHub Projects (v2) board the roadmap issue is added to (the runbook's "roadmap board"); optional. */
+    RoadmapBoard roadmapBoard();
+
     GitHubWrites github();
 
     Slack slack();
@@ -45,6 +48,19 @@ public interface UpgradeBotConfig {
 
     /** {@code /upgrade new} and the project lifecycle (issue 3). */
     Projects projects();
+
+    /** The roadmap board: where the roadmap issue of every new project is added, with a few fixed values. */
+    interface RoadmapBoard {
+        Optional<String> org();
+
+        OptionalInt number();
+
+        /**
+         * Single-select values the roadmap issue's item gets, each {@code Field=Option} (e.g. {@code Status=Backlog},
+         * {@code Type=Maintenance}). The options must exist on the board: the bot does not add options there.
+         */
+        Optional<List<String>> fields();
+    }
 
     /** GitHub Projects (v2) board that repository issues are added to. */
     interface Board {

@@ -348,7 +348,7 @@ public class CreateUpgradeProject {
                     unreachable, searchQuery, p.releaseName, p.completionDate, p.completionReason,
                     p.completionDate == null, shown.overlapWarning(), p.orchestrationTeam, p.docsUrl,
                     planner.boardName().orElse(null), planner.boardValues(p), planner.subIssueLinks(p, repos, 0),
-                    p.createdBy);
+                    p.createdBy, planner.roadmapBoardName().orElse(null), planner.roadmapBoardValues());
         });
     }
 

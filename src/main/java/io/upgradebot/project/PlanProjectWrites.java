@@ -40,6 +40,8 @@ import java.util.Set;
 @ApplicationScoped
 public class PlanProjectWrites {
 
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(PlanProjectWrites.class);
+
     /** GitHub: at most 100 sub-issues per parent issue, closed ones included. */
     public static final int SUB_ISSUE_CAP = 100;
 
@@ -68,6 +70,50 @@ public class PlanProjectWrites {
         var b = config.board();
         return b.org().isPresent() && b.number().isPresent()
                 ? Optional.of(b.org().get() + " #" + b.number().getAsInt()) : Optional.empty();
+    }
+
+    /** "org #number" when a roadmap board is configured. */
+    public Optional<String> roadmapBoardName() {
+        var b = config.roadmapBoard();
+        return b.org().isPresent() && b.number().isPresent()
+                ? Optional.of(b.org().get() + " #" + b.number().getAsInt()) : Optional.empty();
+    }
+
+    /**
+     * Field → option the roadmap issue's item gets on the roadmap board, from {@code Field=Option} entries; an entry
+     * without both parts is left out (and reported at startup, see {@link #roadmapBoardProblems()}).
+     */
+    public Map<String, String> roadmapBoardValues() {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (String entry : config.roadmapBoard().fields().orElse(List.of())) {
+            int eq = entry.indexOf('=');
+            if (eq > 0 && eq < entry.length() - 1 && !entry.substring(0, eq).isBlank() && !entry.substring(eq + 1).isBlank()) {
+                values.put(entry.substring(0, eq).strip(), entry.substring(eq + 1).strip());
+            }
+        }
+        return values;
+    }
+
+    void reportRoadmapBoard(@jakarta.enterprise.event.Observes io.quarkus.runtime.StartupEvent event) {
+        roadmapBoardProblems().forEach(LOG::warn);
+        roadmapBoardName().ifPresent(name -> LOG.infof("Roadmap board: %s; new roadmap issues are added to it%s", name,
+                roadmapBoardValues().isEmpty() ? "" : " with " + roadmapBoardValues()));
+    }
+
+    /** What is wrong with the roadmap board settings, for one log line each at startup. */
+    public List<String> roadmapBoardProblems() {
+        List<String> problems = new ArrayList<>();
+        var b = config.roadmapBoard();
+        if (b.org().isPresent() != b.number().isPresent()) {
+            problems.add("upgrade-bot.roadmap-board needs both org and number; the roadmap issue is added to no board");
+        }
+        for (String entry : b.fields().orElse(List.of())) {
+            int eq = entry.indexOf('=');
+            if (eq <= 0 || eq == entry.length() - 1 || entry.substring(0, eq).isBlank() || entry.substring(eq + 1).isBlank()) {
+                problems.add("upgrade-bot.roadmap-board.fields entry \"" + entry + "\" is not Field=Option; it is left out");
+            }
+        }
+        return problems;
     }
 
     /** Field → value every repository item gets on the board (Owner is added per repository when known). */
@@ -109,6 +155,7 @@ public class PlanProjectWrites {
             writes.addAll(boardOptions(p));
         }
         writes.add(roadmapIssue(p, board));
+        writes.addAll(roadmapBoardWrites(p));
         writes.addAll(forRepos(p, repos, 0));
         return writes;
     }
@@ -159,6 +206,24 @@ public class PlanProjectWrites {
         return all;
     }
 
+    /** The roadmap issue's item on the roadmap board and its values, when a roadmap board is configured. */
+    private List<PlannedWrite> roadmapBoardWrites(UpgradeProjectEntity p) {
+        if (roadmapBoardName().isEmpty()) {
+            return List.of();
+        }
+        var b = config.roadmapBoard();
+        String itemKey = ProjectWriteKeys.roadmapBoardItem(p.slug);
+        List<PlannedWrite> writes = new ArrayList<>();
+        writes.add(write(itemKey, WriteKind.ADD_BOARD_ITEM, p, obj()
+                .put("org", b.org().get()).put("board_number", b.number().getAsInt())
+                .put("content_node_id", ref(ProjectWriteKeys.roadmap(p.slug), "node_id"))));
+        roadmapBoardValues().forEach((field, option) -> writes.add(write(ProjectWriteKeys.roadmapBoardField(p.slug, field),
+                WriteKind.SET_BOARD_FIELD, p, obj()
+                        .put("org", b.org().get()).put("board_number", b.number().getAsInt())
+                        .put("item_id", ref(itemKey, "item_id")).put("field", field).put("option", option))));
+        return writes;
+    }
+
     private PlannedWrite setField(UpgradeProjectEntity p, String repo, String itemKey, String field, String value) {
         ObjectNode payload = boardPayload().put("item_id", ref(itemKey, "item_id")).put("field", field).put("option", value);
         String optionKey = optionKeys(p).get(field);
@@ -205,6 +270,10 @@ public class PlanProjectWrites {
         if (board) {
             // planned before the roadmap issue, so it exists when the issue does
             ticked.add(RunbookChecklist.CREATE_PROJECT_FIELD_VALUE);
+        }
+        if (roadmapBoardName().isPresent()) {
+            // planned right after the issue (it needs the issue's id); a failure shows in the summary, with a retry
+            ticked.add(RunbookChecklist.ADD_TO_ROADMAP_BOARD);
         }
         if (p.docsUrl != null) {
             ticked.add(RunbookChecklist.LINK_DOCS_FROM_ROADMAP);

@@ -17,6 +17,8 @@ public final class ProjectWriteKeys {
     public static final String BOARD_OPTION = "board-option";
     public static final String BOARD_ITEM = "board-item";
     public static final String BOARD_FIELD = "board-field";
+    public static final String ROADMAP_BOARD_ITEM = "roadmap-board-item";
+    public static final String ROADMAP_BOARD_FIELD = "roadmap-board-field";
     public static final String CHILDREN = "children";
     public static final String REMOVAL_COMMENT = "removal-comment";
     public static final String REMOVAL_CLOSE = "removal-close";
@@ -56,6 +58,15 @@ public final class ProjectWriteKeys {
     /** {@code round} separates later changes of the same field (the first setting is round 0). */
     public static String boardField(String slug, String repo, String field, int round) {
         return "p:" + slug + ":" + BOARD_FIELD + ":" + norm(repo) + ":" + field(field) + (round == 0 ? "" : "." + round);
+    }
+
+    /** The roadmap issue's item on the roadmap board. */
+    public static String roadmapBoardItem(String slug) {
+        return "p:" + slug + ":" + ROADMAP_BOARD_ITEM;
+    }
+
+    public static String roadmapBoardField(String slug, String field) {
+        return "p:" + slug + ":" + ROADMAP_BOARD_FIELD + ":-:" + field(field);
     }
 
     /** The n-th rewrite of the roadmap issue's child list. */
@@ -104,6 +115,8 @@ public final class ProjectWriteKeys {
             case BOARD_OPTION -> "board option for " + k.detail();
             case BOARD_ITEM -> "board item of " + k.repo();
             case BOARD_FIELD -> "board field " + k.detail() + " of " + k.repo();
+            case ROADMAP_BOARD_ITEM -> "roadmap issue on the roadmap board";
+            case ROADMAP_BOARD_FIELD -> "roadmap board field " + k.detail() + " of the roadmap issue";
             case CHILDREN -> "child list of the roadmap issue";
             case REMOVAL_COMMENT -> "removal comment in " + k.repo();
             case REMOVAL_CLOSE -> "closing the issue in " + k.repo();

@@ -81,6 +81,13 @@ public final class PreviewView {
                 blocks.add(section(s -> s.text(markdownText(chunk))));
             }
         }
+        if (p.roadmapBoard() != null) {
+            List<String> values = new ArrayList<>();
+            p.roadmapBoardFields().forEach((f, v) -> values.add(Mrkdwn.escape(f) + " = " + Mrkdwn.escape(v)));
+            blocks.add(section(s -> s.text(markdownText(Mrkdwn.truncate("*Roadmap board* " + Mrkdwn.escape(p.roadmapBoard())
+                    + ": the roadmap issue added" + (values.isEmpty() ? "" : " with " + String.join(" · ", values)),
+                    Mrkdwn.SECTION_MAX)))));
+        }
         if (p.board() != null) {
             List<String> values = new ArrayList<>();
             p.boardFields().forEach((f, v) -> values.add(Mrkdwn.escape(f) + " = " + Mrkdwn.escape(v)));

@@ -115,10 +115,13 @@ class ProjectViewsTest {
         ProjectPreview p = new ProjectPreview(7, "Django 5.2", "django-5-2", "openedx/platform-roadmap",
                 "Django 5.2 upgrade", List.of("maintenance"), "Django 5.2 upgrade", repos, missing,
                 "org:openedx topic:django", "Ulmo", LocalDate.of(2030, 10, 30), ULMO.reason(), false,
-                ULMO.overlapWarning(), "Axim", "https://docs", "openedx #51", board, 100, "U1");
+                ULMO.overlapWarning(), "Axim", "https://docs", "openedx #51", board, 100, "U1",
+                "openedx #52", Map.of("Status", "Backlog"));
         var blocks = PreviewView.blocks(p);
         BlockKitLimits.assertMessage(blocks);
         String json = GsonFactory.createSnakeCase().toJson(blocks);
+        assertTrue(json.replace("\\u003d", "=").contains("*Roadmap board* openedx #52: the roadmap issue added with Status = Backlog"),
+                "the roadmap board line");
         assertTrue(json.contains("ub.preview_create"), "the Create it button");
         assertTrue(json.contains("more"), "long lists end with …and N more");
     }
