@@ -61,6 +61,9 @@ public interface GitHubGateway {
     /** Closes the issue with state_reason {@code completed} or {@code not_planned}. */
     void closeIssue(String repo, int number, String stateReason);
 
+    /** Reopens the issue (an open issue stays as it is). */
+    void reopenIssue(String repo, int number);
+
     /** Number of the milestone with this title, created when missing. */
     int ensureMilestone(String repo, String title);
 

@@ -320,6 +320,14 @@ public class HubGitHubGateway implements GitHubGateway {
     }
 
     @Override
+    public void reopenIssue(String repo, int number) {
+        write("reopen " + repo + "#" + number, () -> null, () -> {
+            repo(repo).getIssue(number).reopen();
+            return null;
+        });
+    }
+
+    @Override
     public int ensureMilestone(String repo, String title) {
         Optional<Integer> existing = call(() -> findMilestone(repo(repo), title));
         if (existing.isPresent()) {

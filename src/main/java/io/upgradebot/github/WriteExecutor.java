@@ -59,6 +59,7 @@ public final class WriteExecutor {
             }
             case CLOSE_ISSUE -> gateway.closeIssue(text(p, "repo"), integer(p, "number"),
                     p.path("state_reason").asText("completed"));
+            case REOPEN_ISSUE -> gateway.reopenIssue(text(p, "repo"), integer(p, "number"));
             case ENSURE_MILESTONE -> result.put("number", gateway.ensureMilestone(text(p, "repo"), text(p, "title")));
             case ADD_SUB_ISSUE -> {
                 String repo = text(p, "repo");
@@ -105,7 +106,7 @@ public final class WriteExecutor {
             case CREATE_ISSUE -> List.of("repo", "title");
             case COMMENT -> List.of("repo", "number", "body");
             case REPLACE_BODY_SECTION -> List.of("repo", "number", "section", "content");
-            case CLOSE_ISSUE -> List.of("repo", "number");
+            case CLOSE_ISSUE, REOPEN_ISSUE -> List.of("repo", "number");
             case ENSURE_MILESTONE -> List.of("repo", "title");
             case ADD_SUB_ISSUE -> List.of("repo", "parent_number", "child_id");
             case ENSURE_BOARD_OPTION -> List.of("org", "board_number", "field", "option");

@@ -18,6 +18,7 @@ package io.upgradebot.github;
  *       when absent; rules in {@code domain.BodySections}), writes it back only when it changed: human edits outside
  *       the section are kept.</li>
  *   <li>CLOSE_ISSUE: repo, number, state_reason ({@code completed} default, or {@code not_planned}) → (none)</li>
+ *   <li>REOPEN_ISSUE: repo, number → (none); an open issue stays open</li>
  *   <li>ENSURE_MILESTONE: repo, title → number (an existing milestone with that title is reused)</li>
  *   <li>ADD_SUB_ISSUE: repo, parent_number, child_id (numeric id, not number) → (none); already linked is
  *       success</li>
@@ -39,6 +40,7 @@ public enum WriteKind {
     COMMENT(true),
     REPLACE_BODY_SECTION(false),
     CLOSE_ISSUE(false),
+    REOPEN_ISSUE(false),
     ENSURE_MILESTONE(true),
     ADD_SUB_ISSUE(false),
     ENSURE_BOARD_OPTION(false),

@@ -70,6 +70,7 @@ public class ChangeProjectScope {
             return new Result(false, List.of(), res.reachable(), res.unreachable());
         }
         int linkedOnGitHub = linkedOnGitHub(slug);
+        String who = directory.person(userId).map(SlackDirectory.Person::name).orElse(userId);
         List<String> lines = new ArrayList<>();
         boolean changed = QuarkusTransaction.requiringNew().call(() -> {
             UpgradeProjectEntity p = UpgradeProjectEntity.findBySlug(slug).orElseThrow();
@@ -88,11 +89,21 @@ public class ChangeProjectScope {
                     continue;
                 }
                 if (existing.isPresent()) {
-                    // its issue was closed as not planned when it was removed; the bot does not reopen issues
-                    existing.get().inScope = true;
+                    // its issue was closed as not planned when it was removed: say why it is back, and reopen it
+                    ProjectRepoEntity back = existing.get();
+                    back.inScope = true;
                     any = true;
-                    lines.add("• " + repo + ": back in scope" + (existing.get().issueUrl == null ? ""
-                            : "; its issue " + existing.get().issueUrl + " was closed when it was removed: reopen it there"));
+                    if (back.issueNumber == null) {
+                        lines.add("• " + repo + ": back in scope");
+                        continue;
+                    }
+                    int n = (int) GitHubWriteEntity.count("idempotencyKey like ?1",
+                            ProjectWriteKeys.prefix(p.slug, ProjectWriteKeys.READD_REOPEN) + repo.toLowerCase(java.util.Locale.ROOT) + ":%") + 1;
+                    String why = "This repository is part of the **" + p.name + "** upgrade again"
+                            + (p.roadmapIssueUrl == null ? "" : " (" + p.roadmapIssueUrl + ")") + ": " + who
+                            + " added it back to the project's scope in Slack. Reopening this issue.";
+                    planner.readd(p, back, why, n, lastRemovalClose(p.slug, repo)).forEach(queue::enqueue);
+                    lines.add("• " + repo + ": back in scope; its issue gets a comment and is reopened");
                     continue;
                 }
                 ProjectRepoEntity e = new ProjectRepoEntity();
@@ -160,6 +171,18 @@ public class ChangeProjectScope {
         });
         finish(slug, changed, userId, "removed repositories", lines);
         return new Result(changed, lines, List.of(), List.of());
+    }
+
+    /** Key of the write that closed the repository's issue at its last removal, unless that write failed. */
+    private static String lastRemovalClose(String slug, String repo) {
+        int removals = (int) GitHubWriteEntity.count("idempotencyKey like ?1",
+                ProjectWriteKeys.prefix(slug, ProjectWriteKeys.REMOVAL_CLOSE) + repo.toLowerCase(java.util.Locale.ROOT) + ":%");
+        if (removals == 0) {
+            return null;
+        }
+        String key = ProjectWriteKeys.removalClose(slug, repo, removals);
+        return GitHubWriteEntity.findByKey(key).filter(w -> w.state != GitHubWriteEntity.State.FAILED)
+                .map(w -> key).orElse(null);
     }
 
     private void finish(String slug, boolean changed, String userId, String what, List<String> lines) {

@@ -322,6 +322,23 @@ public class PlanProjectWrites {
     }
 
     /** Taking a repository out of scope: a comment saying why, then closing its issue as not planned. */
+    /**
+     * A removed repository added back: a comment saying so, then its issue reopened ({@code n}-th time), after the
+     * write that closed it ({@code closedBy}, when still to run or done) so the two cannot pass each other.
+     */
+    public List<PlannedWrite> readd(UpgradeProjectEntity p, ProjectRepoEntity r, String why, int n, String closedBy) {
+        String marker = Markers.comment("scope-readded", String.valueOf(n));
+        ObjectNode comment = obj().put("repo", r.repo).put("number", r.issueNumber).put("body", why + "\n\n" + marker)
+                .put("marker", marker);
+        ObjectNode reopen = obj().put("repo", r.repo).put("number", r.issueNumber);
+        if (closedBy != null) {
+            comment.putArray(io.upgradebot.github.PayloadRefs.AFTER).add(closedBy);
+            reopen.putArray(io.upgradebot.github.PayloadRefs.AFTER).add(closedBy);
+        }
+        return List.of(write(ProjectWriteKeys.readdComment(p.slug, r.repo, n), WriteKind.COMMENT, p, comment),
+                write(ProjectWriteKeys.readdReopen(p.slug, r.repo, n), WriteKind.REOPEN_ISSUE, p, reopen));
+    }
+
     public List<PlannedWrite> removal(UpgradeProjectEntity p, ProjectRepoEntity r, String why, int n) {
         String issueKey = ProjectWriteKeys.repoIssue(p.slug, r.repo);
         Object number = r.issueNumber != null ? r.issueNumber : ref(issueKey, "number");

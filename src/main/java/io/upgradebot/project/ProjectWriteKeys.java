@@ -22,6 +22,8 @@ public final class ProjectWriteKeys {
     public static final String CHILDREN = "children";
     public static final String REMOVAL_COMMENT = "removal-comment";
     public static final String REMOVAL_CLOSE = "removal-close";
+    public static final String READD_COMMENT = "readd-comment";
+    public static final String READD_REOPEN = "readd-reopen";
 
     private ProjectWriteKeys() {
     }
@@ -83,6 +85,15 @@ public final class ProjectWriteKeys {
         return "p:" + slug + ":" + REMOVAL_CLOSE + ":" + norm(repo) + ":" + n;
     }
 
+    /** The n-th time a removed repository is added back (its issue gets a comment and is reopened). */
+    public static String readdComment(String slug, String repo, int n) {
+        return "p:" + slug + ":" + READD_COMMENT + ":" + norm(repo) + ":" + n;
+    }
+
+    public static String readdReopen(String slug, String repo, int n) {
+        return "p:" + slug + ":" + READD_REOPEN + ":" + norm(repo) + ":" + n;
+    }
+
     /** Prefix of every key of a project, for LIKE queries. */
     public static String prefix(String slug) {
         return "p:" + slug + ":";
@@ -120,6 +131,8 @@ public final class ProjectWriteKeys {
             case CHILDREN -> "child list of the roadmap issue";
             case REMOVAL_COMMENT -> "removal comment in " + k.repo();
             case REMOVAL_CLOSE -> "closing the issue in " + k.repo();
+            case READD_COMMENT -> "back-in-scope comment in " + k.repo();
+            case READD_REOPEN -> "reopening the issue in " + k.repo();
             default -> key;
         }).orElse(key);
     }

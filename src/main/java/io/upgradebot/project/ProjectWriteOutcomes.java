@@ -62,6 +62,7 @@ public class ProjectWriteOutcomes {
                 });
                 case ProjectWriteKeys.BOARD_ITEM -> repo(p, key).ifPresent(r -> r.boardItemId = textOf(result, "item_id"));
                 case ProjectWriteKeys.REMOVAL_CLOSE -> repo(p, key).ifPresent(r -> r.issueState = "CLOSED");
+                case ProjectWriteKeys.READD_REOPEN -> repo(p, key).ifPresent(r -> r.issueState = "OPEN");
                 default -> {
                 }
             }

@@ -226,6 +226,18 @@ class ProjectConversationTest {
         assertEquals(2L, QuarkusTransaction.requiringNew().call(() -> ProjectRepoEntity.count(
                 "projectId = ?1 and inScope = true", p.id)));
         assertEquals(1, github.issues("openedx/scope-c").size(), "adding created one issue only");
+
+        // added back: the same issue is reopened with a comment saying why, nothing is created twice
+        postForm(command("repos celery-5-scope add openedx/scope-b", ORCH, "C0UPGRADES", trigger())).statusCode(200);
+        Eventually.await(DONE, "the re-added repository's issue reopened", () -> "open".equals(
+                github.issue("openedx/scope-b", 1).path("state").asText()) && children().contains("openedx/scope-b#1"));
+        assertEquals(1, github.issues("openedx/scope-b").size(), "no second issue");
+        List<JsonNode> comments = github.comments("openedx/scope-b", 1);
+        assertEquals(2, comments.size());
+        assertTrue(comments.get(1).path("body").asText().contains("part of the **Celery 5 scope** upgrade again")
+                && comments.get(1).path("body").asText().contains("Orla Chestrator"), comments.get(1).path("body").asText());
+        assertEquals(3L, QuarkusTransaction.requiringNew().call(() -> ProjectRepoEntity.count(
+                "projectId = ?1 and inScope = true and issueState = 'OPEN'", p.id)));
     }
 
     @Test

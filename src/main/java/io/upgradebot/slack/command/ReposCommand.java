@@ -54,7 +54,7 @@ public class ReposCommand implements UpgradeSubcommand {
 
     @Override
     public String summary() {
-        return "Add repositories to a project, or remove them (their issue is closed as not planned, saying why)";
+        return "Add repositories to a project (a removed one gets its issue reopened), or remove them (their issue is closed as not planned, saying why)";
     }
 
     @Override
