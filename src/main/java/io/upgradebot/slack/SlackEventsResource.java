@@ -74,6 +74,9 @@ public class SlackEventsResource {
 
     void install(@Observes Router router) {
         router.post(PATH).handler(this::receive);
+        // any other method: say which one works (a browser opening the URL gets 405, not a 404 page)
+        router.route(PATH).handler(ctx -> ctx.response().setStatusCode(405).putHeader("Allow", "POST")
+                .putHeader(HttpHeaders.CONTENT_TYPE, TEXT).end("Slack sends POST requests here"));
     }
 
     /** Event loop: the body, refused with 413 as soon as it is known to be over the limit. */

@@ -256,6 +256,12 @@ class SlackEventsResourceTest {
     }
 
     @Test
+    void otherMethodsAre405NamingPost() {
+        given().get("/slack/events").then().statusCode(405).header("Allow", "POST");
+        given().put("/slack/events").then().statusCode(405).header("Allow", "POST");
+    }
+
+    @Test
     void unsignedUrlVerificationIs401() {
         given().contentType(ContentType.JSON)
                 .body("{\"token\":\"x\",\"challenge\":\"abc\",\"type\":\"url_verification\"}")
