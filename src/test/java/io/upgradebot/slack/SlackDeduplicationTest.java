@@ -42,6 +42,12 @@ class SlackDeduplicationTest {
     @Inject
     io.micrometer.core.instrument.MeterRegistry metrics;
 
+    @Inject
+    com.slack.api.bolt.App app;
+
+    @Inject
+    io.vertx.core.Vertx vertx;
+
     @BeforeEach
     void reset() {
         Fakes.reset();
@@ -125,6 +131,34 @@ class SlackDeduplicationTest {
         awaitRepeatsAfterAck(before + copies - 1);
         assertEquals(copies, ProbeLaterSubcommand.ANSWERED.get());
         assertEquals(1, ProbeLaterSubcommand.WORKED.get());
+    }
+
+    @Test
+    void overSocketModeTheSameAppAnswersAndARedeliveredEnvelopeDoesItsWorkOnce() throws Exception {
+        try (io.upgradebot.support.FakeSlackSocket socket = new io.upgradebot.support.FakeSlackSocket(vertx)) {
+            Fakes.slack.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(
+                    com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/api/apps.connections.open"))
+                    .willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson(socket.connectionsOpenJson())));
+            SocketModeConnection connection = new SocketModeConnection();
+            try {
+                connection.start(app, "xapp-1-A0UPGRADE-test");
+                socket.send(io.upgradebot.support.FakeSlackSocket.slashCommand("env-help", "help", "U0ALICE", trigger()));
+                assertTrue(socket.ackOf("env-help").contains("/upgrade help"), "the usage comes back in the ack");
+
+                // Slack redelivers an envelope it got no ack for: same request, new envelope id
+                String triggerId = trigger();
+                double before = repeatsAfterAck();
+                socket.send(io.upgradebot.support.FakeSlackSocket.slashCommand("env-1", "probe-later", "U0ALICE", triggerId));
+                socket.ackOf("env-1");
+                socket.send(io.upgradebot.support.FakeSlackSocket.slashCommand("env-2", "probe-later", "U0ALICE", triggerId));
+                socket.ackOf("env-2");
+                awaitRepeatsAfterAck(before + 1);
+                assertEquals(2, ProbeLaterSubcommand.ANSWERED.get());
+                assertEquals(1, ProbeLaterSubcommand.WORKED.get(), "its work ran once");
+            } finally {
+                connection.stop();
+            }
+        }
     }
 
     @Test

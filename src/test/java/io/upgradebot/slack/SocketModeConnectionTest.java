@@ -60,4 +60,34 @@ class SocketModeConnectionTest {
             connection.stop();
         }
     }
+
+    /**
+     * A stand-in for Slack's socket: apps.connections.open answers the URL of a local WebSocket server, which says
+     * hello and sends a slash command envelope the way Slack does; the App's answer must come back as the ack
+     * envelope (same envelope_id, the handler's payload).
+     */
+    @Test
+    void aSlashCommandOverTheSocketIsAnsweredWithItsAckEnvelope() throws Exception {
+        try (io.upgradebot.support.FakeSlackSocket socket = new io.upgradebot.support.FakeSlackSocket()) {
+            slackApi.stubFor(post(urlPathEqualTo("/api/apps.connections.open")).willReturn(okJson(socket.connectionsOpenJson())));
+            App app = new App(AppConfig.builder().slack(slack).signingSecret("s").singleTeamBotToken(null)
+                    .clientId(null).clientSecret(null).appInitializersEnabled(false).build(), slack, List.of());
+            java.util.concurrent.atomic.AtomicInteger handled = new java.util.concurrent.atomic.AtomicInteger();
+            app.command("/upgrade", (req, ctx) -> {
+                handled.incrementAndGet();
+                return ctx.ack("pong to " + req.getPayload().getText());
+            });
+            SocketModeConnection connection = new SocketModeConnection();
+            try {
+                connection.start(app, "xapp-1-A0UPGRADE-ok");
+                socket.send(io.upgradebot.support.FakeSlackSocket.slashCommand("env-1", "ping", "U0ALICE", "1.2.socket"));
+                String envelope = socket.ackOf("env-1");
+                org.junit.jupiter.api.Assertions.assertTrue(envelope.contains("pong to ping"), envelope);
+                assertEquals(1, handled.get());
+                Eventually.await(Duration.ofSeconds(5), "the connection reported as up", connection::connected);
+            } finally {
+                connection.stop();
+            }
+        }
+    }
 }
