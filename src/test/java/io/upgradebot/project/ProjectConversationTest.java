@@ -39,9 +39,7 @@ import io.upgradebot.support.GitHubFake;
 import io.upgradebot.support.NewProjectForm;
 import io.upgradebot.support.SlackCalls;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -65,13 +63,7 @@ class ProjectConversationTest {
         Fakes.reset();
         Fakes.slack.stubFor(post(urlPathMatching("/actions/.*")).willReturn(okJson("{\"ok\":true}")));
         github = GitHubFake.install();
-        Map<String, List<String>> fields = new LinkedHashMap<>();
-        fields.put("Project", List.of());
-        fields.put("Source", List.of());
-        fields.put("Owner", List.of());
-        fields.put("Owner Does", List.of("TBD"));
-        fields.put("Status", List.of("Todo", "Done"));
-        github.addBoard("openedx", 51, "Maintenance", fields);
+        github.addMaintenanceBoard();
     }
 
     @AfterEach

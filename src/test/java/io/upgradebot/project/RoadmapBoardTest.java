@@ -45,13 +45,7 @@ class RoadmapBoardTest {
     void freshFakes() {
         Fakes.reset();
         github = GitHubFake.install();
-        Map<String, List<String>> fields = new LinkedHashMap<>();
-        fields.put("Project", List.of());
-        fields.put("Source", List.of());
-        fields.put("Owner", List.of());
-        fields.put("Owner Does", List.of("TBD"));
-        fields.put("Status", List.of("Todo", "In Progress", "Done"));
-        github.addBoard("openedx", 51, "Maintenance", fields);
+        github.addMaintenanceBoard();
         Map<String, List<String>> roadmapFields = new LinkedHashMap<>();
         roadmapFields.put("Status", List.of("Backlog", "Next", "Now"));
         roadmapFields.put("Type", List.of("Feature", "Maintenance"));

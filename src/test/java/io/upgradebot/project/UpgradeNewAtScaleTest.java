@@ -37,7 +37,6 @@ import io.upgradebot.support.SlackCalls;
 import io.upgradebot.support.SlackSigner;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -67,13 +66,7 @@ class UpgradeNewAtScaleTest {
     void freshFakes() {
         Fakes.reset();
         github = GitHubFake.install();
-        Map<String, List<String>> fields = new LinkedHashMap<>();
-        fields.put("Project", List.of());
-        fields.put("Source", List.of());
-        fields.put("Owner", List.of());
-        fields.put("Owner Does", List.of("TBD"));
-        fields.put("Status", List.of("Todo", "Done"));
-        github.addBoard("openedx", 51, "Maintenance", fields);
+        github.addMaintenanceBoard();
     }
 
     @AfterEach

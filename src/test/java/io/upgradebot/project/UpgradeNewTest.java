@@ -28,9 +28,7 @@ import io.upgradebot.support.NewProjectForm;
 import io.upgradebot.support.SlackCalls;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -58,13 +56,7 @@ class UpgradeNewTest {
     void freshFakes() {
         Fakes.reset();
         github = GitHubFake.install();
-        Map<String, List<String>> fields = new LinkedHashMap<>();
-        fields.put("Project", List.of("Python 3.11 upgrade"));
-        fields.put("Source", List.of());
-        fields.put("Owner", List.of());
-        fields.put("Owner Does", List.of("TBD"));
-        fields.put("Status", List.of("Todo", "In Progress", "Done"));
-        board = github.addBoard("openedx", 51, "Maintenance", fields);
+        board = github.addMaintenanceBoard("Python 3.11 upgrade");
     }
 
     @AfterEach

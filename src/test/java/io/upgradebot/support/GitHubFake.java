@@ -179,6 +179,20 @@ public final class GitHubFake implements ResponseDefinitionTransformerV2 {
         issue.put("body", body).put("updated_at", Instant.now().toString());
     }
 
+    /**
+     * The Open edX maintenance board the test configuration points at (openedx #51): Project (with
+     * {@code projectOptions}, the values other projects use), Source, Owner, Owner Does (TBD) and Status.
+     */
+    public synchronized BoardState addMaintenanceBoard(String... projectOptions) {
+        Map<String, List<String>> fields = new LinkedHashMap<>();
+        fields.put("Project", List.of(projectOptions));
+        fields.put("Source", List.of());
+        fields.put("Owner", List.of());
+        fields.put("Owner Does", List.of("TBD"));
+        fields.put("Status", List.of("Todo", "In Progress", "Done"));
+        return addBoard("openedx", 51, "Maintenance", fields);
+    }
+
     /** A Projects v2 board with single-select fields and their options. */
     public synchronized BoardState addBoard(String org, int number, String title, Map<String, List<String>> fields) {
         BoardState board = new BoardState();
