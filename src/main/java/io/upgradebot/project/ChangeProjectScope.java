@@ -97,8 +97,7 @@ public class ChangeProjectScope {
                         lines.add("• " + repo + ": back in scope");
                         continue;
                     }
-                    int n = (int) GitHubWriteEntity.count("idempotencyKey like ?1",
-                            ProjectWriteKeys.prefix(p.slug, ProjectWriteKeys.READD_REOPEN) + repo.toLowerCase(java.util.Locale.ROOT) + ":%") + 1;
+                    int n = writesSoFar(p.slug, ProjectWriteKeys.READD_REOPEN, repo) + 1;
                     String why = "This repository is part of the **" + p.name + "** upgrade again"
                             + (p.roadmapIssueUrl == null ? "" : " (" + p.roadmapIssueUrl + ")") + ": " + who
                             + " added it back to the project's scope in Slack. Reopening this issue.";
@@ -154,8 +153,7 @@ public class ChangeProjectScope {
                     lines.add("• " + r.repo + ": removed (it had no issue)");
                     continue;
                 }
-                int n = (int) GitHubWriteEntity.count("idempotencyKey like ?1",
-                        ProjectWriteKeys.prefix(p.slug, ProjectWriteKeys.REMOVAL_CLOSE) + r.repo.toLowerCase(java.util.Locale.ROOT) + ":%") + 1;
+                int n = writesSoFar(p.slug, ProjectWriteKeys.REMOVAL_CLOSE, r.repo) + 1;
                 String why = "This repository is no longer part of the **" + p.name + "** upgrade"
                         + (p.roadmapIssueUrl == null ? "" : " (" + p.roadmapIssueUrl + ")") + ": " + who
                         + " removed it from the project's scope in Slack"
@@ -173,10 +171,15 @@ public class ChangeProjectScope {
         return new Result(changed, lines, List.of(), List.of());
     }
 
+    /** How many writes of this kind a repository had in the project so far (removals, re-adds: numbered keys). */
+    private static int writesSoFar(String slug, String what, String repo) {
+        return (int) GitHubWriteEntity.count("idempotencyKey like ?1",
+                ProjectWriteKeys.prefix(slug, what) + repo.toLowerCase(java.util.Locale.ROOT) + ":%");
+    }
+
     /** Key of the write that closed the repository's issue at its last removal, unless that write failed. */
     private static String lastRemovalClose(String slug, String repo) {
-        int removals = (int) GitHubWriteEntity.count("idempotencyKey like ?1",
-                ProjectWriteKeys.prefix(slug, ProjectWriteKeys.REMOVAL_CLOSE) + repo.toLowerCase(java.util.Locale.ROOT) + ":%");
+        int removals = writesSoFar(slug, ProjectWriteKeys.REMOVAL_CLOSE, repo);
         if (removals == 0) {
             return null;
         }

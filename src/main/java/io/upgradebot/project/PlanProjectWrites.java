@@ -86,12 +86,20 @@ public class PlanProjectWrites {
     public Map<String, String> roadmapBoardValues() {
         Map<String, String> values = new LinkedHashMap<>();
         for (String entry : config.roadmapBoard().fields().orElse(List.of())) {
-            int eq = entry.indexOf('=');
-            if (eq > 0 && eq < entry.length() - 1 && !entry.substring(0, eq).isBlank() && !entry.substring(eq + 1).isBlank()) {
-                values.put(entry.substring(0, eq).strip(), entry.substring(eq + 1).strip());
-            }
+            fieldOption(entry).ifPresent(fo -> values.put(fo.getKey(), fo.getValue()));
         }
         return values;
+    }
+
+    /** {@code Field=Option} as its two trimmed parts; empty when either is missing. */
+    private static Optional<Map.Entry<String, String>> fieldOption(String entry) {
+        int eq = entry.indexOf('=');
+        if (eq <= 0) {
+            return Optional.empty();
+        }
+        String field = entry.substring(0, eq).strip();
+        String option = entry.substring(eq + 1).strip();
+        return field.isEmpty() || option.isEmpty() ? Optional.empty() : Optional.of(Map.entry(field, option));
     }
 
     void reportRoadmapBoard(@jakarta.enterprise.event.Observes io.quarkus.runtime.StartupEvent event) {
@@ -108,8 +116,7 @@ public class PlanProjectWrites {
             problems.add("upgrade-bot.roadmap-board needs both org and number; the roadmap issue is added to no board");
         }
         for (String entry : b.fields().orElse(List.of())) {
-            int eq = entry.indexOf('=');
-            if (eq <= 0 || eq == entry.length() - 1 || entry.substring(0, eq).isBlank() || entry.substring(eq + 1).isBlank()) {
+            if (fieldOption(entry).isEmpty()) {
                 problems.add("upgrade-bot.roadmap-board.fields entry \"" + entry + "\" is not Field=Option; it is left out");
             }
         }
@@ -212,14 +219,14 @@ public class PlanProjectWrites {
             return List.of();
         }
         var b = config.roadmapBoard();
+        java.util.function.Supplier<ObjectNode> onBoard = () -> obj().put("org", b.org().get())
+                .put("board_number", b.number().getAsInt());
         String itemKey = ProjectWriteKeys.roadmapBoardItem(p.slug);
         List<PlannedWrite> writes = new ArrayList<>();
-        writes.add(write(itemKey, WriteKind.ADD_BOARD_ITEM, p, obj()
-                .put("org", b.org().get()).put("board_number", b.number().getAsInt())
+        writes.add(write(itemKey, WriteKind.ADD_BOARD_ITEM, p, onBoard.get()
                 .put("content_node_id", ref(ProjectWriteKeys.roadmap(p.slug), "node_id"))));
         roadmapBoardValues().forEach((field, option) -> writes.add(write(ProjectWriteKeys.roadmapBoardField(p.slug, field),
-                WriteKind.SET_BOARD_FIELD, p, obj()
-                        .put("org", b.org().get()).put("board_number", b.number().getAsInt())
+                WriteKind.SET_BOARD_FIELD, p, onBoard.get()
                         .put("item_id", ref(itemKey, "item_id")).put("field", field).put("option", option))));
         return writes;
     }
