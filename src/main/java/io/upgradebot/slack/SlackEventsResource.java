@@ -48,7 +48,6 @@ public class SlackEventsResource {
     public static final String PATH = "/slack/events";
 
     private static final Logger LOG = Logger.getLogger(SlackEventsResource.class);
-    private static final String BODY = SlackEventsResource.class.getName() + ".body";
     private static final String TEXT = "text/plain;charset=utf-8";
     /** Bodies up to this size are verified on the event loop (a slash command's is a few kilobytes at most). */
     private static final int EVENT_LOOP_MAX_BYTES = 16 * 1024;
