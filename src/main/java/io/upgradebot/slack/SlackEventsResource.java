@@ -55,7 +55,7 @@ public class SlackEventsResource {
     private final App app;
     private final SlackRequestVerifier verifier;
     private final AfterAckExecutor afterAck;
-    private final SlackRequestParser parser;
+    private final SlackHttpRequestParser parser;
     private final int maxBodyBytes;
     private final CurrentVertxRequest currentRequest;
     private final java.util.function.Predicate<Request<?>> inlineAck;
@@ -128,7 +128,8 @@ public class SlackEventsResource {
             if (bytes.length > EVENT_LOOP_MAX_BYTES) {
                 onWorker(ctx, () -> {
                     if (verified(ctx, bytes)) {
-                        parseAndRun(ctx, new String(bytes, StandardCharsets.UTF_8));
+                        String body = new String(bytes, StandardCharsets.UTF_8);
+                        parseAndRun(ctx, body, SlackHttpRequestParser.plainSlashCommand(body));
                     }
                 });
                 return;
@@ -138,10 +139,10 @@ public class SlackEventsResource {
             }
             String body = new String(bytes, StandardCharsets.UTF_8);
             if (!SlackHttpRequestParser.plainSlashCommand(body)) {
-                onWorker(ctx, () -> parseAndRun(ctx, body));
+                onWorker(ctx, () -> parseAndRun(ctx, body, false));
                 return;
             }
-            Request<?> request = parsed(ctx, body); // CPU only: no request context needed
+            Request<?> request = parsed(ctx, body, true); // CPU only: no request context needed
             if (request == null) {
                 return;
             }
@@ -158,8 +159,8 @@ public class SlackEventsResource {
         }
     }
 
-    private void parseAndRun(RoutingContext ctx, String body) {
-        Request<?> request = parsed(ctx, body);
+    private void parseAndRun(RoutingContext ctx, String body, boolean plainCommand) {
+        Request<?> request = parsed(ctx, body, plainCommand);
         if (request != null) {
             run(ctx, request);
         }
@@ -215,8 +216,11 @@ public class SlackEventsResource {
         return true;
     }
 
-    /** The verified body as a Bolt request, or null once the refusal (400) has been written. */
-    private Request<?> parsed(RoutingContext ctx, String body) {
+    /**
+     * The verified body as a Bolt request, or null once the refusal (400) has been written. {@code plainCommand}:
+     * what {@link SlackHttpRequestParser#plainSlashCommand} said of the body (the caller has looked already).
+     */
+    private Request<?> parsed(RoutingContext ctx, String body, boolean plainCommand) {
         HttpServerRequest http = ctx.request();
         Request<?> request;
         try {
@@ -225,7 +229,7 @@ public class SlackEventsResource {
                     .headers(new RequestHeaders(copy(http.headers())))
                     .requestBody(body)
                     .remoteAddress(http.remoteAddress() == null ? null : http.remoteAddress().hostAddress())
-                    .build());
+                    .build(), plainCommand);
         } catch (RuntimeException e) {
             LOG.debugf("Malformed Slack request: %s", e.getClass().getSimpleName());
             plain(ctx, 400, "Malformed Slack payload");

@@ -32,7 +32,15 @@ final class SlackHttpRequestParser extends SlackRequestParser {
 
     @Override
     public Request<?> parse(HttpRequest http) {
-        if (http.isSocketMode() || http.getRequestBody() == null || !plainSlashCommand(http.getRequestBody())) {
+        return parse(http, !http.isSocketMode() && http.getRequestBody() != null && plainSlashCommand(http.getRequestBody()));
+    }
+
+    /**
+     * {@code plainCommand}: the caller has already found {@link #plainSlashCommand} true for this HTTP body (or false:
+     * Bolt's parser decides), so the body is not scanned twice.
+     */
+    Request<?> parse(HttpRequest http, boolean plainCommand) {
+        if (!plainCommand) {
             return super.parse(http);
         }
         SlashCommandRequest request = new SlashCommandRequest(http.getRequestBody(), http.getHeaders());

@@ -43,4 +43,12 @@ class EphemeralReplyTest {
         gson.toJsonTree(EphemeralReply.sections(tail)).getAsJsonArray().forEach(expected::add);
         assertEquals(expected, json.get("blocks"));
     }
+
+    @Test
+    void prerenderedBlocksAloneAreTheSameAnswerAsText() {
+        String text = "*`/upgrade` runs upgrades.*\n• `/upgrade help` — \"this\" list";
+        com.google.gson.Gson gson = com.slack.api.util.json.GsonFactory.createSnakeCase();
+        assertEquals(gson.toJsonTree(EphemeralReply.text(text)),
+                com.google.gson.JsonParser.parseString(EphemeralReply.json(EphemeralReply.Prerendered.of(text))));
+    }
 }

@@ -19,7 +19,7 @@ public class HelpCommand implements UpgradeSubcommand {
     // The set of subcommand beans is fixed once the app runs, so the list and the rendered answer are built once:
     // rendering and serialising the help on every request was most of an ack's CPU (bench/ack-latency).
     private volatile List<UsageMessage.Entry> entries;
-    private volatile Response renderedHelp;
+    private volatile String renderedHelp;
     private volatile EphemeralReply.Prerendered prerendered;
 
     public HelpCommand(Instance<UpgradeSubcommand> subcommands) {
@@ -48,14 +48,13 @@ public class HelpCommand implements UpgradeSubcommand {
 
     @Override
     public Response handle(String args, SlashCommandRequest req, SlashCommandContext ctx) {
-        Response cached = renderedHelp;
-        if (cached == null) {
-            cached = ctx.ack(EphemeralReply.text(UsageMessage.help(entries())));
-            renderedHelp = cached;
+        String body = renderedHelp;
+        if (body == null) {
+            body = EphemeralReply.json(prerendered());
+            renderedHelp = body;
         }
         // a fresh Response each time: Bolt and the HTTP adapter may add headers to the one they are given
-        return new Response(cached.getStatusCode(), cached.getContentType(),
-                cached.getHeaders() == null ? null : new java.util.HashMap<>(cached.getHeaders()), cached.getBody());
+        return Response.builder().statusCode(200).contentType(Response.CONTENT_TYPE_APPLICATION_JSON_UTF8).body(body).build();
     }
 
     /** The help's blocks, rendered once, for answers that end with the usage (an unknown subcommand). */

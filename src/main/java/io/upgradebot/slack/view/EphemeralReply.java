@@ -38,6 +38,12 @@ public final class EphemeralReply {
      * The JSON body of an ephemeral slash-command answer showing {@code head} and then {@code tail}: what
      * {@code text(head + "\n\n" + tail.mrkdwn())} would show, with {@code head} in sections of its own.
      */
+    /** The JSON body of an ephemeral slash-command answer showing {@code blocks} alone: what {@code text(...)} shows. */
+    public static String json(Prerendered blocks) {
+        return "{\"response_type\":\"ephemeral\",\"text\":" + JSON.toJson(fallback(blocks.mrkdwn()))
+                + ",\"blocks\":[" + blocks.blocksJson() + "]}";
+    }
+
     public static String json(String head, Prerendered tail) {
         List<LayoutBlock> first = sections(head);
         if (first.size() + tail.blockCount() > MESSAGE_BLOCK_LIMIT) {
