@@ -1,35 +1,35 @@
 package io.upgradebot.support;
 
-import jakarta.ws.rs.container.ContainerRequestContext;
-import jakarta.ws.rs.container.ContainerResponseContext;
-import jakarta.ws.rs.container.ContainerResponseFilter;
-import jakarta.ws.rs.ext.Provider;
-import java.nio.charset.StandardCharsets;
+import io.restassured.filter.Filter;
+import io.restassured.filter.FilterContext;
+import io.restassured.response.Response;
+import io.restassured.specification.FilterableRequestSpecification;
+import io.restassured.specification.FilterableResponseSpecification;
 import java.util.List;
 
 /**
  * The other half of the suite-wide Block Kit check: what the bot answers Slack in the ack itself (an ephemeral
  * message for a slash command, {@code response_action: update|push} with a view for a modal) never passes through
- * the Slack fake, so it is checked here, on the way out of {@code /slack/events}. Test-only: lives in src/test.
+ * the Slack fake, so it is checked where the suite receives it: every signed request {@link SlackSigner} sends to
+ * {@code /slack/events} carries this filter. It sits on the client side of the HTTP exchange on purpose, so it
+ * sees the bytes Slack would see however the server writes them.
  */
-@Provider
-public class SlackAckLimitsFilter implements ContainerResponseFilter {
+public final class SlackAckLimitsFilter implements Filter {
+
+    public static final SlackAckLimitsFilter INSTANCE = new SlackAckLimitsFilter();
+
+    private SlackAckLimitsFilter() {
+    }
 
     @Override
-    public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-        String path = request.getUriInfo().getPath();
-        if (path == null || !path.contains("slack/events") || !response.hasEntity()) {
-            return;
-        }
-        Object entity = response.getEntity();
-        String body = entity instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8)
-                : entity instanceof String s ? s : null;
-        if (body == null) {
-            return;
-        }
+    public Response filter(FilterableRequestSpecification request, FilterableResponseSpecification response,
+            FilterContext ctx) {
+        Response answer = ctx.next(request, response);
+        String body = answer.asString();
         List<String> violations = BlockKitLimits.checkAckBody(body);
         if (!violations.isEmpty()) {
-            BlockKitLimits.record("ack to Slack on " + path, violations);
+            BlockKitLimits.record("ack to Slack on " + request.getURI(), violations);
         }
+        return answer;
     }
 }

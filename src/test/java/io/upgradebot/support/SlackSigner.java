@@ -97,7 +97,7 @@ public final class SlackSigner {
     /** Sends {@code body} with the given timestamp and signature headers (null leaves a header out). */
     public static ValidatableResponse postSigned(ContentType type, String body, String timestamp, String signature,
             Map<String, String> extraHeaders) {
-        var request = given().contentType(type.withCharset("UTF-8"));
+        var request = given().filter(SlackAckLimitsFilter.INSTANCE).contentType(type.withCharset("UTF-8"));
         if (timestamp != null) {
             request = request.header("X-Slack-Request-Timestamp", timestamp);
         }
@@ -112,7 +112,7 @@ public final class SlackSigner {
 
     public static ValidatableResponse postForm(String body) {
         String ts = now();
-        return given().contentType(ContentType.URLENC.withCharset("UTF-8"))
+        return given().filter(SlackAckLimitsFilter.INSTANCE).contentType(ContentType.URLENC.withCharset("UTF-8"))
                 .header("X-Slack-Request-Timestamp", ts)
                 .header("X-Slack-Signature", sign(Fakes.SIGNING_SECRET, ts, body))
                 .body(body)
@@ -121,7 +121,7 @@ public final class SlackSigner {
 
     public static ValidatableResponse postJson(String body) {
         String ts = now();
-        return given().contentType(ContentType.JSON.withCharset("UTF-8"))
+        return given().filter(SlackAckLimitsFilter.INSTANCE).contentType(ContentType.JSON.withCharset("UTF-8"))
                 .header("X-Slack-Request-Timestamp", ts)
                 .header("X-Slack-Signature", sign(Fakes.SIGNING_SECRET, ts, body))
                 .body(body)
