@@ -80,11 +80,6 @@ public record ReleaseCalendar(List<Release> releases) {
         return releases.stream().filter(r -> r.isPublished() && !r.cutDate().isBefore(today)).toList();
     }
 
-    /** Releases not yet cut (published cut today or later, or unpublished), e.g. the milestone choices. */
-    public List<Release> upcoming(LocalDate today) {
-        return releases.stream().filter(r -> !r.isPublished() || !r.cutDate().isBefore(today)).toList();
-    }
-
     /** The config form of this calendar; {@code parse(format())} gives it back. */
     public String format() {
         List<String> parts = new ArrayList<>();

@@ -68,11 +68,6 @@ public record SupportCycle(String cycle, LocalDate releaseDate, LocalDate eolDat
         return Boolean.TRUE.equals(eolFlag) || (eolDate != null && !eolDate.isAfter(today));
     }
 
-    /** The end of support when known as a date. */
-    public Optional<LocalDate> endOfSupport() {
-        return Optional.ofNullable(eolDate);
-    }
-
     /**
      * The cycle a person means by {@code version}: an exact match ("4.2"), else ignoring a leading "v"
      * ("v18" -> "18"), else the longest cycle the version belongs to ("4.2.16" -> "4.2", "18.20.1" -> "18").

@@ -15,8 +15,4 @@ import java.time.LocalDate;
  */
 public record DateSuggestion(LocalDate date, String release, String reason, boolean needsManualDate,
         String overlapWarning) {
-
-    public DateSuggestion withOverlap(String warning) {
-        return new DateSuggestion(date, release, reason, needsManualDate, warning);
-    }
 }

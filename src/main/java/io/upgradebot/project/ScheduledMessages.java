@@ -123,11 +123,6 @@ public class ScheduledMessages {
         return ZonedDateTime.of(p.completionDate.minusDays(days), timeCarrier.atZone(zone).toLocalTime(), zone).toInstant();
     }
 
-    /** Deletes an unconfirmed draft (the modal was closed). */
-    public void discardDraft(long draftId) {
-        QuarkusTransaction.requiringNew().run(() -> ScheduledMessageEntity.delete("id = ?1 and state = 'DRAFT'", draftId));
-    }
-
     /** Stops a message: its triggers go, and retries still pending are dropped. False when it was not active. */
     public boolean cancel(long messageId) {
         return QuarkusTransaction.requiringNew().call(() -> {

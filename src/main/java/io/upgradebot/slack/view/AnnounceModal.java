@@ -83,7 +83,7 @@ public final class AnnounceModal {
         boolean builtIn = kind.composed();
         boolean edit = meta.editOf() != null;
         List<LayoutBlock> blocks = new ArrayList<>();
-        blocks.add(context(c -> c.elements(List.of(markdownText("*" + escape(projectName) + "*"
+        blocks.add(context(c -> c.elements(List.of(markdownText("*" + Mrkdwn.escape(projectName) + "*"
                 + (builtIn ? " · " + kind.label() + ": the bot writes the figures when it fires; add a note if you like." : "")
                 + " · Dates and times are in your Slack time zone.")))));
         String text = v.text();
@@ -248,9 +248,5 @@ public final class AnnounceModal {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("private_metadata is not ours: " + e.getOriginalMessage());
         }
-    }
-
-    static String escape(String s) {
-        return s == null ? "" : s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 }

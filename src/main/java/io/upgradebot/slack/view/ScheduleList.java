@@ -42,7 +42,7 @@ public final class ScheduleList {
         List<LayoutBlock> blocks = new ArrayList<>();
         List<ScheduledMessages.Listed> active = listed.stream().filter(l -> "ACTIVE".equals(l.message().state)).toList();
         List<ScheduledMessages.Listed> finished = listed.stream().filter(l -> !"ACTIVE".equals(l.message().state)).toList();
-        blocks.add(section(s -> s.text(markdownText("*Scheduled for " + AnnounceModal.escape(projectName) + "* ("
+        blocks.add(section(s -> s.text(markdownText("*Scheduled for " + Mrkdwn.escape(projectName) + "* ("
                 + active.size() + " active) · times in " + viewer.getId()
                 + "\nNew announcement: `/upgrade announce " + slug + "`"))));
         for (ScheduledMessages.Listed l : active.subList(0, Math.min(MAX_ACTIVE, active.size()))) {

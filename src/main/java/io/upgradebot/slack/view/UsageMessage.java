@@ -22,7 +22,7 @@ public final class UsageMessage {
 
     /** For an unknown subcommand: says so and suggests the closest one when there is one (the usage follows it). */
     public static String unknown(String typed, String suggestion) {
-        StringBuilder b = new StringBuilder("I don't know `/upgrade ").append(escape(typed)).append("`.");
+        StringBuilder b = new StringBuilder("I don't know `/upgrade ").append(quotable(typed)).append("`.");
         if (suggestion != null) {
             b.append(" Did you mean `/upgrade ").append(suggestion).append("`?");
         }
@@ -30,8 +30,8 @@ public final class UsageMessage {
     }
 
     /** Keeps what a user typed from turning into mentions or formatting in our reply. */
-    static String escape(String s) {
+    static String quotable(String s) {
         String cut = s.length() > 40 ? s.substring(0, 40) + "…" : s;
-        return cut.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("`", "'");
+        return Mrkdwn.escape(cut).replace("`", "'");
     }
 }
