@@ -57,8 +57,6 @@ public class RunbookMoments {
                 LOG.warnf(e, "could not sync the runbook moments of project %d", id);
             }
         }
-        QuarkusTransaction.requiringNew().run(() -> ScheduledMessageEntity.delete(
-                "state = 'DRAFT' and createdAt < ?1", clock.instant().minusSeconds(24 * 3600)));
     }
 
     public void sync(long projectId) {

@@ -123,6 +123,15 @@ public class ScheduledMessages {
         return ZonedDateTime.of(p.completionDate.minusDays(days), timeCarrier.atZone(zone).toLocalTime(), zone).toInstant();
     }
 
+    /**
+     * Deletes drafts nobody confirmed (the author closed the announcement modal) created before {@code before}.
+     * Answers how many went.
+     */
+    public long purgeAbandonedDrafts(Instant before) {
+        return QuarkusTransaction.requiringNew().call(() -> ScheduledMessageEntity.delete(
+                "state = 'DRAFT' and createdAt < ?1", before));
+    }
+
     /** Stops a message: its triggers go, and retries still pending are dropped. False when it was not active. */
     public boolean cancel(long messageId) {
         return QuarkusTransaction.requiringNew().call(() -> {

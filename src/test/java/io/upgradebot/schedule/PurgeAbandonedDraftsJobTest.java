@@ -1,0 +1,57 @@
+package io.upgradebot.schedule;
+
+import static io.upgradebot.support.ScheduleSeeds.message;
+import static io.upgradebot.support.ScheduleSeeds.project;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.upgradebot.store.ScheduledMessageEntity;
+import io.upgradebot.store.UpgradeProjectEntity;
+import io.upgradebot.support.Fakes;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+
+/** A draft whose author closed the announcement modal goes after a day; one still being composed stays. */
+@QuarkusTest
+@WithTestResource(value = Fakes.class, scope = TestResourceScope.GLOBAL)
+class PurgeAbandonedDraftsJobTest {
+
+    @Inject
+    PurgeAbandonedDraftsJob job;
+
+    @Test
+    void draftsOlderThanADayAreDeletedAndEverythingElseStays() {
+        UpgradeProjectEntity p = project("Drafts " + System.nanoTime(), "C0DRAFTS", null, LocalDate.now().plusDays(30),
+                "U0AUTHOR");
+        Instant now = Instant.now();
+        long abandoned = draft(p, now.minus(Duration.ofDays(2)), "DRAFT");
+        long composing = draft(p, now.minus(Duration.ofHours(1)), "DRAFT");
+        long oldButConfirmed = draft(p, now.minus(Duration.ofDays(2)), "ACTIVE");
+
+        job.run();
+
+        QuarkusTransaction.requiringNew().run(() -> {
+            assertNull(ScheduledMessageEntity.findById(abandoned), "a draft older than a day is gone");
+            assertEquals("DRAFT", ScheduledMessageEntity.<ScheduledMessageEntity>findById(composing).state);
+            assertEquals("ACTIVE", ScheduledMessageEntity.<ScheduledMessageEntity>findById(oldButConfirmed).state);
+        });
+    }
+
+    private static long draft(UpgradeProjectEntity p, Instant createdAt, String state) {
+        ScheduledMessageEntity m = message(p.id, "ANNOUNCEMENT", "Heads up", "C0DRAFTS", createdAt.plusSeconds(3600 * 72),
+                null, "Europe/Berlin", "U0AUTHOR");
+        QuarkusTransaction.requiringNew().run(() -> {
+            ScheduledMessageEntity e = ScheduledMessageEntity.findById(m.id);
+            e.state = state;
+            e.createdAt = createdAt;
+        });
+        return m.id;
+    }
+}
