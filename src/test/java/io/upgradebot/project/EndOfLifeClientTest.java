@@ -46,7 +46,7 @@ class EndOfLifeClientTest {
         server.stubFor(get(urlPathEqualTo("/api/react.json")).willReturn(okJson(fixture("react.json"))));
         server.stubFor(get(urlPathEqualTo("/api/nosuchproduct.json")).willReturn(notFound()
                 .withHeader("Content-Type", "text/html").withBody("<html>Not found</html>")));
-        client = new EndOfLifeClient(URI.create(server.baseUrl()), Duration.ofSeconds(5), Duration.ofHours(1),
+        client = new EndOfLifeClient(URI.create(server.baseUrl()), Duration.ofSeconds(30), Duration.ofHours(1),
                 new ObjectMapper(), clock);
     }
 

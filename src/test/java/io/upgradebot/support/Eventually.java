@@ -7,11 +7,18 @@ import java.util.function.BooleanSupplier;
 /** Waits for a condition with a deadline (for work that happens after the ack), instead of sleeping a fixed time. */
 public final class Eventually {
     private static final Duration POLL = Duration.ofMillis(20);
+    /**
+     * Every {@link #await} deadline is stretched this many times. A deadline only bounds how long a failing test
+     * takes to say so (a passing one returns as soon as the condition holds), and CI's machine may be slower and
+     * busier than the one a test was written on.
+     */
+    private static final int PATIENCE = 4;
 
     private Eventually() {
     }
 
     public static void await(Duration timeout, String what, BooleanSupplier condition) {
+        timeout = timeout.multipliedBy(PATIENCE);
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() - deadline > 0) {
