@@ -347,8 +347,9 @@ public class CreateUpgradeProject {
                     config.roadmapLabels(), planner.repoIssueTitle(p), repos.stream().map(e -> e.repo).toList(),
                     unreachable, searchQuery, p.releaseName, p.completionDate, p.completionReason,
                     p.completionDate == null, shown.overlapWarning(), p.orchestrationTeam, p.docsUrl,
-                    planner.boardName().orElse(null), planner.boardValues(p), planner.subIssueLinks(p, repos, 0),
-                    p.createdBy, planner.roadmapBoardName().orElse(null), planner.roadmapBoardValues());
+                    planner.boards().boardName().orElse(null), planner.boardValues(p), planner.subIssueLinks(p, repos, 0),
+                    p.createdBy, planner.boards().roadmapBoardName().orElse(null),
+                    planner.boards().roadmapBoardValues());
         });
     }
 

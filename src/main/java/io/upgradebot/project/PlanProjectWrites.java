@@ -2,6 +2,7 @@ package io.upgradebot.project;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.upgradebot.config.BoardSettings;
 import io.upgradebot.config.UpgradeBotConfig;
 import io.upgradebot.domain.BodySections;
 import io.upgradebot.domain.ChildIssue;
@@ -40,21 +41,26 @@ import java.util.Set;
 @ApplicationScoped
 public class PlanProjectWrites {
 
-    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(PlanProjectWrites.class);
-
-    /** GitHub: at most 100 sub-issues per parent issue, closed ones included. */
+        /** GitHub: at most 100 sub-issues per parent issue, closed ones included. */
     public static final int SUB_ISSUE_CAP = 100;
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final UpgradeBotConfig config;
+    private final BoardSettings boards;
     private final Instance<ServiceLevels> levels;
     private final RunbookChecklist checklist;
 
-    public PlanProjectWrites(UpgradeBotConfig config, Instance<ServiceLevels> levels) {
+    public PlanProjectWrites(UpgradeBotConfig config, BoardSettings boards, Instance<ServiceLevels> levels) {
         this.config = config;
+        this.boards = boards;
         this.levels = levels;
         this.checklist = RunbookChecklist.load();
+    }
+
+    /** The boards the writes go to. */
+    public BoardSettings boards() {
+        return boards;
     }
 
     public String roadmapTitle(UpgradeProjectEntity p) {
@@ -65,68 +71,10 @@ public class PlanProjectWrites {
         return roadmapTitle(p);
     }
 
-    /** "org #number" when a board is configured. */
-    public Optional<String> boardName() {
-        var b = config.board();
-        return b.org().isPresent() && b.number().isPresent()
-                ? Optional.of(b.org().get() + " #" + b.number().getAsInt()) : Optional.empty();
-    }
-
-    /** "org #number" when a roadmap board is configured. */
-    public Optional<String> roadmapBoardName() {
-        var b = config.roadmapBoard();
-        return b.org().isPresent() && b.number().isPresent()
-                ? Optional.of(b.org().get() + " #" + b.number().getAsInt()) : Optional.empty();
-    }
-
-    /**
-     * Field → option the roadmap issue's item gets on the roadmap board, from {@code Field=Option} entries; an entry
-     * without both parts is left out (and reported at startup, see {@link #roadmapBoardProblems()}).
-     */
-    public Map<String, String> roadmapBoardValues() {
-        Map<String, String> values = new LinkedHashMap<>();
-        for (String entry : config.roadmapBoard().fields().orElse(List.of())) {
-            fieldOption(entry).ifPresent(fo -> values.put(fo.getKey(), fo.getValue()));
-        }
-        return values;
-    }
-
-    /** {@code Field=Option} as its two trimmed parts; empty when either is missing. */
-    private static Optional<Map.Entry<String, String>> fieldOption(String entry) {
-        int eq = entry.indexOf('=');
-        if (eq <= 0) {
-            return Optional.empty();
-        }
-        String field = entry.substring(0, eq).strip();
-        String option = entry.substring(eq + 1).strip();
-        return field.isEmpty() || option.isEmpty() ? Optional.empty() : Optional.of(Map.entry(field, option));
-    }
-
-    void reportRoadmapBoard(@jakarta.enterprise.event.Observes io.quarkus.runtime.StartupEvent event) {
-        roadmapBoardProblems().forEach(LOG::warn);
-        roadmapBoardName().ifPresent(name -> LOG.infof("Roadmap board: %s; new roadmap issues are added to it%s", name,
-                roadmapBoardValues().isEmpty() ? "" : " with " + roadmapBoardValues()));
-    }
-
-    /** What is wrong with the roadmap board settings, for one log line each at startup. */
-    public List<String> roadmapBoardProblems() {
-        List<String> problems = new ArrayList<>();
-        var b = config.roadmapBoard();
-        if (b.org().isPresent() != b.number().isPresent()) {
-            problems.add("upgrade-bot.roadmap-board needs both org and number; the roadmap issue is added to no board");
-        }
-        for (String entry : b.fields().orElse(List.of())) {
-            if (fieldOption(entry).isEmpty()) {
-                problems.add("upgrade-bot.roadmap-board.fields entry \"" + entry + "\" is not Field=Option; it is left out");
-            }
-        }
-        return problems;
-    }
-
     /** Field → value every repository item gets on the board (Owner is added per repository when known). */
     public Map<String, String> boardValues(UpgradeProjectEntity p) {
         Map<String, String> values = new LinkedHashMap<>();
-        if (boardName().isEmpty()) {
+        if (boards.boardName().isEmpty()) {
             return values;
         }
         var b = config.board();
@@ -153,7 +101,7 @@ public class PlanProjectWrites {
     /** The first batch: everything {@code /upgrade new} writes. */
     public List<PlannedWrite> initial(UpgradeProjectEntity p, List<ProjectRepoEntity> repos) {
         List<PlannedWrite> writes = new ArrayList<>();
-        boolean board = boardName().isPresent();
+        boolean board = boards.boardName().isPresent();
         if (p.releaseName != null) {
             writes.add(write(ProjectWriteKeys.milestone(p.slug), WriteKind.ENSURE_MILESTONE, p,
                     obj().put("repo", p.roadmapRepo).put("title", p.releaseName)));
@@ -195,7 +143,7 @@ public class PlanProjectWrites {
                         .put("parent_number", ref(roadmapKey, "number"))
                         .put("child_id", ref(issueKey, "id"))));
             }
-            if (boardName().isPresent()) {
+            if (boards.boardName().isPresent()) {
                 String itemKey = ProjectWriteKeys.boardItem(p.slug, r.repo);
                 items.add(write(itemKey, WriteKind.ADD_BOARD_ITEM, p, boardPayload()
                         .put("content_node_id", ref(issueKey, "node_id"))));
@@ -215,7 +163,7 @@ public class PlanProjectWrites {
 
     /** The roadmap issue's item on the roadmap board and its values, when a roadmap board is configured. */
     private List<PlannedWrite> roadmapBoardWrites(UpgradeProjectEntity p) {
-        if (roadmapBoardName().isEmpty()) {
+        if (boards.roadmapBoardName().isEmpty()) {
             return List.of();
         }
         var b = config.roadmapBoard();
@@ -225,7 +173,7 @@ public class PlanProjectWrites {
         List<PlannedWrite> writes = new ArrayList<>();
         writes.add(write(itemKey, WriteKind.ADD_BOARD_ITEM, p, onBoard.get()
                 .put("content_node_id", ref(ProjectWriteKeys.roadmap(p.slug), "node_id"))));
-        roadmapBoardValues().forEach((field, option) -> writes.add(write(ProjectWriteKeys.roadmapBoardField(p.slug, field),
+        boards.roadmapBoardValues().forEach((field, option) -> writes.add(write(ProjectWriteKeys.roadmapBoardField(p.slug, field),
                 WriteKind.SET_BOARD_FIELD, p, onBoard.get()
                         .put("item_id", ref(itemKey, "item_id")).put("field", field).put("option", option))));
         return writes;
@@ -278,7 +226,7 @@ public class PlanProjectWrites {
             // planned before the roadmap issue, so it exists when the issue does
             ticked.add(RunbookChecklist.CREATE_PROJECT_FIELD_VALUE);
         }
-        if (roadmapBoardName().isPresent()) {
+        if (boards.roadmapBoardName().isPresent()) {
             // planned right after the issue (it needs the issue's id); a failure shows in the summary, with a retry
             ticked.add(RunbookChecklist.ADD_TO_ROADMAP_BOARD);
         }
