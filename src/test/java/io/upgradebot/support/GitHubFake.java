@@ -199,7 +199,9 @@ public final class GitHubFake implements ResponseDefinitionTransformerV2 {
         board.org = org;
         board.number = number;
         board.title = title;
-        board.id = "PVT_kwDO" + Long.toString(nextId++, 36).toUpperCase(Locale.ROOT);
+        // as on GitHub, a board keeps its node id: the bot may cache it across the tests that recreate the board
+        board.id = "PVT_kwDO" + Integer.toString(Math.abs((org.toLowerCase(Locale.ROOT) + "#" + number).hashCode()), 36)
+                .toUpperCase(Locale.ROOT);
         for (Map.Entry<String, List<String>> field : fields.entrySet()) {
             FieldState f = new FieldState();
             f.id = "PVTSSF_lADO" + Long.toString(nextId++, 36).toUpperCase(Locale.ROOT);
