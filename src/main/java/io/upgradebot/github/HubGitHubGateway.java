@@ -2,6 +2,7 @@ package io.upgradebot.github;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.upgradebot.config.GitHubSecrets;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
@@ -465,7 +466,8 @@ public class HubGitHubGateway implements GitHubGateway {
     }
 
     private GitHubTypes.Issue placeholderIssue(String repo, String body) {
-        return new GitHubTypes.Issue(repo, 0, 0L, DRY_RUN_ID + "_ISSUE", "https://github.com/" + repo + "/issues/0",
+        return new GitHubTypes.Issue(repo, 0, 0L, DRY_RUN_ID + "_ISSUE", GitHubSecrets.webUrlOf(access.apiUrl()) + "/" + repo
+                + "/issues/0",
                 "open", body, "upgrade-bot (dry-run)", clock.instant());
     }
 }

@@ -121,6 +121,13 @@ class UpgradeNewTest {
         });
         Eventually.await(DONE, "the summary in the status thread", () -> SlackCalls.of("chat.postMessage").stream()
                 .anyMatch(m -> m.get("thread_ts") != null && m.getOrDefault("text", "").contains("is set up")));
+        // the board link is on the host GITHUB_API_URL points at (here the fake), not on github.com
+        String boardLink = Fakes.github.baseUrl() + "/orgs/openedx/projects/51";
+        Eventually.await(DONE, "the board link in the status message", () -> java.util.stream.Stream.concat(
+                SlackCalls.of("chat.postMessage").stream(), SlackCalls.of("chat.update").stream())
+                .anyMatch(m -> m.toString().contains(boardLink)));
+        assertTrue(java.util.stream.Stream.concat(SlackCalls.of("chat.postMessage").stream(),
+                SlackCalls.of("chat.update").stream()).noneMatch(m -> m.toString().contains("https://github.com/orgs/")));
         Eventually.await(DONE, "the modal saying where to follow it", () -> SlackCalls.of("views.update").stream()
                 .anyMatch(v -> v.get("view").contains("Creating the project with 3")));
     }
