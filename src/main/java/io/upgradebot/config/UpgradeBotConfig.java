@@ -96,7 +96,7 @@ public interface UpgradeBotConfig {
 
     /** Pacing of the GitHub write queue (GitHub's secondary limits: 80 content writes/min, 500/h). */
     interface GitHubWrites {
-        /** Minimum gap between two writes of one installation. */
+        /** Minimum gap between the end of one write of an installation and the start of the next. */
         @WithDefault("1s")
         Duration writeInterval();
 
