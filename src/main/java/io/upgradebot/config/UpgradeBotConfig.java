@@ -56,8 +56,9 @@ public interface UpgradeBotConfig {
         OptionalInt number();
 
         /**
-         * Single-select values the roadmap issue's item gets, each {@code Field=Option} (e.g. {@code Status=Backlog},
-         * {@code Type=Maintenance}). The options must exist on the board: the bot does not add options there.
+         * Values the roadmap issue's item gets, each {@code Field=Option} (e.g. {@code Status=Backlog},
+         * {@code Type=Maintenance}). A single-select's options must exist on the board: the bot does not add options
+         * there; text, number and date fields take the value as written.
          */
         Optional<List<String>> fields();
     }

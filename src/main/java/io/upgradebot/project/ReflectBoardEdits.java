@@ -135,7 +135,7 @@ public class ReflectBoardEdits {
         if (change.has("to") && to.isNull()) {
             return Optional.empty();
         }
-        return itemId == null ? Optional.empty() : itemValue.singleSelect(itemId, config.board().ownerDoesField());
+        return itemId == null ? Optional.empty() : itemValue.value(itemId, config.board().ownerDoesField());
     }
 
     private static Optional<ProjectRepoEntity> findRepo(String itemId, String contentNodeId) {

@@ -133,6 +133,29 @@ class UpgradeNewTest {
     }
 
     @Test
+    void onABoardWhoseSourceIsATextFieldTheSourceIsWrittenAsText() {
+        synchronized (github) {
+            board.makeText("Source");
+        }
+        NewProjectForm form = new NewProjectForm().name("Django 5.2 text source");
+        form.repos = "openedx/edx-platform, openedx/xblock-lti";
+        postForm(interaction(form.payload())).statusCode(200).body("response_action", equalTo("update"));
+
+        UpgradeProjectEntity p = awaitState("django-5-2-text-source", UpgradeProjectEntity.State.ACTIVE);
+        synchronized (github) {
+            assertEquals(2, board.items.size());
+            for (String item : board.items.keySet()) {
+                assertEquals("Axim Engineering", board.value(item, "Source"), "the team, as text");
+                assertEquals("Django 5.2 text source", board.value(item, "Project"), "single-selects as before");
+                assertEquals("TBD", board.value(item, "Owner Does"));
+            }
+            assertTrue(board.field("Source").options.isEmpty(), "no option added to a text field");
+        }
+        QuarkusTransaction.requiringNew().run(() -> assertEquals(0L, io.upgradebot.store.GitHubWriteEntity
+                .count("projectId = ?1 and state = ?2", p.id, io.upgradebot.store.GitHubWriteEntity.State.FAILED)));
+    }
+
+    @Test
     void aNonOrchestratorIsToldWhoCanAndNoFormOpens() {
         postForm(command("new", "U0SOMEONE", "C0UPGRADES", trigger())).statusCode(200)
                 .body("text", containsString("Only orchestrators"))
