@@ -31,6 +31,13 @@ public interface UpgradeBotConfig {
     @WithDefault("maintenance")
     List<String> roadmapLabels();
 
+    /**
+     * Directory of the embedded H2 database (H2 build only): the JDBC URL is built from it, with the flags the bot's
+     * SQL needs, so nobody has to write one. application.properties expands it; this default must match the one there.
+     */
+    @WithDefault("./data")
+    String dataDir();
+
     /** Public base URL of this bot (links in messages); optional. */
     Optional<String> publicUrl();
 
