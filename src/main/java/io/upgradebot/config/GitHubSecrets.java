@@ -29,6 +29,28 @@ public interface GitHubSecrets {
 
     Optional<String> webhookSecret();
 
+    /** Where people open GitHub in a browser (board and issue links), derived from {@link #apiUrl()}. */
+    default String webUrl() {
+        return webUrlOf(apiUrl());
+    }
+
+    /**
+     * The web host of a REST base URL: https://api.github.com → https://github.com, https://HOST/api/v3 (GitHub
+     * Enterprise Server) → https://HOST, https://api.SUBDOMAIN.ghe.com → https://SUBDOMAIN.ghe.com; any other URL
+     * (a fake in tests) is taken as it is. The one place links to GitHub get their host.
+     */
+    static String webUrlOf(String apiUrl) {
+        String base = apiUrl.endsWith("/") ? apiUrl.substring(0, apiUrl.length() - 1) : apiUrl;
+        if (base.endsWith("/api/v3")) {
+            return base.substring(0, base.length() - "/api/v3".length());
+        }
+        int scheme = base.indexOf("://");
+        if (scheme >= 0 && base.startsWith("api.", scheme + 3)) {
+            return base.substring(0, scheme + 3) + base.substring(scheme + 3 + "api.".length());
+        }
+        return base;
+    }
+
     default String resolvedGraphqlUrl() {
         if (graphqlUrl().isPresent() && !graphqlUrl().get().isBlank()) {
             return graphqlUrl().get();

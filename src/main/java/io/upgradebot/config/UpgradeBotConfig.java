@@ -31,6 +31,13 @@ public interface UpgradeBotConfig {
     @WithDefault("maintenance")
     List<String> roadmapLabels();
 
+    /**
+     * Directory of the embedded H2 database (H2 build only): the JDBC URL is built from it, with the flags the bot's
+     * SQL needs, so nobody has to write one. application.properties expands it; this default must match the one there.
+     */
+    @WithDefault("./data")
+    String dataDir();
+
     /** Public base URL of this bot (links in messages); optional. */
     Optional<String> publicUrl();
 
@@ -56,8 +63,9 @@ public interface UpgradeBotConfig {
         OptionalInt number();
 
         /**
-         * Single-select values the roadmap issue's item gets, each {@code Field=Option} (e.g. {@code Status=Backlog},
-         * {@code Type=Maintenance}). The options must exist on the board: the bot does not add options there.
+         * Values the roadmap issue's item gets, each {@code Field=Option} (e.g. {@code Status=Backlog},
+         * {@code Type=Maintenance}). A single-select's options must exist on the board: the bot does not add options
+         * there; text, number and date fields take the value as written.
          */
         Optional<List<String>> fields();
     }
@@ -96,7 +104,7 @@ public interface UpgradeBotConfig {
 
     /** Pacing of the GitHub write queue (GitHub's secondary limits: 80 content writes/min, 500/h). */
     interface GitHubWrites {
-        /** Minimum gap between two writes of one installation. */
+        /** Minimum gap between the end of one write of an installation and the start of the next. */
         @WithDefault("1s")
         Duration writeInterval();
 

@@ -84,10 +84,6 @@ public record RepoRef(String owner, String name) {
         return fullName().toLowerCase(Locale.ROOT);
     }
 
-    public String htmlUrl() {
-        return "https://github.com/" + fullName();
-    }
-
     @Override
     public boolean equals(Object o) {
         return o instanceof RepoRef other && key().equals(other.key());

@@ -16,9 +16,12 @@ public enum SearchKind {
 
     private static final Pattern QUALIFIER = Pattern.compile("(?:^|\\s)-?([A-Za-z]+):(?=\\S)");
 
-    /** Qualifiers only the code search understands. */
-    private static final java.util.Set<String> CODE_ONLY = java.util.Set.of(
-            "filename", "path", "extension", "content", "symbol");
+    /**
+     * Qualifiers only the code search understands. Not {@code content:} or {@code symbol:}: those belong to the web's
+     * new code search; the REST code search runs the legacy engine, which ignores them (such queries are refused
+     * before they get here).
+     */
+    private static final java.util.Set<String> CODE_ONLY = java.util.Set.of("filename", "path", "extension");
 
     public static SearchKind of(String query) {
         Matcher m = QUALIFIER.matcher(query == null ? "" : query);

@@ -43,7 +43,7 @@ public interface GitHubGateway {
     /** Numeric ids of the issue's sub-issues. */
     List<Long> subIssueIds(String repo, int parentNumber);
 
-    /** A Projects v2 board with its single-select fields and their options. */
+    /** A Projects v2 board with its fields, each with its data type (and its options when it is a single-select). */
     Optional<GitHubTypes.Board> board(String org, int number);
 
     /** Login of the account the bot writes as (PAT owner, or {@code app-slug[bot]}). */
@@ -73,7 +73,12 @@ public interface GitHubGateway {
     /** Adds the issue or PR (node id) to the board; answers the item id (existing item when already there). */
     String addBoardItem(String projectNodeId, String contentNodeId);
 
-    void setBoardSingleSelect(String projectNodeId, String itemId, String fieldId, String optionId);
+    /** Sets one field of a board item; the value's member must fit the field's data type. */
+    void setBoardFieldValue(String projectNodeId, String itemId, String fieldId, GitHubTypes.FieldValue value);
+
+    default void setBoardSingleSelect(String projectNodeId, String itemId, String fieldId, String optionId) {
+        setBoardFieldValue(projectNodeId, itemId, fieldId, GitHubTypes.FieldValue.singleSelect(optionId));
+    }
 
     /**
      * Replaces a single-select field's option list. GitHub replaces the whole list: callers pass every existing

@@ -26,9 +26,44 @@ public final class GitHubTypes {
         }
     }
 
-    public record BoardField(String id, String name, List<Option> options) {
+    /**
+     * A board field with GitHub's {@code dataType} ({@code SINGLE_SELECT}, {@code TEXT}, {@code NUMBER}, {@code DATE},
+     * {@code ITERATION}, or a built-in such as {@code TITLE}); {@code options} only for single-selects.
+     */
+    public record BoardField(String id, String name, String dataType, List<Option> options) {
+        public static final String SINGLE_SELECT = "SINGLE_SELECT";
+        public static final String TEXT = "TEXT";
+        public static final String NUMBER = "NUMBER";
+        public static final String DATE = "DATE";
+
         public Optional<Option> option(String name) {
             return options.stream().filter(o -> o.name().equalsIgnoreCase(name)).findFirst();
+        }
+
+        public boolean singleSelect() {
+            return SINGLE_SELECT.equals(dataType);
+        }
+    }
+
+    /**
+     * A value for {@code updateProjectV2ItemFieldValue}: exactly one of GitHub's {@code ProjectV2FieldValue} members,
+     * named as GitHub names it ({@code text}, {@code number}, {@code date}, {@code singleSelectOptionId}).
+     */
+    public record FieldValue(String member, Object value) {
+        public static FieldValue text(String text) {
+            return new FieldValue("text", text);
+        }
+
+        public static FieldValue number(double number) {
+            return new FieldValue("number", number);
+        }
+
+        public static FieldValue date(java.time.LocalDate date) {
+            return new FieldValue("date", date.toString());
+        }
+
+        public static FieldValue singleSelect(String optionId) {
+            return new FieldValue("singleSelectOptionId", optionId);
         }
     }
 

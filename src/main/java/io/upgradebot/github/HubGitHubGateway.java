@@ -2,6 +2,7 @@ package io.upgradebot.github;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.upgradebot.config.GitHubSecrets;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
@@ -376,17 +377,19 @@ public class HubGitHubGateway implements GitHubGateway {
     }
 
     @Override
-    public void setBoardSingleSelect(String projectNodeId, String itemId, String fieldId, String optionId) {
-        write("set field " + fieldId + " of board item " + itemId + " to option " + optionId, () -> null, () -> {
-            projects.setSingleSelect(projectNodeId, itemId, fieldId, optionId);
-            return null;
-        });
+    public void setBoardFieldValue(String projectNodeId, String itemId, String fieldId, GitHubTypes.FieldValue value) {
+        write("set field " + fieldId + " of board item " + itemId + " to " + value.member() + " " + value.value(),
+                () -> null, () -> {
+                    projects.setFieldValue(projectNodeId, itemId, fieldId, value);
+                    return null;
+                });
     }
 
     @Override
     public GitHubTypes.BoardField setFieldOptions(String fieldId, List<GitHubTypes.Option> options) {
         return write("set the options of board field " + fieldId + " to " + options.stream().map(GitHubTypes.Option::name)
-                .toList(), () -> new GitHubTypes.BoardField(fieldId, "(dry-run)", options.stream()
+                .toList(), () -> new GitHubTypes.BoardField(fieldId, "(dry-run)",
+                GitHubTypes.BoardField.SINGLE_SELECT, options.stream()
                         .map(o -> o.id() == null ? new GitHubTypes.Option(DRY_RUN_ID + "_OPTION", o.name(), o.color(),
                                 o.description()) : o)
                         .toList()),
@@ -465,7 +468,8 @@ public class HubGitHubGateway implements GitHubGateway {
     }
 
     private GitHubTypes.Issue placeholderIssue(String repo, String body) {
-        return new GitHubTypes.Issue(repo, 0, 0L, DRY_RUN_ID + "_ISSUE", "https://github.com/" + repo + "/issues/0",
+        return new GitHubTypes.Issue(repo, 0, 0L, DRY_RUN_ID + "_ISSUE", GitHubSecrets.webUrlOf(access.apiUrl()) + "/" + repo
+                + "/issues/0",
                 "open", body, "upgrade-bot (dry-run)", clock.instant());
     }
 }

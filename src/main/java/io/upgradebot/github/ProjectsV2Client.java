@@ -22,7 +22,10 @@ final class ProjectsV2Client {
                 projectV2(number: $number) {
                   id title
                   fields(first: 100) {
-                    nodes { ... on ProjectV2SingleSelectField { id name options { id name color description } } }
+                    nodes {
+                      ... on ProjectV2FieldCommon { id name dataType }
+                      ... on ProjectV2SingleSelectField { options { id name color description } }
+                    }
                   }
                 }
               }
@@ -31,15 +34,15 @@ final class ProjectsV2Client {
             mutation($project: ID!, $content: ID!) {
               addProjectV2ItemById(input: {projectId: $project, contentId: $content}) { item { id } }
             }""";
-    private static final String SET_SINGLE_SELECT = """
-            mutation($project: ID!, $item: ID!, $field: ID!, $option: String!) {
+    private static final String SET_VALUE = """
+            mutation($project: ID!, $item: ID!, $field: ID!, $value: ProjectV2FieldValue!) {
               updateProjectV2ItemFieldValue(input: {projectId: $project, itemId: $item, fieldId: $field,
-                  value: {singleSelectOptionId: $option}}) { projectV2Item { id } }
+                  value: $value}) { projectV2Item { id } }
             }""";
     private static final String SET_OPTIONS = """
             mutation($field: ID!, $options: [ProjectV2SingleSelectFieldOptionInput!]!) {
               updateProjectV2Field(input: {fieldId: $field, singleSelectOptions: $options}) {
-                projectV2Field { ... on ProjectV2SingleSelectField { id name options { id name color description } } }
+                projectV2Field { ... on ProjectV2SingleSelectField { id name dataType options { id name color description } } }
               }
             }""";
 
@@ -67,7 +70,8 @@ final class ProjectsV2Client {
         }
         List<GitHubTypes.BoardField> fields = new ArrayList<>();
         for (JsonNode field : project.path("fields").path("nodes")) {
-            if (field.hasNonNull("id") && field.has("options")) {
+            // every field type is kept (Source or Owner may be text fields); empty nodes are other union members
+            if (field.hasNonNull("id") && field.hasNonNull("name")) {
                 fields.add(field(field));
             }
         }
@@ -84,10 +88,11 @@ final class ProjectsV2Client {
         return id.asText();
     }
 
-    void setSingleSelect(String projectNodeId, String itemId, String fieldId, String optionId) {
+    void setFieldValue(String projectNodeId, String itemId, String fieldId, GitHubTypes.FieldValue value) {
         ObjectNode vars = GitHubHttp.json().createObjectNode().put("project", projectNodeId).put("item", itemId)
-                .put("field", fieldId).put("option", optionId);
-        mutate(SET_SINGLE_SELECT, vars);
+                .put("field", fieldId);
+        vars.putObject("value").set(value.member(), GitHubHttp.json().valueToTree(value.value()));
+        mutate(SET_VALUE, vars);
     }
 
     GitHubTypes.BoardField setOptions(String fieldId, List<GitHubTypes.Option> options) {
@@ -117,7 +122,11 @@ final class ProjectsV2Client {
             options.add(new GitHubTypes.Option(o.path("id").asText(), o.path("name").asText(),
                     o.path("color").asText("GRAY"), o.path("description").asText("")));
         }
-        return new GitHubTypes.BoardField(field.path("id").asText(), field.path("name").asText(), List.copyOf(options));
+        // a field answered without dataType but with options (older fakes, updateProjectV2Field) is a single-select
+        String type = field.hasNonNull("dataType") ? field.get("dataType").asText()
+                : field.has("options") ? GitHubTypes.BoardField.SINGLE_SELECT : "";
+        return new GitHubTypes.BoardField(field.path("id").asText(), field.path("name").asText(), type,
+                List.copyOf(options));
     }
 
     private JsonNode mutate(String document, ObjectNode variables) {

@@ -72,6 +72,11 @@ public final class WriteExecutor {
             case ENSURE_BOARD_OPTION -> {
                 GitHubTypes.BoardField field = field(board(p), text(p, "field"));
                 String name = text(p, "option");
+                if (!field.singleSelect()) {
+                    // a text, number or date field takes the value itself: there is no option to add
+                    result.put("option_id", "").put("option", name);
+                    return result;
+                }
                 Optional<GitHubTypes.Option> option = field.option(name);
                 if (option.isEmpty()) {
                     // GitHub replaces the whole option list: send every existing option back, ids included
@@ -88,12 +93,7 @@ public final class WriteExecutor {
             case SET_BOARD_FIELD -> {
                 GitHubTypes.Board board = board(p);
                 GitHubTypes.BoardField field = field(board, text(p, "field"));
-                String optionId = p.hasNonNull("option_id") ? p.get("option_id").asText()
-                        : field.option(text(p, "option")).map(GitHubTypes.Option::id)
-                                .orElseThrow(() -> new GitHubException.Permanent(422, "board field \"" + field.name()
-                                        + "\" has no option \"" + p.path("option").asText()
-                                        + "\" (enqueue ENSURE_BOARD_OPTION first)", null));
-                gateway.setBoardSingleSelect(board.nodeId(), text(p, "item_id"), field.id(), optionId);
+                gateway.setBoardFieldValue(board.nodeId(), text(p, "item_id"), field.id(), BoardFieldValues.of(field, p));
             }
             default -> throw new IllegalArgumentException("unknown write kind " + kind);
         }
@@ -124,7 +124,7 @@ public final class WriteExecutor {
 
     private static GitHubTypes.BoardField field(GitHubTypes.Board board, String name) {
         return board.field(name).orElseThrow(() -> new GitHubException.Permanent(422, "board \"" + board.title()
-                + "\" has no single-select field \"" + name + "\"", null));
+                + "\" has no field \"" + name + "\"", null));
     }
 
     private static String text(JsonNode p, String field) {

@@ -23,10 +23,12 @@ package io.upgradebot.github;
  *   <li>ADD_SUB_ISSUE: repo, parent_number, child_id (numeric id, not number) → (none); already linked is
  *       success</li>
  *   <li>ENSURE_BOARD_OPTION: org, board_number, field, option → option_id, option (keeps every existing option and
- *       its id)</li>
+ *       its id); on a field that is not a single-select, nothing to do (option_id is empty)</li>
  *   <li>ADD_BOARD_ITEM: org, board_number, content_node_id → item_id (the existing item when already on the
  *       board)</li>
- *   <li>SET_BOARD_FIELD: org, board_number, item_id, field, option (name) or option_id → (none)</li>
+ *   <li>SET_BOARD_FIELD: org, board_number, item_id, field, option (name) or option_id → (none). Written as the
+ *       field's type asks: the option of a single-select, the text itself in a text field, a number or an ISO date
+ *       in a number or date field.</li>
  * </ul>
  * Any string in a payload may hold {@code ${ref:KEY#field}} ({@link PayloadRefs#ref}): it is replaced, when the write
  * runs, by that field of the result of the write with idempotency key KEY (a string that is exactly one reference

@@ -32,6 +32,8 @@ public class ReflectBoardEdits {
     private final GitHubGateway github;
     private final BoardItemFieldValue itemValue;
     private final UpgradeBotConfig config;
+    /** The configured board's node id, resolved on the first board edit (a board's node id never changes). */
+    private volatile String boardNodeId;
 
     public ReflectBoardEdits(OwnerDoesChoices choices, ServiceLevels levels, GitHubGateway github,
             BoardItemFieldValue itemValue, UpgradeBotConfig config) {
@@ -58,10 +60,13 @@ public class ReflectBoardEdits {
         if (change.isMissingNode() || !isOwnerDoesField(change)) {
             return;
         }
+        JsonNode item = event.payload().path("projects_v2_item");
+        if (!onConfiguredBoard(item.path("project_node_id").asText(null))) {
+            return; // another board of the organisation: its "Owner Does" is not the owners' choice
+        }
         if (event.sentBy(github.botLogin())) {
             return; // our own write coming back
         }
-        JsonNode item = event.payload().path("projects_v2_item");
         String itemId = item.path("node_id").asText(null);
         Optional<ProjectRepoEntity> repo = QuarkusTransaction.requiringNew().call(() -> findRepo(itemId,
                 item.path("content_node_id").asText(null)));
@@ -84,6 +89,24 @@ public class ReflectBoardEdits {
                 login, login, OwnerDoesChoices.Via.GITHUB, editedAt(event)));
         LOG.infof("%s: Owner Does '%s' set on the board by %s: %s", repo.get().repo, level.get().label(), login,
                 result.outcome());
+    }
+
+    private boolean onConfiguredBoard(String projectNodeId) {
+        if (projectNodeId == null || config.board().org().isEmpty() || config.board().number().isEmpty()) {
+            return false;
+        }
+        String configured = boardNodeId;
+        if (configured == null) {
+            configured = github.board(config.board().org().get(), config.board().number().getAsInt())
+                    .map(GitHubTypes.Board::nodeId).orElse(null);
+            if (configured == null) {
+                LOG.warnf("board %s#%s not found: board edits are not reflected until it is", config.board().org().get(),
+                        config.board().number().getAsInt());
+                return false;
+            }
+            boardNodeId = configured;
+        }
+        return configured.equals(projectNodeId);
     }
 
     private boolean isOwnerDoesField(JsonNode change) {
@@ -112,7 +135,7 @@ public class ReflectBoardEdits {
         if (change.has("to") && to.isNull()) {
             return Optional.empty();
         }
-        return itemId == null ? Optional.empty() : itemValue.singleSelect(itemId, config.board().ownerDoesField());
+        return itemId == null ? Optional.empty() : itemValue.value(itemId, config.board().ownerDoesField());
     }
 
     private static Optional<ProjectRepoEntity> findRepo(String itemId, String contentNodeId) {

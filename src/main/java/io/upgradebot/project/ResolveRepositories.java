@@ -88,6 +88,15 @@ public class ResolveRepositories {
         if (empty.find()) {
             return "'" + empty.group(1) + ":' needs a value, e.g. org:openedx";
         }
+        java.util.regex.Matcher webOnly = java.util.regex.Pattern.compile("(?i)(?:^|\\s)-?(content|symbol):(?=\\S)")
+                .matcher(q);
+        if (webOnly.find()) {
+            // the REST code search (the only one an API client may use) runs GitHub's legacy engine, which does not
+            // know these qualifiers of the web's code search and would quietly search for something else
+            return "'" + webOnly.group(1).toLowerCase(Locale.ROOT) + ":' works only in GitHub's web code search, not "
+                    + "in the search the bot can use: write the words alone (they are matched in file contents), "
+                    + "e.g. org:openedx filename:requirements.in django";
+        }
         if (!q.matches("(?s).*(?:^|\\s)-?(org|user|repo):\\S.*")) {
             return "Limit the search to an organisation or user (org:openedx …) so it names your repositories only";
         }

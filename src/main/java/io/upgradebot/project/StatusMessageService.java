@@ -3,6 +3,7 @@ package io.upgradebot.project;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.upgradebot.config.GitHubSecrets;
 import io.upgradebot.config.UpgradeBotConfig;
 import io.upgradebot.domain.ServiceLevel;
 import io.upgradebot.domain.ServiceLevels;
@@ -13,6 +14,7 @@ import io.upgradebot.store.UpgradeProjectEntity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -60,6 +62,9 @@ public class StatusMessageService {
         return t;
     });
     /** Projects with an edit scheduled (coalescing). */
+    /** Field-injected so the constructor other features call stays as it is. */
+    @Inject
+    GitHubSecrets gitHubSecrets;
     private final Map<Long, Boolean> scheduled = new ConcurrentHashMap<>();
     private final Map<Long, Instant> lastEdit = new ConcurrentHashMap<>();
 
@@ -243,6 +248,6 @@ public class StatusMessageService {
         if (board.org().isEmpty() || board.number().isEmpty()) {
             return null;
         }
-        return "https://github.com/orgs/" + board.org().get() + "/projects/" + board.number().getAsInt();
+        return gitHubSecrets.webUrl() + "/orgs/" + board.org().get() + "/projects/" + board.number().getAsInt();
     }
 }

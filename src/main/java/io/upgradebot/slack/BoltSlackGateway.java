@@ -45,9 +45,12 @@ public class BoltSlackGateway implements SlackGateway {
 
     private static final Logger LOG = Logger.getLogger(BoltSlackGateway.class);
 
-    /** ok:false errors worth another try (Slack's documented transient ones). */
+    /**
+     * ok:false errors worth another try (Slack's documented transient ones). Slack documents both spellings of the
+     * rate-limit error ({@code ratelimited} and, for chat.postMessage / chat.update, {@code rate_limited}).
+     */
     private static final Set<String> TRANSIENT = Set.of("internal_error", "fatal_error", "service_unavailable",
-            "request_timeout", "ratelimited");
+            "request_timeout", "ratelimited", "rate_limited");
 
     static final Duration FIRST_BACKOFF = Duration.ofMillis(250);
     static final Duration MAX_BACKOFF = Duration.ofSeconds(30);

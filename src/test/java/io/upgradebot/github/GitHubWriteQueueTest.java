@@ -307,6 +307,27 @@ class GitHubWriteQueueTest {
                 .asText());
     }
 
+    @Test
+    void theNextWriteStartsNoSoonerThanTheIntervalAfterThePreviousOneCompleted() {
+        QuarkusTransaction.requiringNew().run(() -> {
+            enqueue(createIssue("gh-test:after-done:1", "acme/pace"));
+            enqueue(createIssue("gh-test:after-done:2", "acme/pace"));
+        });
+        WriteRunner runner = worker.newRunner();
+        WriteRunner.Claim first = runner.claim().orElseThrow();
+        WriteRunner.Outcome outcome = runner.execute(first);
+        time.advance(Duration.ofMillis(960)); // GitHub took most of the interval to answer
+        runner.record(first, outcome);
+        drain(runner);
+
+        GitHubWriteEntity one = reloaded("gh-test:after-done:1");
+        GitHubWriteEntity two = reloaded("gh-test:after-done:2");
+        assertEquals(State.DONE, two.state);
+        Instant earliest = one.finishedAt.plus(GITHUB_PACE.writeInterval());
+        assertFalse(two.startedAt.isBefore(earliest), "the second write started at " + two.startedAt
+                + ", before the first one's completion + the interval (" + earliest + ")");
+    }
+
     // --- results, references, failures --------------------------------------------------------------------
 
     @Test

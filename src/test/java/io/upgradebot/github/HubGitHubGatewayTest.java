@@ -208,6 +208,53 @@ class HubGitHubGatewayTest {
     }
 
     @Test
+    void eachBoardFieldIsWrittenAsItsDataTypeAsks() {
+        HubGitHubGateway gateway = gateway(false, Duration.ofSeconds(5));
+        Map<String, List<String>> fields = new java.util.LinkedHashMap<>();
+        fields.put("Project", List.of("A"));
+        fields.put("Source", List.of());
+        fields.put("Points", List.of());
+        fields.put("Due", List.of());
+        fields.put("Sprint", List.of());
+        GitHubFake.BoardState board = github.addBoard("acme", 10, "Typed", fields);
+        board.makeText("Source");
+        board.makeText("Points").dataType = "NUMBER";
+        board.makeText("Due").dataType = "DATE";
+        board.makeText("Sprint").dataType = "ITERATION";
+        GitHubTypes.Board read = gateway.board("acme", 10).orElseThrow();
+        assertEquals("TEXT", read.field("Source").orElseThrow().dataType());
+        assertEquals("SINGLE_SELECT", read.field("Project").orElseThrow().dataType());
+        GitHubTypes.Issue issue = gateway.createIssue("acme/typed", new GitHubTypes.NewIssue("t", "", List.of(), null));
+        String item = gateway.addBoardItem(read.nodeId(), issue.nodeId());
+        WriteExecutor executor = new WriteExecutor(gateway);
+        java.util.function.BiFunction<String, String, com.fasterxml.jackson.databind.node.ObjectNode> set = (field,
+                value) -> JSON.createObjectNode().put("org", "acme").put("board_number", 10).put("item_id", item)
+                        .put("field", field).put("option", value);
+
+        // the option step has nothing to do on a text field, and the write that refers to it still runs
+        assertEquals("", executor.run("gh-test:typed:opt", WriteKind.ENSURE_BOARD_OPTION, JSON.createObjectNode()
+                .put("org", "acme").put("board_number", 10).put("field", "Source").put("option", "Axim"), false)
+                .get("option_id").asText());
+        executor.run("gh-test:typed:source", WriteKind.SET_BOARD_FIELD, set.apply("Source", "Axim").put("option_id", ""),
+                false);
+        executor.run("gh-test:typed:project", WriteKind.SET_BOARD_FIELD, set.apply("Project", "A"), false);
+        executor.run("gh-test:typed:points", WriteKind.SET_BOARD_FIELD, set.apply("Points", "3"), false);
+        executor.run("gh-test:typed:due", WriteKind.SET_BOARD_FIELD, set.apply("Due", "2030-04-22"), false);
+        assertEquals("Axim", board.value(item, "Source"));
+        assertEquals("A", board.value(item, "Project"));
+        assertEquals(3.0, Double.parseDouble(board.value(item, "Points")));
+        assertEquals("2030-04-22", board.value(item, "Due"));
+        assertTrue(board.field("Source").options.isEmpty(), "no option added to a text field");
+
+        GitHubException.Permanent notADate = assertThrows(GitHubException.Permanent.class, () -> executor.run(
+                "gh-test:typed:bad-due", WriteKind.SET_BOARD_FIELD, set.apply("Due", "soon"), false));
+        assertTrue(notADate.getMessage().contains("\"Due\" is a date field"), notADate.getMessage());
+        GitHubException.Permanent iteration = assertThrows(GitHubException.Permanent.class, () -> executor.run(
+                "gh-test:typed:sprint", WriteKind.SET_BOARD_FIELD, set.apply("Sprint", "1"), false));
+        assertTrue(iteration.getMessage().contains("ITERATION"), iteration.getMessage());
+    }
+
+    @Test
     void withoutCredentialsReadsAreAnonymousAndWritesFailWithAClearReason() {
         GitHubAccess none = GitHubAccess.resolve(Fakes.github.baseUrl(), Fakes.github.baseUrl() + "/graphql",
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());

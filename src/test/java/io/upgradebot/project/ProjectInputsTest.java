@@ -21,6 +21,10 @@ class ProjectInputsTest {
         assertTrue(ResolveRepositories.syntaxError("topic:django language:python").contains("organisation"));
         assertTrue(ResolveRepositories.syntaxError("org:openedx " + "x".repeat(300)).contains("256"));
         assertTrue(ResolveRepositories.syntaxError("org:openedx a OR b OR c OR d OR e OR f OR g").contains("five"));
+        // the REST code search ignores the web search's content: and symbol:, so they are refused, not run
+        assertTrue(ResolveRepositories.syntaxError("org:openedx content:django").contains("'content:' works only"));
+        assertTrue(ResolveRepositories.syntaxError("org:openedx symbol:Upgrade").contains("'symbol:' works only"));
+        assertNull(ResolveRepositories.syntaxError("org:openedx path:requirements/ django"));
     }
 
     @Test

@@ -121,8 +121,38 @@ class UpgradeNewTest {
         });
         Eventually.await(DONE, "the summary in the status thread", () -> SlackCalls.of("chat.postMessage").stream()
                 .anyMatch(m -> m.get("thread_ts") != null && m.getOrDefault("text", "").contains("is set up")));
+        // the board link is on the host GITHUB_API_URL points at (here the fake), not on github.com
+        String boardLink = Fakes.github.baseUrl() + "/orgs/openedx/projects/51";
+        Eventually.await(DONE, "the board link in the status message", () -> java.util.stream.Stream.concat(
+                SlackCalls.of("chat.postMessage").stream(), SlackCalls.of("chat.update").stream())
+                .anyMatch(m -> m.toString().contains(boardLink)));
+        assertTrue(java.util.stream.Stream.concat(SlackCalls.of("chat.postMessage").stream(),
+                SlackCalls.of("chat.update").stream()).noneMatch(m -> m.toString().contains("https://github.com/orgs/")));
         Eventually.await(DONE, "the modal saying where to follow it", () -> SlackCalls.of("views.update").stream()
                 .anyMatch(v -> v.get("view").contains("Creating the project with 3")));
+    }
+
+    @Test
+    void onABoardWhoseSourceIsATextFieldTheSourceIsWrittenAsText() {
+        synchronized (github) {
+            board.makeText("Source");
+        }
+        NewProjectForm form = new NewProjectForm().name("Django 5.2 text source");
+        form.repos = "openedx/edx-platform, openedx/xblock-lti";
+        postForm(interaction(form.payload())).statusCode(200).body("response_action", equalTo("update"));
+
+        UpgradeProjectEntity p = awaitState("django-5-2-text-source", UpgradeProjectEntity.State.ACTIVE);
+        synchronized (github) {
+            assertEquals(2, board.items.size());
+            for (String item : board.items.keySet()) {
+                assertEquals("Axim Engineering", board.value(item, "Source"), "the team, as text");
+                assertEquals("Django 5.2 text source", board.value(item, "Project"), "single-selects as before");
+                assertEquals("TBD", board.value(item, "Owner Does"));
+            }
+            assertTrue(board.field("Source").options.isEmpty(), "no option added to a text field");
+        }
+        QuarkusTransaction.requiringNew().run(() -> assertEquals(0L, io.upgradebot.store.GitHubWriteEntity
+                .count("projectId = ?1 and state = ?2", p.id, io.upgradebot.store.GitHubWriteEntity.State.FAILED)));
     }
 
     @Test

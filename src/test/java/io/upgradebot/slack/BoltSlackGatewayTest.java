@@ -71,6 +71,21 @@ class BoltSlackGatewayTest {
     }
 
     @Test
+    void slacksOtherSpellingOfRateLimitedIsRetriedToo() {
+        Fakes.slack.stubFor(post(urlPathEqualTo("/api/chat.update")).inScenario("rate_limited")
+                .whenScenarioStateIs(STARTED)
+                .willReturn(okJson("{\"ok\":false,\"error\":\"rate_limited\"}"))
+                .willSetStateTo("allowed"));
+        Fakes.slack.stubFor(post(urlPathEqualTo("/api/chat.update")).inScenario("rate_limited")
+                .whenScenarioStateIs("allowed")
+                .willReturn(okJson("{\"ok\":true,\"channel\":\"C0UPGRADES\",\"ts\":\"1700000000.000200\",\"text\":\"x\"}")));
+
+        slack.updateMessage("C0UPGRADES", "1700000000.000200", "x", List.of());
+
+        Fakes.slack.verify(2, postRequestedFor(urlPathEqualTo("/api/chat.update")));
+    }
+
+    @Test
     void serverErrorsAreRetried() {
         Fakes.slack.stubFor(post(urlPathEqualTo("/api/chat.update")).inScenario("5xx")
                 .whenScenarioStateIs(STARTED)

@@ -199,7 +199,9 @@ public final class GitHubFake implements ResponseDefinitionTransformerV2 {
         board.org = org;
         board.number = number;
         board.title = title;
-        board.id = "PVT_kwDO" + Long.toString(nextId++, 36).toUpperCase(Locale.ROOT);
+        // as on GitHub, a board keeps its node id: the bot may cache it across the tests that recreate the board
+        board.id = "PVT_kwDO" + Integer.toString(Math.abs((org.toLowerCase(Locale.ROOT) + "#" + number).hashCode()), 36)
+                .toUpperCase(Locale.ROOT);
         for (Map.Entry<String, List<String>> field : fields.entrySet()) {
             FieldState f = new FieldState();
             f.id = "PVTSSF_lADO" + Long.toString(nextId++, 36).toUpperCase(Locale.ROOT);
@@ -225,17 +227,31 @@ public final class GitHubFake implements ResponseDefinitionTransformerV2 {
         public final List<FieldState> fields = new ArrayList<>();
         /** item id → content node id */
         public final Map<String, String> items = new LinkedHashMap<>();
-        /** item id → (field id → option id) */
+        /** item id → (field id → option id, or the value itself for a text, number or date field) */
         public final Map<String, Map<String, String>> values = new HashMap<>();
 
         public FieldState field(String name) {
             return fields.stream().filter(f -> f.name.equals(name)).findFirst().orElse(null);
         }
 
-        /** The option name an item has in a field, or null. */
+        /**
+         * Makes a field of this board a text field (no options), as "Source" or "Owner" are on some organisations'
+         * boards.
+         */
+        public FieldState makeText(String fieldName) {
+            FieldState field = field(fieldName);
+            field.dataType = "TEXT";
+            field.options.clear();
+            return field;
+        }
+
+        /** The option name (or, in a text, number or date field, the value) an item has in a field, or null. */
         public String value(String itemId, String fieldName) {
             FieldState field = field(fieldName);
             String optionId = values.getOrDefault(itemId, Map.of()).get(field.id);
+            if (!field.dataType.equals("SINGLE_SELECT")) {
+                return optionId;
+            }
             return field.options.stream().filter(o -> o.id.equals(optionId)).map(o -> o.name).findFirst()
                     .orElse(null);
         }
@@ -244,6 +260,8 @@ public final class GitHubFake implements ResponseDefinitionTransformerV2 {
     public static final class FieldState {
         public String id;
         public String name;
+        /** GitHub's ProjectV2FieldType: SINGLE_SELECT unless the test says otherwise (TEXT, NUMBER, DATE). */
+        public String dataType = "SINGLE_SELECT";
         public final List<OptionState> options = new ArrayList<>();
     }
 
@@ -446,12 +464,30 @@ public final class GitHubFake implements ResponseDefinitionTransformerV2 {
             BoardState board = boardById(vars.path("project").asText());
             FieldState field = board == null ? null : board.fields.stream()
                     .filter(f -> f.id.equals(vars.path("field").asText())).findFirst().orElse(null);
-            String option = vars.path("option").asText();
-            if (field == null || field.options.stream().noneMatch(o -> o.id.equals(option))) {
+            JsonNode value = vars.path("value");
+            if (field == null) {
+                return graphqlError(data.putNull("updateProjectV2ItemFieldValue"), "NOT_FOUND",
+                        "Could not resolve to a node with the global id of '" + vars.path("field").asText() + "'");
+            }
+            // as on GitHub: the value's member must match the field's type
+            String member = switch (field.dataType) {
+                case "SINGLE_SELECT" -> "singleSelectOptionId";
+                case "TEXT" -> "text";
+                case "NUMBER" -> "number";
+                case "DATE" -> "date";
+                default -> "";
+            };
+            if (!value.hasNonNull(member) || value.size() != 1) {
+                return graphqlError(data.putNull("updateProjectV2ItemFieldValue"), "UNPROCESSABLE",
+                        "The field of type " + field.dataType.toLowerCase(Locale.ROOT) + " needs a " + member
+                                + " value; got " + value);
+            }
+            String stored = value.get(member).asText();
+            if (field.dataType.equals("SINGLE_SELECT") && field.options.stream().noneMatch(o -> o.id.equals(stored))) {
                 return graphqlError(data.putNull("updateProjectV2ItemFieldValue"), "UNPROCESSABLE",
                         "The single select option Id does not belong to the field");
             }
-            board.values.computeIfAbsent(vars.path("item").asText(), i -> new HashMap<>()).put(field.id, option);
+            board.values.computeIfAbsent(vars.path("item").asText(), i -> new HashMap<>()).put(field.id, stored);
             record(request, "/graphql updateProjectV2ItemFieldValue");
             data.putObject("updateProjectV2ItemFieldValue").putObject("projectV2Item")
                     .put("id", vars.path("item").asText());
@@ -461,7 +497,7 @@ public final class GitHubFake implements ResponseDefinitionTransformerV2 {
             String fieldId = vars.path("field").asText();
             for (BoardState board : boards.values()) {
                 for (FieldState field : board.fields) {
-                    if (field.id.equals(fieldId)) {
+                    if (field.id.equals(fieldId) && field.dataType.equals("SINGLE_SELECT")) {
                         List<OptionState> next = new ArrayList<>();
                         for (JsonNode o : vars.path("options")) {
                             String id = o.hasNonNull("id") && field.options.stream()
@@ -611,15 +647,18 @@ public final class GitHubFake implements ResponseDefinitionTransformerV2 {
         ObjectNode p = JSON.createObjectNode();
         p.put("id", board.id).put("title", board.title);
         ArrayNode nodes = p.putObject("fields").putArray("nodes");
-        // GitHub lists Title, Assignees, Status… too; fields that are not single-select come back empty
-        nodes.addObject();
+        // GitHub lists its built-in fields (Title, Assignees…) too
+        nodes.addObject().put("id", board.id + "_title").put("name", "Title").put("dataType", "TITLE");
         board.fields.forEach(f -> nodes.add(fieldJson(f)));
         return p;
     }
 
     private static ObjectNode fieldJson(FieldState f) {
         ObjectNode field = JSON.createObjectNode();
-        field.put("id", f.id).put("name", f.name);
+        field.put("id", f.id).put("name", f.name).put("dataType", f.dataType);
+        if (!f.dataType.equals("SINGLE_SELECT")) {
+            return field;
+        }
         ArrayNode options = field.putArray("options");
         f.options.forEach(o -> options.addObject().put("id", o.id()).put("name", o.name()).put("color", o.color())
                 .put("description", o.description()));

@@ -131,6 +131,26 @@ class GitHubWebhookTest {
     }
 
     @Test
+    void anOwnerDoesEditOnAnotherBoardOfTheOrganisationChangesNothing() {
+        Seeded p = OwnerDoesFixtures.seed(board, Map.of("openedx/edx-val", "openedx/arch"));
+        long val = p.id("openedx/edx-val");
+        GitHubFake.BoardState other = GitHubFake.INSTANCE.addBoard("openedx", 77, "Someone else's roadmap",
+                Map.of("Owner Does", List.of("TBD", "Owner reviews")));
+        int messages = sent("chat.postMessage").size() + sent("chat.update").size();
+        long writes = QuarkusTransaction.requiringNew().call(() -> GitHubWriteEntity.count());
+        // the same issue, added to another board whose "Owner Does" field a person edits
+        deliver("projects_v2_item", UUID.randomUUID().toString(), json(new String(boardEdit("PVTI_elsewhere",
+                repo(val).issueNodeId, "TBD", "Owner reviews", "jane", Instant.now()), StandardCharsets.UTF_8)
+                .replace(board.id, other.id))).statusCode(202);
+        Eventually.await(WAIT, "deliveries handled", () -> deliveries.inFlight() == 0);
+        quiet();
+        assertEquals("TBD", repo(val).ownerDoes);
+        assertEquals(List.of(), history(val));
+        assertEquals(writes, QuarkusTransaction.requiringNew().call(() -> GitHubWriteEntity.count()), "no write");
+        assertEquals(messages, sent("chat.postMessage").size() + sent("chat.update").size(), "no message");
+    }
+
+    @Test
     void anOlderPayloadWithoutTheNewValueIsReadBackFromTheBoard() {
         Seeded p = OwnerDoesFixtures.seed(board, Map.of("openedx/edx-search", "openedx/arch"));
         long search = p.id("openedx/edx-search");

@@ -152,7 +152,8 @@ public final class NewProjectModal {
                 // Slack caps the field at 3000 characters (~120 repositories): larger scopes come from a search
                 .hint(plainText("org/repo or GitHub URLs, one per line or comma-separated; or a GitHub search such as "
                         + "org:openedx topic:django, or a code search such as org:openedx filename:requirements.in django "
-                        + "(a search is the way past ~120 repositories)"))
+                        + "(words match file contents; content: and symbol: work only in GitHub's web search, not here). "
+                        + "A search is the way past ~120 repositories"))
                 .element(plainTextInput(e -> e.actionId(IDS.get(Field.REPOSITORIES)).multiline(true).maxLength(3000)
                         .initialValue(values.repositories())))));
         blocks.add(section(s -> s.blockId(SUGGESTION_BLOCK).text(markdownText(suggestionText(md.suggestion())))
