@@ -33,7 +33,7 @@ import org.jboss.logging.Logger;
  * are cached per product for {@code upgrade-bot.endoflife.cache-ttl}, failures are not.
  */
 @ApplicationScoped
-public class EndOfLifeClient {
+public class EndOfLifeClient implements SupportWindows {
 
     private static final Logger LOG = Logger.getLogger(EndOfLifeClient.class);
     /** endoflife.date product ids ("django", "nodejs", "amazon-linux"); anything else never reaches the URL. */
@@ -72,6 +72,7 @@ public class EndOfLifeClient {
     }
 
     /** What the completion-date rule needs: the product and version as typed plus what endoflife.date knows. */
+    @Override
     public SupportWindow window(String product, String version) {
         Optional<SupportCycle> found = cycle(product, version);
         // Name the cycle endoflife.date dates ("4.2"), not the patch release typed ("4.2.16").

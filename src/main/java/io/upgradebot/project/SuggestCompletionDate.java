@@ -28,11 +28,11 @@ public class SuggestCompletionDate {
 
     private static final Logger LOG = Logger.getLogger(SuggestCompletionDate.class);
 
-    private final EndOfLifeClient endOfLife;
+    private final SupportWindows endOfLife;
     private final ReleaseCalendar calendar;
     private final Clock clock;
 
-    public SuggestCompletionDate(EndOfLifeClient endOfLife, UpgradeBotConfig config) {
+    public SuggestCompletionDate(SupportWindows endOfLife, UpgradeBotConfig config) {
         this.endOfLife = endOfLife;
         this.calendar = calendarFrom(config);
         this.clock = Clock.systemUTC();
