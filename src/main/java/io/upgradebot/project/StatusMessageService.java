@@ -43,8 +43,8 @@ import org.jboss.logging.Logger;
  *       channel posts.</li>
  * </ul>
  * While a project is CREATING the message refreshes itself every interval even without events (so "resuming at
- * 14:02" and a restart after a crash show up), and when its writes are all finished it becomes ACTIVE and a summary
- * with anything that failed goes to the thread.
+ * 14:02" and a restart after a crash show up); each refresh asks {@link FinishProjectCreation} whether the writes
+ * have settled, which ends the creation.
  */
 @ApplicationScoped
 public class StatusMessageService {
@@ -61,10 +61,12 @@ public class StatusMessageService {
         t.setDaemon(true);
         return t;
     });
-    /** Projects with an edit scheduled (coalescing). */
     /** Field-injected so the constructor other features call stays as it is. */
     @Inject
     GitHubSecrets gitHubSecrets;
+    @Inject
+    FinishProjectCreation finishing;
+    /** Projects with an edit scheduled (coalescing). */
     private final Map<Long, Boolean> scheduled = new ConcurrentHashMap<>();
     private final Map<Long, Instant> lastEdit = new ConcurrentHashMap<>();
 
@@ -126,19 +128,15 @@ public class StatusMessageService {
             return Optional.empty();
         }
         ProjectStatus status = found.get();
-        boolean won = false;
-        if (status.creating() && status.progress() != null
-                && status.progress().writesDone() + status.progress().failed() >= status.progress().writesTotal()) {
-            won = QuarkusTransaction.requiringNew().call(() -> UpgradeProjectEntity.update(
-                    "state = ?1, updatedAt = ?2 where id = ?3 and state = ?4", UpgradeProjectEntity.State.ACTIVE,
-                    Instant.now(), projectId, UpgradeProjectEntity.State.CREATING) == 1);
+        boolean won = finishing.finishIfSettled(status);
+        if (won) {
             status = QuarkusTransaction.requiringNew().call(() -> snapshotInTx(projectId)).orElse(status);
         }
         String ts = null;
         try {
             ts = postOrUpdate(projectId, status);
             if (won) {
-                notifier.postCreationSummary(status.channelId(), ts, status);
+                finishing.summarise(status, ts);
             }
         } catch (ProjectNotifier.NotifyException e) {
             LOG.warnf("status message of project %d not shown in %s: %s", projectId, status.channelId(), e.error());
