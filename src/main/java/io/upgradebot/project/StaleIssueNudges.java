@@ -290,4 +290,29 @@ public class StaleIssueNudges {
             default -> step;
         };
     }
+
+    /** The longest threshold a project can have, in days. */
+    public static final int MAX_STALE_AFTER_DAYS = 365;
+
+    /** What {@link #setStaleAfterDays} did. */
+    public enum ThresholdChange { CHANGED, OUT_OF_RANGE, NO_PROJECT }
+
+    /**
+     * Sets after how many days without human activity a project's issues count as stale: 0 turns its nudges off,
+     * null goes back to the default ({@code upgrade-bot.nudges.stale-after-days}), else 1 to
+     * {@link #MAX_STALE_AFTER_DAYS}. Who may change it is the caller's check (orchestrators).
+     */
+    public ThresholdChange setStaleAfterDays(long projectId, Integer days) {
+        if (days != null && days != 0 && (days < 1 || days > MAX_STALE_AFTER_DAYS)) {
+            return ThresholdChange.OUT_OF_RANGE;
+        }
+        return QuarkusTransaction.joiningExisting().call(() -> {
+            UpgradeProjectEntity p = UpgradeProjectEntity.findById(projectId);
+            if (p == null) {
+                return ThresholdChange.NO_PROJECT;
+            }
+            p.staleAfterDays = days;
+            return ThresholdChange.CHANGED;
+        });
+    }
 }
