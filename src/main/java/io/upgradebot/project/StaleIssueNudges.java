@@ -298,14 +298,27 @@ public class StaleIssueNudges {
     public enum ThresholdChange { CHANGED, OUT_OF_RANGE, NO_PROJECT }
 
     /**
-     * Sets after how many days without human activity a project's issues count as stale: 0 turns its nudges off,
-     * null goes back to the default ({@code upgrade-bot.nudges.stale-after-days}), else 1 to
-     * {@link #MAX_STALE_AFTER_DAYS}. Who may change it is the caller's check (orchestrators).
+     * Sets after how many days (1 to {@link #MAX_STALE_AFTER_DAYS}) without human activity a project's issues count
+     * as stale. Who may change it is the caller's check (orchestrators).
      */
-    public ThresholdChange setStaleAfterDays(long projectId, Integer days) {
-        if (days != null && days != 0 && (days < 1 || days > MAX_STALE_AFTER_DAYS)) {
+    public ThresholdChange setStaleAfterDays(long projectId, int days) {
+        if (days < 1 || days > MAX_STALE_AFTER_DAYS) {
             return ThresholdChange.OUT_OF_RANGE;
         }
+        return storeStaleAfterDays(projectId, days);
+    }
+
+    /** No stale-issue nudges for this project (stored as 0 days). */
+    public ThresholdChange turnNudgesOff(long projectId) {
+        return storeStaleAfterDays(projectId, 0);
+    }
+
+    /** Back to the default threshold ({@code upgrade-bot.nudges.stale-after-days}). */
+    public ThresholdChange useDefaultStaleAfterDays(long projectId) {
+        return storeStaleAfterDays(projectId, null);
+    }
+
+    private static ThresholdChange storeStaleAfterDays(long projectId, Integer days) {
         return QuarkusTransaction.joiningExisting().call(() -> {
             UpgradeProjectEntity p = UpgradeProjectEntity.findById(projectId);
             if (p == null) {

@@ -77,8 +77,10 @@ public class NudgesCommand implements UpgradeSubcommand {
                     return ReplyAfterAck.Reply.text(OrchestratorRefusal.mrkdwn(
                             orchestrators.refusal(OrchestratorGate.Action.CHANGE_NUDGES)));
                 }
-                Integer days = last.equals("off") ? Integer.valueOf(0) : last.equals("on") ? null : Integer.valueOf(last);
-                if (nudges.setStaleAfterDays(found.projectId(), days) == StaleIssueNudges.ThresholdChange.OUT_OF_RANGE) {
+                StaleIssueNudges.ThresholdChange change = last.equals("off") ? nudges.turnNudgesOff(found.projectId())
+                        : last.equals("on") ? nudges.useDefaultStaleAfterDays(found.projectId())
+                        : nudges.setStaleAfterDays(found.projectId(), Integer.parseInt(last));
+                if (change == StaleIssueNudges.ThresholdChange.OUT_OF_RANGE) {
                     return ReplyAfterAck.Reply.text("Give a number of days between 1 and "
                             + StaleIssueNudges.MAX_STALE_AFTER_DAYS + ", `off` or `on`.");
                 }
