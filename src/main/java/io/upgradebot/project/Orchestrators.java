@@ -13,6 +13,10 @@ import java.util.List;
 @ApplicationScoped
 public class Orchestrators {
 
+    /** Who can, when nobody is configured: how an operator names the orchestrators. */
+    static final String NOBODY_YET = "nobody yet: an operator sets UPGRADE_BOT_ORCHESTRATORS (Slack user ids) or "
+            + "UPGRADE_BOT_ORCHESTRATOR_GROUP (a user group id)";
+
     private final UpgradeBotConfig config;
     private final SlackDirectory directory;
 
@@ -39,8 +43,7 @@ public class Orchestrators {
         config.orchestrators().orElse(List.of()).forEach(u -> parts.add("<@" + u + ">"));
         config.orchestratorGroup().ifPresent(g -> parts.add("members of <!subteam^" + g + ">"));
         if (parts.isEmpty()) {
-            return "nobody yet: an operator sets UPGRADE_BOT_ORCHESTRATORS (Slack user ids) or "
-                    + "UPGRADE_BOT_ORCHESTRATOR_GROUP (a user group id)";
+            return NOBODY_YET;
         }
         if (parts.size() == 1) {
             return parts.get(0);

@@ -57,12 +57,39 @@ public class ScheduledMessages {
         });
     }
 
-    public Optional<ScheduledMessageEntity> find(long id) {
-        return QuarkusTransaction.requiringNew().call(() -> Optional.ofNullable(ScheduledMessageEntity.findById(id)));
+    /** A scheduled message as the adapters show and edit it (a copy of the row, not the entity). */
+    public record Message(long id, long projectId, String kind, String text, String target, Instant runAt, String cron,
+            String timeZone, String state, Integer daysBefore) {
+
+        public boolean active() {
+            return "ACTIVE".equals(state);
+        }
+
+        static Message of(ScheduledMessageEntity m) {
+            return m == null ? null : new Message(m.id, m.projectId, m.kind, m.text, m.target, m.runAt, m.cron,
+                    m.timeZone, m.state, m.daysBefore);
+        }
+    }
+
+    /** How a message's last firing went. */
+    public record Delivery(String state, Instant sentAt, String lastError, int attempts) {
+
+        static Delivery of(ScheduledDeliveryEntity d) {
+            return new Delivery(d.state, d.sentAt, d.lastError, d.attempts);
+        }
+    }
+
+    public Optional<Message> find(long id) {
+        return QuarkusTransaction.requiringNew().call(() -> Optional
+                .ofNullable(ScheduledMessageEntity.<ScheduledMessageEntity>findById(id)).map(Message::of));
     }
 
     /** What confirming did: the message that is now scheduled, or why nothing happened. */
-    public record Confirmed(ScheduledMessageEntity message, boolean alreadyConfirmed, String problem) {
+    public record Confirmed(Message message, boolean alreadyConfirmed, String problem) {
+
+        Confirmed(ScheduledMessageEntity message, boolean alreadyConfirmed, String problem) {
+            this(Message.of(message), alreadyConfirmed, problem);
+        }
     }
 
     /**
@@ -181,7 +208,7 @@ public class ScheduledMessages {
     }
 
     /** A line of {@code /upgrade schedule}: the message, when it fires next, and how its last firing went. */
-    public record Listed(ScheduledMessageEntity message, Optional<Instant> next, Optional<ScheduledDeliveryEntity> last) {
+    public record Listed(Message message, Optional<Instant> next, Optional<Delivery> last) {
     }
 
     /** Active messages by next firing, then the most recent finished ones. */
@@ -190,21 +217,21 @@ public class ScheduledMessages {
             List<ScheduledMessageEntity> all = ScheduledMessageEntity.list(
                     "projectId = ?1 and state <> 'DRAFT' order by id", projectId);
             List<Listed> active = all.stream().filter(m -> "ACTIVE".equals(m.state))
-                    .map(m -> new Listed(m, triggers.nextFireTime(m.id), last(m.id)))
+                    .map(m -> new Listed(Message.of(m), triggers.nextFireTime(m.id), last(m.id)))
                     .sorted(Comparator.comparing((Listed l) -> l.next().orElse(Instant.MAX)))
                     .toList();
             List<Listed> finished = all.stream().filter(m -> !"ACTIVE".equals(m.state))
                     .sorted(Comparator.comparing((ScheduledMessageEntity m) -> m.updatedAt).reversed())
                     .limit(finishedToShow)
-                    .map(m -> new Listed(m, Optional.empty(), last(m.id)))
+                    .map(m -> new Listed(Message.of(m), Optional.empty(), last(m.id)))
                     .toList();
             return java.util.stream.Stream.concat(active.stream(), finished.stream()).toList();
         });
     }
 
-    private static Optional<ScheduledDeliveryEntity> last(long messageId) {
-        return ScheduledDeliveryEntity.find("scheduledMessageId = ?1 order by createdAt desc, id desc", messageId)
-                .firstResultOptional();
+    private static Optional<Delivery> last(long messageId) {
+        return ScheduledDeliveryEntity.<ScheduledDeliveryEntity>find("scheduledMessageId = ?1 order by createdAt desc, id desc",
+                messageId).firstResultOptional().map(Delivery::of);
     }
 
     /** Sets the schedule fields from a When. */

@@ -290,4 +290,42 @@ public class StaleIssueNudges {
             default -> step;
         };
     }
+
+    /** The longest threshold a project can have, in days. */
+    public static final int MAX_STALE_AFTER_DAYS = 365;
+
+    /** What {@link #setStaleAfterDays} did. */
+    public enum ThresholdChange { CHANGED, OUT_OF_RANGE, NO_PROJECT }
+
+    /**
+     * Sets after how many days (1 to {@link #MAX_STALE_AFTER_DAYS}) without human activity a project's issues count
+     * as stale. Who may change it is the caller's check (orchestrators).
+     */
+    public ThresholdChange setStaleAfterDays(long projectId, int days) {
+        if (days < 1 || days > MAX_STALE_AFTER_DAYS) {
+            return ThresholdChange.OUT_OF_RANGE;
+        }
+        return storeStaleAfterDays(projectId, days);
+    }
+
+    /** No stale-issue nudges for this project (stored as 0 days). */
+    public ThresholdChange turnNudgesOff(long projectId) {
+        return storeStaleAfterDays(projectId, 0);
+    }
+
+    /** Back to the default threshold ({@code upgrade-bot.nudges.stale-after-days}). */
+    public ThresholdChange useDefaultStaleAfterDays(long projectId) {
+        return storeStaleAfterDays(projectId, null);
+    }
+
+    private static ThresholdChange storeStaleAfterDays(long projectId, Integer days) {
+        return QuarkusTransaction.joiningExisting().call(() -> {
+            UpgradeProjectEntity p = UpgradeProjectEntity.findById(projectId);
+            if (p == null) {
+                return ThresholdChange.NO_PROJECT;
+            }
+            p.staleAfterDays = days;
+            return ThresholdChange.CHANGED;
+        });
+    }
 }

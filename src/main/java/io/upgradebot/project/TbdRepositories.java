@@ -15,15 +15,19 @@ import java.util.Map;
 public class TbdRepositories {
 
     /** {@code team} is null for repositories whose owner is unknown. */
-    public record Group(String team, List<ProjectRepoEntity> repositories) {
+    public record Group(String team, List<Repository> repositories) {
+    }
+
+    /** A repository still TBD, and its issue (null until created). */
+    public record Repository(String repo, String issueUrl) {
     }
 
     public List<Group> of(long projectId) {
         List<ProjectRepoEntity> repos = QuarkusTransaction.requiringNew().call(() -> ProjectRepoEntity.inScopeOf(projectId));
-        Map<String, List<ProjectRepoEntity>> byTeam = new LinkedHashMap<>();
+        Map<String, List<Repository>> byTeam = new LinkedHashMap<>();
         for (ProjectRepoEntity r : repos) {
             if (r.ownerDoes == null || ServiceLevel.TBD_KEY.equalsIgnoreCase(r.ownerDoes)) {
-                byTeam.computeIfAbsent(r.ownerTeam, t -> new ArrayList<>()).add(r);
+                byTeam.computeIfAbsent(r.ownerTeam, t -> new ArrayList<>()).add(new Repository(r.repo, r.issueUrl));
             }
         }
         List<Group> groups = new ArrayList<>();

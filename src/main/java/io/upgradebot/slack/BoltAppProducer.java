@@ -8,10 +8,10 @@ import com.slack.api.bolt.response.Response;
 import com.slack.api.methods.SlackApiException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.upgradebot.config.SlackSecrets;
+import io.upgradebot.project.RequestClaims;
 import io.upgradebot.slack.command.UpgradeCommandRouter;
 import io.upgradebot.slack.interaction.BlockActionHandler;
 import io.upgradebot.slack.interaction.ViewSubmissionHandler;
-import io.upgradebot.store.ProcessedRequests;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
@@ -42,7 +42,7 @@ public class BoltAppProducer {
 
     @Produces
     @Singleton
-    App app(SlackSecrets secrets, SlackClients clients, ProcessedRequests processed, AfterAckExecutor afterAck,
+    App app(SlackSecrets secrets, SlackClients clients, RequestClaims processed, AfterAckExecutor afterAck,
             UpgradeCommandRouter router, MeterRegistry metrics,
             Instance<BlockActionHandler> actionHandlers, Instance<ViewSubmissionHandler> viewHandlers) {
         String signingSecret = secrets.signingSecret().filter(s -> !s.isBlank()).orElse(null);

@@ -6,7 +6,7 @@ import com.slack.api.bolt.request.Request;
 import com.slack.api.bolt.response.Response;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.upgradebot.store.ProcessedRequests;
+import io.upgradebot.project.RequestClaims;
 import java.util.Optional;
 import java.util.function.Predicate;
 import org.jboss.logging.Logger;
@@ -35,12 +35,12 @@ public class DeduplicateSlackRequests implements Middleware {
     /** Metric: Slack requests recognised as repeats, by where they were stopped (before_ack, after_ack). */
     public static final String REPEATS_METRIC = "upgradebot.slack.repeats.ignored";
 
-    private final ProcessedRequests processed;
+    private final RequestClaims processed;
     private final Predicate<Request<?>> acksWithoutIo;
     private final Counter repeatsBeforeAck;
     private final Counter repeatsAfterAck;
 
-    public DeduplicateSlackRequests(ProcessedRequests processed, Predicate<Request<?>> acksWithoutIo,
+    public DeduplicateSlackRequests(RequestClaims processed, Predicate<Request<?>> acksWithoutIo,
             MeterRegistry metrics) {
         this.processed = processed;
         this.acksWithoutIo = acksWithoutIo;
@@ -61,7 +61,7 @@ public class DeduplicateSlackRequests implements Middleware {
         if (acksWithoutIo.test(request) && AfterAckExecutor.guardCurrent(() -> {
             boolean first;
             try {
-                first = processed.markFirstSeen(key.key(), key.kind());
+                first = processed.claim(key.key(), key.kind());
             } catch (RuntimeException e) {
                 // the work still runs (it answers with an apology if the database is really gone): an answer that
                 // might come twice on a replay beats a command that silently gets nothing
@@ -77,7 +77,7 @@ public class DeduplicateSlackRequests implements Middleware {
         })) {
             return chain.next(req);
         }
-        if (!processed.markFirstSeen(key.key(), key.kind())) {
+        if (!processed.claim(key.key(), key.kind())) {
             ignored(key, retry);
             repeatsBeforeAck.increment();
             return Response.ok();
@@ -86,11 +86,11 @@ public class DeduplicateSlackRequests implements Middleware {
         try {
             out = chain.next(req);
         } catch (Exception | Error e) {
-            processed.forget(key.key());
+            processed.release(key.key());
             throw e;
         }
         if (out != null && out.getStatusCode() != null && out.getStatusCode() >= 500) {
-            processed.forget(key.key());
+            processed.release(key.key());
         }
         return out;
     }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.upgradebot.config.GitHubSecrets;
 import io.upgradebot.project.GitHubWebhookEvent;
-import io.upgradebot.store.ProcessedRequests;
+import io.upgradebot.project.RequestClaims;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -31,11 +31,11 @@ public class GitHubWebhookResource {
     private static final AtomicBoolean WARNED = new AtomicBoolean();
 
     private final GitHubSecrets secrets;
-    private final ProcessedRequests processed;
+    private final RequestClaims processed;
     private final GitHubDeliveries deliveries;
     private final ObjectMapper json = new ObjectMapper();
 
-    public GitHubWebhookResource(GitHubSecrets secrets, ProcessedRequests processed, GitHubDeliveries deliveries) {
+    public GitHubWebhookResource(GitHubSecrets secrets, RequestClaims processed, GitHubDeliveries deliveries) {
         this.secrets = secrets;
         this.processed = processed;
         this.deliveries = deliveries;
@@ -70,7 +70,7 @@ public class GitHubWebhookResource {
         if (payload == null || !payload.isObject()) {
             return text(400, "body is not a JSON webhook payload");
         }
-        if (!processed.markFirstSeen("github:" + delivery, "github-delivery")) {
+        if (!processed.claim("github:" + delivery, "github-delivery")) {
             return text(200, "already processed");
         }
         if (event.equals("ping")) {

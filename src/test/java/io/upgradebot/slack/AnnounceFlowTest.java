@@ -21,8 +21,11 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
+import io.upgradebot.config.UpgradeBotConfig;
 import io.upgradebot.project.MessageTriggers;
+import io.upgradebot.project.Orchestrators;
 import io.upgradebot.store.ScheduledMessageEntity;
 import io.upgradebot.store.UpgradeProjectEntity;
 import io.upgradebot.support.BlockKitLimits;
@@ -31,6 +34,7 @@ import io.upgradebot.support.Fakes;
 import io.upgradebot.support.ScheduleSeeds;
 import io.upgradebot.support.SlackSigner;
 import jakarta.inject.Inject;
+import java.lang.reflect.Proxy;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -58,11 +62,15 @@ class AnnounceFlowTest {
     static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
     static final ObjectMapper JSON = new ObjectMapper();
     static final AtomicLong CLICKS = new AtomicLong(1700000100);
+    /** Longer than the orchestrator gate's budget before the ack (800 ms). */
+    static final int SLOW_LOOKUP_MILLIS = 1500;
 
     @Inject
     MessageTriggers triggers;
     @Inject
     CachedSlackDirectory directory;
+    @Inject
+    UpgradeBotConfig config;
 
     UpgradeProjectEntity p;
     String channel;
@@ -337,6 +345,46 @@ class AnnounceFlowTest {
         Eventually.await(Duration.ofSeconds(10), "cancelled", () -> "CANCELLED".equals(messages().get(0).state));
         assertEquals(Optional.empty(), triggers.nextFireTime(weekly.id));
         assertEquals(1, postsTo(channel).size());
+    }
+
+    /**
+     * A member of the orchestrator user group whose membership Slack answers slower than the gate's budget before the
+     * ack: the compose step shows the preview (no refusal), the confirm step closes the modal and schedules after the
+     * ack, as every other gated handler does.
+     */
+    @Test
+    void aSlowUserGroupLookupDoesNotRefuseTheAnnouncement() throws Exception {
+        String group = "S0SLOW" + Long.toString(System.nanoTime(), 36).toUpperCase();
+        String member = "U0GROUPIE";
+        ScheduleSeeds.slackUser(member, "Europe/Berlin");
+        Fakes.slack.stubFor(post(urlPathEqualTo("/api/usergroups.users.list")).withRequestBody(containing("usergroup=" + group))
+                .willReturn(okJson("{\"ok\":true,\"users\":[\"" + member + "\"]}").withFixedDelay(SLOW_LOOKUP_MILLIS)));
+        UpgradeBotConfig withGroup = (UpgradeBotConfig) Proxy.newProxyInstance(UpgradeBotConfig.class.getClassLoader(),
+                new Class<?>[] {UpgradeBotConfig.class}, (proxy, m, args) -> switch (m.getName()) {
+                    case "orchestrators" -> Optional.of(List.of(ORCHESTRATOR));
+                    case "orchestratorGroup" -> Optional.of(group);
+                    default -> m.invoke(config, args);
+                });
+        QuarkusMock.installMockForType(new Orchestrators(withGroup, directory), Orchestrators.class);
+        String meta = openModal();
+
+        JsonNode pushed = interact(viewSubmission(member, "ub.announce_compose", meta,
+                form("Office hours moved to Thursday.", "CHANNEL", "at", LocalDate.now(BERLIN).plusDays(3), LocalTime.of(10, 0),
+                        List.of(), null)));
+        assertEquals("push", pushed.path("response_action").asText(), "the preview, not a refusal: " + pushed);
+
+        directory.clear(); // the confirm step has to wait for Slack again
+        JsonNode cleared = interact(viewSubmission(member, "ub.announce_preview",
+                pushed.path("view").path("private_metadata").asText(), JSON.createObjectNode()));
+        assertEquals("clear", cleared.path("response_action").asText(), cleared.toString());
+        Eventually.await(Duration.ofSeconds(10), "scheduled after the ack",
+                () -> messages().size() == 1 && "ACTIVE".equals(messages().get(0).state));
+        Eventually.await(Duration.ofSeconds(10), "the author is told it is scheduled",
+                () -> !Fakes.slack.findAll(postRequestedFor(urlPathEqualTo("/api/chat.postEphemeral"))
+                        .withRequestBody(containing("scheduled"))).isEmpty());
+        assertTrue(Fakes.slack.findAll(postRequestedFor(urlPathEqualTo("/api/chat.postEphemeral")))
+                .stream().noneMatch(r -> r.getBodyAsString().contains("Only+orchestrators")
+                        || r.getBodyAsString().contains("Only orchestrators")), "no refusal");
     }
 
     static JsonNode findButton(JsonNode message, String actionId) {

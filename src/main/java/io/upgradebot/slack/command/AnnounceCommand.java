@@ -3,17 +3,17 @@ package io.upgradebot.slack.command;
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.upgradebot.project.FindProject;
+import io.upgradebot.project.OrchestratorGate;
+import io.upgradebot.project.ProjectSummaries;
 import io.upgradebot.project.SlackDirectory;
 import io.upgradebot.slack.AfterAck;
 import io.upgradebot.slack.CallbackIds;
-import io.upgradebot.slack.OrchestratorCheckBeforeAck;
 import io.upgradebot.slack.SlackGateway;
 import io.upgradebot.slack.view.AnnounceModal;
 import io.upgradebot.slack.view.EphemeralReply;
 import io.upgradebot.slack.view.LoadingModal;
-import io.upgradebot.store.UpgradeProjectEntity;
+import io.upgradebot.slack.view.OrchestratorRefusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
 import org.jboss.logging.Logger;
@@ -28,14 +28,16 @@ public class AnnounceCommand implements UpgradeSubcommand {
     static final String TITLE = "Announce";
     private static final Logger LOG = Logger.getLogger(AnnounceCommand.class);
 
-    private final OrchestratorCheckBeforeAck orchestrators;
+    private final OrchestratorGate orchestrators;
     private final SlackGateway slack;
     private final SlackDirectory directory;
     private final AfterAck afterAck;
     private final FindProject projects;
+    private final ProjectSummaries summaries;
 
-    public AnnounceCommand(OrchestratorCheckBeforeAck orchestrators, SlackGateway slack, SlackDirectory directory,
-            AfterAck afterAck, FindProject projects) {
+    public AnnounceCommand(OrchestratorGate orchestrators, SlackGateway slack, SlackDirectory directory,
+            AfterAck afterAck, FindProject projects, ProjectSummaries summaries) {
+        this.summaries = summaries;
         this.orchestrators = orchestrators;
         this.slack = slack;
         this.directory = directory;
@@ -62,8 +64,8 @@ public class AnnounceCommand implements UpgradeSubcommand {
     public Response handle(String args, SlashCommandRequest req, SlashCommandContext ctx) {
         String user = req.getPayload().getUserId();
         String channel = req.getPayload().getChannelId();
-        Optional<Boolean> orchestrator = orchestrators.quickly(user);
-        if (orchestrator.isPresent() && !orchestrator.get()) {
+        OrchestratorGate.Answer orchestrator = orchestrators.beforeAck(user);
+        if (orchestrator == OrchestratorGate.Answer.REFUSED) {
             return ctx.ack(EphemeralReply.text(refusal()));
         }
         String viewId;
@@ -74,7 +76,7 @@ public class AnnounceCommand implements UpgradeSubcommand {
             return ctx.ack(EphemeralReply.text(":warning: Slack did not open the form (" + e.error() + "). Try again."));
         }
         afterAck.run(() -> {
-            if (orchestrator.isEmpty() && !orchestrators.isOrchestrator(user)) {
+            if (!orchestrators.allowsAfterAck(orchestrator, user)) {
                 slack.updateView(viewId, AnnounceModal.notice(TITLE, refusal()));
                 return;
             }
@@ -83,9 +85,14 @@ public class AnnounceCommand implements UpgradeSubcommand {
                 slack.updateView(viewId, AnnounceModal.notice(TITLE, found.message()));
                 return;
             }
-            UpgradeProjectEntity p = QuarkusTransaction.requiringNew().call(() -> UpgradeProjectEntity.findById(found.projectId()));
-            slack.updateView(viewId, AnnounceModal.compose(p.name, new AnnounceModal.Meta(p.id, channel, null, null),
-                    AnnounceModal.Values.blank(), p.statusMessageTs != null));
+            Optional<ProjectSummaries.ProjectSummary> project = summaries.byId(found.projectId());
+            if (project.isEmpty()) {
+                slack.updateView(viewId, AnnounceModal.notice(TITLE, "That project no longer exists."));
+                return;
+            }
+            ProjectSummaries.ProjectSummary p = project.get();
+            slack.updateView(viewId, AnnounceModal.compose(p.name(), new AnnounceModal.Meta(p.id(), channel, null, null),
+                    AnnounceModal.Values.blank(), p.hasStatusMessage()));
             // the preview needs the author's time zone (users.info); fetched now, it is cached when they submit
             directory.person(user);
         });
@@ -93,6 +100,6 @@ public class AnnounceCommand implements UpgradeSubcommand {
     }
 
     private String refusal() {
-        return ":no_entry: Only orchestrators can announce: " + orchestrators.whoCan() + ".";
+        return OrchestratorRefusal.mrkdwn(orchestrators.refusal(OrchestratorGate.Action.ANNOUNCE));
     }
 }

@@ -1,16 +1,16 @@
 package io.upgradebot.slack.command;
 
-import io.upgradebot.slack.OrchestratorCheckBeforeAck;
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.upgradebot.project.AskOwnersToChoose;
 import io.upgradebot.project.FindProject;
+import io.upgradebot.project.OrchestratorGate;
+import io.upgradebot.project.ProjectSummaries;
 import io.upgradebot.slack.AfterAck;
 import io.upgradebot.slack.SlackGateway;
 import io.upgradebot.slack.view.EphemeralReply;
-import io.upgradebot.store.UpgradeProjectEntity;
+import io.upgradebot.slack.view.OrchestratorRefusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
@@ -24,14 +24,16 @@ public class AskCommand implements UpgradeSubcommand {
 
     private static final Logger LOG = Logger.getLogger(AskCommand.class);
 
-    private final OrchestratorCheckBeforeAck orchestrators;
+    private final OrchestratorGate orchestrators;
     private final FindProject findProject;
     private final AskOwnersToChoose ask;
     private final AfterAck afterAck;
     private final SlackGateway slack;
+    private final ProjectSummaries summaries;
 
-    public AskCommand(OrchestratorCheckBeforeAck orchestrators, FindProject findProject, AskOwnersToChoose ask, AfterAck afterAck,
-            SlackGateway slack) {
+    public AskCommand(OrchestratorGate orchestrators, FindProject findProject, AskOwnersToChoose ask, AfterAck afterAck,
+            SlackGateway slack, ProjectSummaries summaries) {
+        this.summaries = summaries;
         this.orchestrators = orchestrators;
         this.findProject = findProject;
         this.ask = ask;
@@ -58,31 +60,30 @@ public class AskCommand implements UpgradeSubcommand {
     public Response handle(String args, SlashCommandRequest req, SlashCommandContext ctx) {
         var payload = req.getPayload();
         // a user-group lookup must not hold the ack: unknown within the budget -> asked again after the ack
-        java.util.Optional<Boolean> orchestrator = orchestrators.quickly(payload.getUserId());
-        if (orchestrator.isPresent() && !orchestrator.get()) {
-            return ctx.ack(EphemeralReply.text("Only orchestrators ask the owners to choose: " + orchestrators.whoCan()
-                    + ". Anyone can see what is still open with `/upgrade tbd <project>`."));
+        OrchestratorGate.Answer orchestrator = orchestrators.beforeAck(payload.getUserId());
+        if (orchestrator == OrchestratorGate.Answer.REFUSED) {
+            return ctx.ack(EphemeralReply.text(refusal()));
         }
-        FindProject.Found found = QuarkusTransaction.requiringNew()
-                .call(() -> findProject.find(args, payload.getChannelId()));
+        FindProject.Found found = findProject.find(args, payload.getChannelId());
         if (!found.found()) {
             return ctx.ack(EphemeralReply.text(found.message()));
         }
-        UpgradeProjectEntity project = QuarkusTransaction.requiringNew()
-                .call(() -> UpgradeProjectEntity.<UpgradeProjectEntity>findById(found.projectId()));
-        if (project.state == UpgradeProjectEntity.State.PREVIEW) {
-            return ctx.ack(EphemeralReply.text("*" + project.name + "* is only a preview: create it first, then ask."));
+        ProjectSummaries.ProjectSummary project = summaries.byId(found.projectId()).orElse(null);
+        if (project == null) {
+            return ctx.ack(EphemeralReply.text("That project no longer exists."));
         }
-        if (project.channelId == null) {
-            return ctx.ack(EphemeralReply.text("*" + project.name + "* has no channel to post the announcement in."));
+        if (project.preview()) {
+            return ctx.ack(EphemeralReply.text("*" + project.name() + "* is only a preview: create it first, then ask."));
+        }
+        if (project.channelId() == null) {
+            return ctx.ack(EphemeralReply.text("*" + project.name() + "* has no channel to post the announcement in."));
         }
         String responseUrl = payload.getResponseUrl();
-        long projectId = project.id;
+        long projectId = project.id();
         String user = payload.getUserId();
         afterAck.run(() -> {
-            if (orchestrator.isEmpty() && !orchestrators.isOrchestrator(user)) {
-                slack.respond(responseUrl, "Only orchestrators ask the owners to choose: " + orchestrators.whoCan() + ".",
-                        null, false);
+            if (!orchestrators.allowsAfterAck(orchestrator, user)) {
+                slack.respond(responseUrl, refusal(), null, false);
                 return;
             }
             try {
@@ -97,7 +98,11 @@ public class AskCommand implements UpgradeSubcommand {
                 slack.respond(responseUrl, "The announcement could not be posted: " + e.getMessage(), null, false);
             }
         });
-        return ctx.ack(EphemeralReply.text("Looking up owners and posting the announcement in <#" + project.channelId
+        return ctx.ack(EphemeralReply.text("Looking up owners and posting the announcement in <#" + project.channelId()
                 + ">…"));
+    }
+
+    private String refusal() {
+        return OrchestratorRefusal.mrkdwn(orchestrators.refusal(OrchestratorGate.Action.ASK));
     }
 }

@@ -3,8 +3,7 @@ package io.upgradebot.slack.command;
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
-import io.upgradebot.store.ProjectRepoEntity;
-import io.upgradebot.store.UpgradeProjectEntity;
+import io.upgradebot.project.ProjectSummaries;
 import io.upgradebot.slack.view.ProjectListView;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -17,9 +16,11 @@ public class ListCommand implements UpgradeSubcommand {
     static final int MAX_ROWS = 60;
 
     private final ReplyAfterAck reply;
+    private final ProjectSummaries projects;
 
-    public ListCommand(ReplyAfterAck reply) {
+    public ListCommand(ReplyAfterAck reply, ProjectSummaries projects) {
         this.reply = reply;
+        this.projects = projects;
     }
 
     @Override
@@ -46,14 +47,11 @@ public class ListCommand implements UpgradeSubcommand {
     public Response handle(String args, SlashCommandRequest req, SlashCommandContext ctx) {
         String team = req.getPayload().getTeamId();
         return reply.defer(req, ctx, () -> {
-            List<ProjectListView.Row> rows = UpgradeProjectEntity.newestFirst()
+            List<ProjectListView.Row> rows = projects.newestFirst(team, MAX_ROWS)
                 .stream()
-                .filter(p -> p.teamId == null || team == null || p.teamId.equals(team))
-                .limit(MAX_ROWS)
-                .map(p -> new ProjectListView.Row(p.slug, p.name, p.state.name(), p.completionDate, p.releaseName,
-                        (int) ProjectRepoEntity.count("projectId = ?1 and inScope = true", p.id),
-                        (int) ProjectRepoEntity.count("projectId = ?1 and inScope = true and upper(ownerDoes) = 'TBD'", p.id),
-                        p.roadmapIssueUrl, p.channelId))
+                .map(l -> new ProjectListView.Row(l.project().slug(), l.project().name(), l.project().state(),
+                        l.project().completionDate(), l.project().releaseName(), l.repositories(), l.tbd(),
+                        l.project().roadmapIssueUrl(), l.project().channelId()))
                 .toList();
             return new ReplyAfterAck.Reply("Upgrade projects", ProjectListView.blocks(rows));
         });

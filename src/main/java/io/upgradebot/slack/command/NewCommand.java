@@ -6,14 +6,14 @@ import com.slack.api.bolt.response.Response;
 import io.upgradebot.config.UpgradeBotConfig;
 import io.upgradebot.project.DateSuggestion;
 import io.upgradebot.project.NewProjectRequest;
+import io.upgradebot.project.OrchestratorGate;
 import io.upgradebot.project.SuggestCompletionDate;
 import io.upgradebot.slack.AfterAck;
-import io.upgradebot.slack.OrchestratorCheckBeforeAck;
 import io.upgradebot.slack.SlackGateway;
 import io.upgradebot.slack.view.NewProjectModal;
+import io.upgradebot.slack.view.OrchestratorRefusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
@@ -33,13 +33,13 @@ public class NewCommand implements UpgradeSubcommand {
     /** "Django 5.2" */
     private static final Pattern TARGET = Pattern.compile("^([A-Za-z][\\w.\\-]*)\\s+v?(\\d[\\w.\\-]*)$");
 
-    private final OrchestratorCheckBeforeAck orchestrators;
+    private final OrchestratorGate orchestrators;
     private final SlackGateway slack;
     private final AfterAck afterAck;
     private final SuggestCompletionDate dates;
     private final UpgradeBotConfig config;
 
-    public NewCommand(OrchestratorCheckBeforeAck orchestrators, SlackGateway slack, AfterAck afterAck, SuggestCompletionDate dates,
+    public NewCommand(OrchestratorGate orchestrators, SlackGateway slack, AfterAck afterAck, SuggestCompletionDate dates,
             UpgradeBotConfig config) {
         this.orchestrators = orchestrators;
         this.slack = slack;
@@ -66,8 +66,8 @@ public class NewCommand implements UpgradeSubcommand {
     @Override
     public Response handle(String args, SlashCommandRequest req, SlashCommandContext ctx) {
         var payload = req.getPayload();
-        Optional<Boolean> orchestrator = orchestrators.quickly(payload.getUserId());
-        if (orchestrator.isPresent() && !orchestrator.get()) {
+        OrchestratorGate.Answer orchestrator = orchestrators.beforeAck(payload.getUserId());
+        if (orchestrator == OrchestratorGate.Answer.REFUSED) {
             return ctx.ack(refusal());
         }
         NewProjectRequest initial = prefill(args, config.roadmapRepo().orElse(null), payload.getChannelId());
@@ -79,10 +79,10 @@ public class NewCommand implements UpgradeSubcommand {
             LOG.warnf("new-project form not opened: %s", e.error());
             return ctx.ack(":warning: Slack did not open the form (" + e.error() + "). Try `/upgrade new` again.");
         }
-        if (orchestrator.isEmpty()) {
+        if (orchestrator == OrchestratorGate.Answer.UNKNOWN_YET) {
             // membership was not known in time: the form is open, and closes on a refusal if the answer is no
             afterAck.run(() -> {
-                if (!orchestrators.isOrchestrator(payload.getUserId())) {
+                if (!orchestrators.allows(payload.getUserId())) {
                     slack.updateView(viewId, NewProjectModal.notice(refusal()));
                 }
             });
@@ -99,7 +99,7 @@ public class NewCommand implements UpgradeSubcommand {
     }
 
     private String refusal() {
-        return ":no_entry: Only orchestrators create upgrade projects: " + orchestrators.whoCan() + ".";
+        return OrchestratorRefusal.mrkdwn(orchestrators.refusal(OrchestratorGate.Action.NEW));
     }
 
     /** What the command's text gives: a name, and maybe the dependency with its current and target versions. */

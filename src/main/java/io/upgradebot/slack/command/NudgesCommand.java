@@ -5,8 +5,10 @@ import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
 import io.upgradebot.config.NudgeConfig;
 import io.upgradebot.project.FindProject;
-import io.upgradebot.project.Orchestrators;
-import io.upgradebot.store.UpgradeProjectEntity;
+import io.upgradebot.project.OrchestratorGate;
+import io.upgradebot.project.ProjectSummaries;
+import io.upgradebot.project.StaleIssueNudges;
+import io.upgradebot.slack.view.OrchestratorRefusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -18,15 +20,18 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class NudgesCommand implements UpgradeSubcommand {
 
-    static final int MAX_DAYS = 365;
-
-    private final Orchestrators orchestrators;
+    private final OrchestratorGate orchestrators;
     private final NudgeConfig config;
     private final FindProject projects;
     private final ReplyAfterAck reply;
+    private final ProjectSummaries summaries;
+    private final StaleIssueNudges nudges;
 
-    public NudgesCommand(Orchestrators orchestrators, NudgeConfig config, FindProject projects, ReplyAfterAck reply) {
+    public NudgesCommand(OrchestratorGate orchestrators, NudgeConfig config, FindProject projects, ReplyAfterAck reply,
+            ProjectSummaries summaries, StaleIssueNudges nudges) {
         this.projects = projects;
+        this.summaries = summaries;
+        this.nudges = nudges;
         this.reply = reply;
         this.orchestrators = orchestrators;
         this.config = config;
@@ -67,41 +72,37 @@ public class NudgesCommand implements UpgradeSubcommand {
             if (!found.found()) {
                 return ReplyAfterAck.Reply.text(found.message());
             }
-            UpgradeProjectEntity p = UpgradeProjectEntity.findById(found.projectId());
             if (setting) {
-                if (!orchestrators.isOrchestrator(user)) {
-                    return ReplyAfterAck.Reply.text(":no_entry: Only orchestrators can change this: " + orchestrators.whoCan() + ".");
+                if (!orchestrators.allows(user)) {
+                    return ReplyAfterAck.Reply.text(OrchestratorRefusal.mrkdwn(
+                            orchestrators.refusal(OrchestratorGate.Action.CHANGE_NUDGES)));
                 }
-                Integer days;
-                if (last.equals("off")) {
-                    days = 0;
-                } else if (last.equals("on")) {
-                    days = null;
-                } else {
-                    days = Integer.valueOf(last);
-                    if (days < 1 || days > MAX_DAYS) {
-                        return ReplyAfterAck.Reply.text("Give a number of days between 1 and " + MAX_DAYS + ", `off` or `on`.");
-                    }
+                StaleIssueNudges.ThresholdChange change = last.equals("off") ? nudges.turnNudgesOff(found.projectId())
+                        : last.equals("on") ? nudges.useDefaultStaleAfterDays(found.projectId())
+                        : nudges.setStaleAfterDays(found.projectId(), Integer.parseInt(last));
+                if (change == StaleIssueNudges.ThresholdChange.OUT_OF_RANGE) {
+                    return ReplyAfterAck.Reply.text("Give a number of days between 1 and "
+                            + StaleIssueNudges.MAX_STALE_AFTER_DAYS + ", `off` or `on`.");
                 }
-                p.staleAfterDays = days;
             }
-            return ReplyAfterAck.Reply.text(describe(p, setting));
+            return summaries.byId(found.projectId()).map(p -> ReplyAfterAck.Reply.text(describe(p, setting)))
+                    .orElse(ReplyAfterAck.Reply.text("That project no longer exists."));
         });
     }
 
-    String describe(UpgradeProjectEntity p, boolean changed) {
+    String describe(ProjectSummaries.ProjectSummary p, boolean changed) {
         String prefix = changed ? ":white_check_mark: " : "";
-        if (p.staleAfterDays != null && p.staleAfterDays == 0) {
-            return prefix + "Stale-issue nudges are *off* for *" + p.name + "*. `/upgrade nudges " + p.slug + " on` turns them back on.";
+        if (p.staleAfterDays() != null && p.staleAfterDays() == 0) {
+            return prefix + "Stale-issue nudges are *off* for *" + p.name() + "*. `/upgrade nudges " + p.slug() + " on` turns them back on.";
         }
-        int days = p.staleAfterDays != null ? p.staleAfterDays : config.staleAfterDays();
+        int days = p.staleAfterDays() != null ? p.staleAfterDays() : config.staleAfterDays();
         String when = config.workDays().stream().map(d -> d.name().substring(0, 1) + d.name().substring(1, 3).toLowerCase(Locale.ROOT))
                 .collect(Collectors.joining(", "));
-        return prefix + "*" + p.name + "*: an open repository issue with no human activity for *" + days + " days*"
-                + (p.staleAfterDays == null ? " (the default)" : "") + " is stale. Whoever does its next step is nudged "
+        return prefix + "*" + p.name() + "*: an open repository issue with no human activity for *" + days + " days*"
+                + (p.staleAfterDays() == null ? " (the default)" : "") + " is stale. Whoever does its next step is nudged "
                 + (config.delivery() == NudgeConfig.Delivery.DM ? "by direct message" : "in the status message's thread")
                 + ", at most once a day, not about the same issue again within " + config.coolDown().toDays() + " days, only on "
                 + when + " between " + config.workStart() + " and " + config.workEnd() + " in their time zone.\n"
-                + "Change it: `/upgrade nudges " + p.slug + " <days>`, or `off`.";
+                + "Change it: `/upgrade nudges " + p.slug() + " <days>`, or `off`.";
     }
 }

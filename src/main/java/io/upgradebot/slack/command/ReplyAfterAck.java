@@ -4,7 +4,6 @@ import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.model.block.LayoutBlock;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.upgradebot.slack.AfterAck;
 import io.upgradebot.slack.SlackGateway;
 import io.upgradebot.slack.view.EphemeralReply;
@@ -45,7 +44,7 @@ public class ReplyAfterAck {
         afterAck.run(() -> {
             Reply reply;
             try {
-                reply = QuarkusTransaction.requiringNew().call(work::get);
+                reply = work.get();
             } catch (RuntimeException e) {
                 String ref = UUID.randomUUID().toString().substring(0, 8);
                 LOG.errorf(e, "answering /upgrade %s failed (ref %s)", req.getPayload().getText(), ref);

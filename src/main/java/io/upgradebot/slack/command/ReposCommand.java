@@ -8,14 +8,14 @@ import io.upgradebot.domain.RepoListParser;
 import io.upgradebot.domain.RepoRef;
 import io.upgradebot.project.ChangeProjectScope;
 import io.upgradebot.project.FindProject;
+import io.upgradebot.project.OrchestratorGate;
 import io.upgradebot.project.ResolveRepositories;
 import io.upgradebot.slack.AfterAck;
-import io.upgradebot.slack.OrchestratorCheckBeforeAck;
 import io.upgradebot.slack.SlackGateway;
+import io.upgradebot.slack.view.OrchestratorRefusal;
 import io.upgradebot.slack.view.ScopeChangeView;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
-import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
@@ -27,13 +27,13 @@ public class ReposCommand implements UpgradeSubcommand {
 
     private static final Logger LOG = Logger.getLogger(ReposCommand.class);
 
-    private final OrchestratorCheckBeforeAck orchestrators;
+    private final OrchestratorGate orchestrators;
     private final FindProject findProject;
     private final ChangeProjectScope scope;
     private final AfterAck afterAck;
     private final SlackGateway slack;
 
-    public ReposCommand(OrchestratorCheckBeforeAck orchestrators, FindProject findProject, ChangeProjectScope scope, AfterAck afterAck,
+    public ReposCommand(OrchestratorGate orchestrators, FindProject findProject, ChangeProjectScope scope, AfterAck afterAck,
             SlackGateway slack) {
         this.orchestrators = orchestrators;
         this.findProject = findProject;
@@ -60,8 +60,8 @@ public class ReposCommand implements UpgradeSubcommand {
     @Override
     public Response handle(String args, SlashCommandRequest req, SlashCommandContext ctx) {
         var payload = req.getPayload();
-        Optional<Boolean> orchestrator = orchestrators.quickly(payload.getUserId());
-        if (orchestrator.isPresent() && !orchestrator.get()) {
+        OrchestratorGate.Answer orchestrator = orchestrators.beforeAck(payload.getUserId());
+        if (orchestrator == OrchestratorGate.Answer.REFUSED) {
             return ctx.ack(refusal());
         }
         String text = args == null ? "" : args.strip();
@@ -116,13 +116,13 @@ public class ReposCommand implements UpgradeSubcommand {
     }
 
     private String refusal() {
-        return ":no_entry: Only orchestrators change a project's repositories: " + orchestrators.whoCan() + ".";
+        return OrchestratorRefusal.mrkdwn(orchestrators.refusal(OrchestratorGate.Action.CHANGE_REPOS));
     }
 
     /** Runs after the ack; the membership check is repeated there when it was not known before the ack. */
     private void answer(String user, String responseUrl, Runnable work) {
         try {
-            if (!orchestrators.isOrchestrator(user)) {
+            if (!orchestrators.allows(user)) {
                 slack.respond(responseUrl, refusal(), null, false);
                 return;
             }

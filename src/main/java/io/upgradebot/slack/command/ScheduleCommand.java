@@ -3,8 +3,8 @@ package io.upgradebot.slack.command;
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.upgradebot.project.FindProject;
+import io.upgradebot.project.ProjectSummaries;
 import io.upgradebot.project.RunbookMoments;
 import io.upgradebot.project.ScheduledMessages;
 import io.upgradebot.project.SlackDirectory;
@@ -12,7 +12,6 @@ import io.upgradebot.slack.AfterAck;
 import io.upgradebot.slack.SlackGateway;
 import io.upgradebot.slack.view.EphemeralReply;
 import io.upgradebot.slack.view.ScheduleList;
-import io.upgradebot.store.UpgradeProjectEntity;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.ZoneId;
 import java.util.UUID;
@@ -30,10 +29,12 @@ public class ScheduleCommand implements UpgradeSubcommand {
     private final SlackGateway slack;
     private final AfterAck afterAck;
     private final FindProject projects;
+    private final ProjectSummaries summaries;
 
     public ScheduleCommand(ScheduledMessages messages, RunbookMoments moments, SlackDirectory directory,
-            SlackGateway slack, AfterAck afterAck, FindProject projects) {
+            SlackGateway slack, AfterAck afterAck, FindProject projects, ProjectSummaries summaries) {
         this.projects = projects;
+        this.summaries = summaries;
         this.messages = messages;
         this.moments = moments;
         this.directory = directory;
@@ -74,13 +75,17 @@ public class ScheduleCommand implements UpgradeSubcommand {
                 return;
             }
             long projectId = found.projectId();
-            UpgradeProjectEntity p = QuarkusTransaction.requiringNew().call(() -> UpgradeProjectEntity.findById(projectId));
+            ProjectSummaries.ProjectSummary p = summaries.byId(projectId).orElse(null);
+            if (p == null) {
+                slack.respond(responseUrl, "That project no longer exists.", EphemeralReply.sections("That project no longer exists."), false);
+                return;
+            }
             moments.sync(projectId); // a project created a minute ago shows its moments already
             ZoneId zone = directory.person(user).map(SlackDirectory.Person::timeZone).filter(z -> z != null && !z.isBlank())
                     .map(ZoneId::of).orElse(ZoneId.of("UTC"));
-            var blocks = ScheduleList.render(p.name, p.slug, messages.list(projectId, 5), zone,
+            var blocks = ScheduleList.render(p.name(), p.slug(), messages.list(projectId, 5), zone,
                     UUID.randomUUID().toString().substring(0, 8));
-            slack.respond(responseUrl, "Scheduled for " + p.name, blocks, false);
+            slack.respond(responseUrl, "Scheduled for " + p.name(), blocks, false);
         });
         return ctx.ack();
     }

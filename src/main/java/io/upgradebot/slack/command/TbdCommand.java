@@ -4,10 +4,9 @@ import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
 import io.upgradebot.project.FindProject;
+import io.upgradebot.project.ProjectSummaries;
 import io.upgradebot.project.TbdRepositories;
-import io.upgradebot.slack.view.EphemeralReply;
 import io.upgradebot.slack.view.OwnerDoesMessages;
-import io.upgradebot.store.UpgradeProjectEntity;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -21,9 +20,11 @@ public class TbdCommand implements UpgradeSubcommand {
     private final TbdRepositories tbd;
 
     private final ReplyAfterAck reply;
+    private final ProjectSummaries projects;
 
-    public TbdCommand(FindProject findProject, TbdRepositories tbd, ReplyAfterAck reply) {
+    public TbdCommand(FindProject findProject, TbdRepositories tbd, ReplyAfterAck reply, ProjectSummaries projects) {
         this.reply = reply;
+        this.projects = projects;
         this.findProject = findProject;
         this.tbd = tbd;
     }
@@ -56,7 +57,7 @@ public class TbdCommand implements UpgradeSubcommand {
             if (!found.found()) {
                 return ReplyAfterAck.Reply.text(found.message());
             }
-            String name = UpgradeProjectEntity.<UpgradeProjectEntity>findById(found.projectId()).name;
+            String name = projects.byId(found.projectId()).map(ProjectSummaries.ProjectSummary::name).orElse(found.slug());
             return ReplyAfterAck.Reply.text(OwnerDoesMessages.tbd(name, tbd.of(found.projectId())));
         });
     }

@@ -4,10 +4,11 @@ import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.response.Response;
 import io.upgradebot.project.ChangeProjectScope;
-import io.upgradebot.project.Orchestrators;
+import io.upgradebot.project.OrchestratorGate;
 import io.upgradebot.slack.ActionIds;
 import io.upgradebot.slack.AfterAck;
 import io.upgradebot.slack.SlackGateway;
+import io.upgradebot.slack.view.OrchestratorRefusal;
 import io.upgradebot.slack.view.ScopeChangeView;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
@@ -19,11 +20,11 @@ public class AddReposConfirmPressed implements BlockActionHandler {
     private static final Logger LOG = Logger.getLogger(AddReposConfirmPressed.class);
 
     private final ChangeProjectScope scope;
-    private final Orchestrators orchestrators;
+    private final OrchestratorGate orchestrators;
     private final AfterAck afterAck;
     private final SlackGateway slack;
 
-    public AddReposConfirmPressed(ChangeProjectScope scope, Orchestrators orchestrators, AfterAck afterAck,
+    public AddReposConfirmPressed(ChangeProjectScope scope, OrchestratorGate orchestrators, AfterAck afterAck,
             SlackGateway slack) {
         this.scope = scope;
         this.orchestrators = orchestrators;
@@ -44,9 +45,9 @@ public class AddReposConfirmPressed implements BlockActionHandler {
         var pending = ScopeChangeView.parseValue(payload.getActions().get(0).getValue());
         afterAck.run(() -> {
             try {
-                if (!orchestrators.isOrchestrator(user)) {
-                    slack.respond(responseUrl, ":no_entry: Only orchestrators change a project's repositories: "
-                            + orchestrators.whoCan() + ".", null, false);
+                if (!orchestrators.allows(user)) {
+                    slack.respond(responseUrl, OrchestratorRefusal.mrkdwn(
+                            orchestrators.refusal(OrchestratorGate.Action.CHANGE_REPOS)), null, false);
                     return;
                 }
                 if (pending.isEmpty()) {

@@ -4,7 +4,7 @@ import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.response.Response;
 import io.upgradebot.project.MessageKind;
-import io.upgradebot.project.Orchestrators;
+import io.upgradebot.project.OrchestratorGate;
 import io.upgradebot.project.ScheduledMessages;
 import io.upgradebot.slack.ActionIds;
 import io.upgradebot.slack.AfterAck;
@@ -15,12 +15,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class CancelScheduledMessage implements BlockActionHandler {
 
-    private final Orchestrators orchestrators;
+    private final OrchestratorGate orchestrators;
     private final ScheduledMessages messages;
     private final SlackGateway slack;
     private final AfterAck afterAck;
 
-    public CancelScheduledMessage(Orchestrators orchestrators, ScheduledMessages messages, SlackGateway slack, AfterAck afterAck) {
+    public CancelScheduledMessage(OrchestratorGate orchestrators, ScheduledMessages messages, SlackGateway slack, AfterAck afterAck) {
         this.orchestrators = orchestrators;
         this.messages = messages;
         this.slack = slack;
@@ -36,7 +36,7 @@ public class CancelScheduledMessage implements BlockActionHandler {
     public Response handle(BlockActionRequest req, ActionContext ctx) {
         long id = ScheduleButtons.messageId(req);
         ScheduleButtons.afterAck(orchestrators, afterAck, slack, req, () -> {
-            String label = messages.find(id).map(m -> MessageKind.of(m.kind).label()).orElse("It");
+            String label = messages.find(id).map(m -> MessageKind.of(m.kind()).label()).orElse("It");
             return messages.cancel(id) ? ":wastebasket: " + label + " cancelled; it will not be posted."
                     : label + " was not scheduled any more.";
         });

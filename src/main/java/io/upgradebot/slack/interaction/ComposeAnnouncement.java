@@ -1,21 +1,23 @@
 package io.upgradebot.slack.interaction;
 
-import io.upgradebot.slack.OrchestratorCheckBeforeAck;
 import com.slack.api.bolt.context.builtin.ViewSubmissionContext;
 import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
 import com.slack.api.bolt.response.Response;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.upgradebot.config.ScheduleConfig;
 import io.upgradebot.project.AnnouncementPoster;
 import io.upgradebot.project.MessageKind;
 import io.upgradebot.project.MessageTarget;
+import io.upgradebot.project.OrchestratorGate;
+import io.upgradebot.project.ProjectSummaries;
 import io.upgradebot.project.Recurrence;
 import io.upgradebot.project.ScheduledMessages;
 import io.upgradebot.project.SlackDirectory;
 import io.upgradebot.project.When;
+import io.upgradebot.slack.AfterAck;
 import io.upgradebot.slack.CallbackIds;
+import io.upgradebot.slack.SlackGateway;
 import io.upgradebot.slack.view.AnnounceModal;
-import io.upgradebot.store.UpgradeProjectEntity;
+import io.upgradebot.slack.view.OrchestratorRefusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
@@ -35,19 +37,28 @@ public class ComposeAnnouncement implements ViewSubmissionHandler {
 
     static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm", Locale.ENGLISH);
 
-    private final OrchestratorCheckBeforeAck orchestrators;
+    private final OrchestratorGate orchestrators;
     private final SlackDirectory directory;
     private final ScheduledMessages messages;
     private final ScheduleConfig config;
     private final Clock clock;
+    private final AfterAck afterAck;
+    private final SlackGateway slack;
+    private final AnnouncementPoster poster;
+    private final ProjectSummaries summaries;
 
-    public ComposeAnnouncement(OrchestratorCheckBeforeAck orchestrators, SlackDirectory directory, ScheduledMessages messages,
-            ScheduleConfig config, Clock clock) {
+    public ComposeAnnouncement(OrchestratorGate orchestrators, SlackDirectory directory, ScheduledMessages messages,
+            ScheduleConfig config, Clock clock, AfterAck afterAck, SlackGateway slack, AnnouncementPoster poster,
+            ProjectSummaries summaries) {
+        this.summaries = summaries;
         this.orchestrators = orchestrators;
         this.directory = directory;
         this.messages = messages;
         this.config = config;
         this.clock = clock;
+        this.afterAck = afterAck;
+        this.slack = slack;
+        this.poster = poster;
     }
 
     @Override
@@ -59,10 +70,12 @@ public class ComposeAnnouncement implements ViewSubmissionHandler {
     public Response handle(ViewSubmissionRequest req, ViewSubmissionContext ctx) {
         String user = req.getPayload().getUser().getId();
         AnnounceModal.Meta meta = AnnounceModal.meta(req.getPayload().getView().getPrivateMetadata());
-        if (!orchestrators.quickly(user).orElse(false)) {
-            return ctx.ackWithErrors(Map.of(AnnounceModal.MESSAGE, "Only orchestrators can schedule announcements."));
+        OrchestratorGate.Answer orchestrator = orchestrators.beforeAck(user);
+        if (orchestrator == OrchestratorGate.Answer.REFUSED) {
+            return ctx.ackWithErrors(Map.of(AnnounceModal.MESSAGE,
+                    OrchestratorRefusal.plain(orchestrators.refusal(OrchestratorGate.Action.ANNOUNCE))));
         }
-        UpgradeProjectEntity project = QuarkusTransaction.requiringNew().call(() -> UpgradeProjectEntity.findById(meta.projectId()));
+        ProjectSummaries.ProjectSummary project = summaries.byId(meta.projectId()).orElse(null);
         if (project == null) {
             return ctx.ackWithErrors(Map.of(AnnounceModal.MESSAGE, "This project no longer exists."));
         }
@@ -78,12 +91,23 @@ public class ComposeAnnouncement implements ViewSubmissionHandler {
         if (!errors.isEmpty()) {
             return ctx.ackWithErrors(errors);
         }
+        if (orchestrator == OrchestratorGate.Answer.UNKNOWN_YET) {
+            // the user-group lookup is slow: the preview shows (a draft posts nothing), the answer comes after the ack,
+            // and "Schedule" on the preview asks again
+            String channel = meta.channelId();
+            afterAck.run(() -> {
+                if (!orchestrators.allows(user)) {
+                    ConfirmAnnouncement.tell(slack, poster, channel, user,
+                            OrchestratorRefusal.mrkdwn(orchestrators.refusal(OrchestratorGate.Action.ANNOUNCE)));
+                }
+            });
+        }
         long draftId = messages.saveDraft(new ScheduledMessages.Draft(meta.projectId(), meta.editOf(), form.text(),
                 form.target(), when, user));
         String where = form.target() == MessageTarget.THREAD
-                ? (project.statusMessageTs != null ? "the status message's thread in <#" + project.statusChannelId + ">"
-                        : "<#" + project.channelId + "> (the status message does not exist yet)")
-                : "<#" + project.channelId + ">";
+                ? (project.hasStatusMessage() ? "the status message's thread in <#" + project.statusChannelId() + ">"
+                        : "<#" + project.channelId() + "> (the status message does not exist yet)")
+                : "<#" + project.channelId() + ">";
         String body = kind.composed()
                 ? (form.text() == null || form.text().isBlank() ? "" : form.text().strip() + "\n\n")
                         + "_…followed by the " + kind.label().toLowerCase(Locale.ROOT) + " the bot writes when it fires._"

@@ -3,17 +3,16 @@ package io.upgradebot.slack.interaction;
 import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.response.Response;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.upgradebot.project.CreateUpgradeProject;
+import io.upgradebot.project.OrchestratorGate;
+import io.upgradebot.project.ProjectSummaries;
 import io.upgradebot.slack.ActionIds;
 import io.upgradebot.slack.AfterAck;
-import io.upgradebot.slack.OrchestratorCheckBeforeAck;
 import io.upgradebot.slack.SlackGateway;
 import io.upgradebot.slack.view.ConfirmProjectModal;
-import io.upgradebot.store.UpgradeProjectEntity;
+import io.upgradebot.slack.view.OrchestratorRefusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
-import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
@@ -27,12 +26,14 @@ public class CreateFromPreviewPressed implements BlockActionHandler {
     private static final Logger LOG = Logger.getLogger(CreateFromPreviewPressed.class);
 
     private final CreateUpgradeProject create;
-    private final OrchestratorCheckBeforeAck orchestrators;
+    private final OrchestratorGate orchestrators;
     private final AfterAck afterAck;
+    private final ProjectSummaries summaries;
     private final SlackGateway slack;
 
-    public CreateFromPreviewPressed(CreateUpgradeProject create, OrchestratorCheckBeforeAck orchestrators, AfterAck afterAck,
-            SlackGateway slack) {
+    public CreateFromPreviewPressed(CreateUpgradeProject create, OrchestratorGate orchestrators, AfterAck afterAck,
+            SlackGateway slack, ProjectSummaries summaries) {
+        this.summaries = summaries;
         this.create = create;
         this.orchestrators = orchestrators;
         this.afterAck = afterAck;
@@ -49,8 +50,8 @@ public class CreateFromPreviewPressed implements BlockActionHandler {
         var payload = req.getPayload();
         String user = payload.getUser().getId();
         String responseUrl = payload.getResponseUrl();
-        Optional<Boolean> orchestrator = orchestrators.quickly(user);
-        if (orchestrator.isPresent() && !orchestrator.get()) {
+        OrchestratorGate.Answer orchestrator = orchestrators.beforeAck(user);
+        if (orchestrator == OrchestratorGate.Answer.REFUSED) {
             afterAck.run(() -> respond(responseUrl, refusal()));
             return ctx.ack();
         }
@@ -61,16 +62,13 @@ public class CreateFromPreviewPressed implements BlockActionHandler {
             return ctx.ack();
         }
         if (create.needsDate(projectId)) {
-            String[] what = QuarkusTransaction.requiringNew().call(() -> {
-                UpgradeProjectEntity p = UpgradeProjectEntity.findById(projectId);
-                return new String[] {p.name, p.completionReason};
-            });
-            slack.openView(payload.getTriggerId(), ConfirmProjectModal.render(projectId, what[0], List.of(), 0, true,
-                    what[1]));
+            ProjectSummaries.ProjectSummary p = summaries.byId(projectId).orElseThrow();
+            slack.openView(payload.getTriggerId(), ConfirmProjectModal.render(projectId, p.name(), List.of(), 0, true,
+                    p.completionReason()));
             return ctx.ack();
         }
         afterAck.run(() -> {
-            if (!orchestrators.isOrchestrator(user)) {
+            if (!orchestrators.allowsAfterAck(orchestrator, user)) {
                 respond(responseUrl, refusal());
                 return;
             }
@@ -87,7 +85,7 @@ public class CreateFromPreviewPressed implements BlockActionHandler {
     }
 
     private String refusal() {
-        return ":no_entry: Only orchestrators create upgrade projects: " + orchestrators.whoCan() + ".";
+        return OrchestratorRefusal.mrkdwn(orchestrators.refusal(OrchestratorGate.Action.NEW));
     }
 
     private void respond(String responseUrl, String text) {

@@ -3,9 +3,9 @@ package io.upgradebot.slack.interaction;
 import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.response.Response;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.upgradebot.project.MessageTarget;
-import io.upgradebot.project.Orchestrators;
+import io.upgradebot.project.OrchestratorGate;
+import io.upgradebot.project.ProjectSummaries;
 import io.upgradebot.project.ScheduledMessages;
 import io.upgradebot.slack.ActionIds;
 import io.upgradebot.slack.AfterAck;
@@ -13,8 +13,6 @@ import io.upgradebot.slack.CallbackIds;
 import io.upgradebot.slack.SlackGateway;
 import io.upgradebot.slack.view.AnnounceModal;
 import io.upgradebot.slack.view.LoadingModal;
-import io.upgradebot.store.ScheduledMessageEntity;
-import io.upgradebot.store.UpgradeProjectEntity;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
@@ -36,12 +34,15 @@ public class EditScheduledMessage implements BlockActionHandler {
     static final String TITLE = "Edit scheduled post";
     private static final Pattern WEEKLY = Pattern.compile("0 (\\d{1,2}) (\\d{1,2}) \\? \\* ((?:MON|TUE|WED|THU|FRI|SAT|SUN)(?:,(?:MON|TUE|WED|THU|FRI|SAT|SUN))*)");
 
-    private final Orchestrators orchestrators;
+    private final OrchestratorGate orchestrators;
     private final ScheduledMessages messages;
     private final SlackGateway slack;
     private final AfterAck afterAck;
+    private final ProjectSummaries summaries;
 
-    public EditScheduledMessage(Orchestrators orchestrators, ScheduledMessages messages, SlackGateway slack, AfterAck afterAck) {
+    public EditScheduledMessage(OrchestratorGate orchestrators, ScheduledMessages messages, SlackGateway slack, AfterAck afterAck,
+            ProjectSummaries summaries) {
+        this.summaries = summaries;
         this.orchestrators = orchestrators;
         this.messages = messages;
         this.slack = slack;
@@ -60,45 +61,50 @@ public class EditScheduledMessage implements BlockActionHandler {
         String clickedIn = req.getPayload().getChannel() != null ? req.getPayload().getChannel().getId() : null;
         String viewId = slack.openView(req.getPayload().getTriggerId(), LoadingModal.of(CallbackIds.ANNOUNCE_COMPOSE, TITLE));
         afterAck.run(() -> {
-            if (!orchestrators.isOrchestrator(user)) {
+            if (!orchestrators.allows(user)) {
                 slack.updateView(viewId, AnnounceModal.notice(TITLE, ScheduleButtons.refusal(orchestrators)));
                 return;
             }
-            Optional<ScheduledMessageEntity> message = messages.find(id).filter(m -> "ACTIVE".equals(m.state));
+            Optional<ScheduledMessages.Message> message = messages.find(id).filter(ScheduledMessages.Message::active);
             if (message.isEmpty()) {
                 slack.updateView(viewId, AnnounceModal.notice(TITLE, "It is no longer scheduled (sent or cancelled meanwhile)."));
                 return;
             }
-            ScheduledMessageEntity m = message.get();
-            UpgradeProjectEntity p = QuarkusTransaction.requiringNew().call(() -> UpgradeProjectEntity.findById(m.projectId));
-            slack.updateView(viewId, AnnounceModal.compose(p.name,
-                    new AnnounceModal.Meta(p.id, clickedIn != null ? clickedIn : p.channelId, m.id, m.kind), values(m),
-                    p.statusMessageTs != null));
+            ScheduledMessages.Message m = message.get();
+            Optional<ProjectSummaries.ProjectSummary> project = summaries.byId(m.projectId());
+            if (project.isEmpty()) {
+                slack.updateView(viewId, AnnounceModal.notice(TITLE, "That project no longer exists."));
+                return;
+            }
+            ProjectSummaries.ProjectSummary p = project.get();
+            slack.updateView(viewId, AnnounceModal.compose(p.name(),
+                    new AnnounceModal.Meta(p.id(), clickedIn != null ? clickedIn : p.channelId(), m.id(), m.kind()), values(m),
+                    p.hasStatusMessage()));
         });
         return ctx.ack();
     }
 
-    static AnnounceModal.Values values(ScheduledMessageEntity m) {
-        ZoneId zone = ZoneId.of(m.timeZone == null ? "UTC" : m.timeZone);
-        MessageTarget target = MessageTarget.valueOf(m.target);
-        if (m.cron != null) {
-            Matcher w = WEEKLY.matcher(m.cron);
+    static AnnounceModal.Values values(ScheduledMessages.Message m) {
+        ZoneId zone = ZoneId.of(m.timeZone() == null ? "UTC" : m.timeZone());
+        MessageTarget target = MessageTarget.valueOf(m.target());
+        if (m.cron() != null) {
+            Matcher w = WEEKLY.matcher(m.cron());
             if (w.matches()) {
                 Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
                 for (String d : w.group(3).split(",")) {
                     days.add(java.util.Arrays.stream(DayOfWeek.values()).filter(x -> x.name().startsWith(d)).findFirst().orElseThrow());
                 }
-                return new AnnounceModal.Values(m.text, target, "weekly", null,
+                return new AnnounceModal.Values(m.text(), target, "weekly", null,
                         LocalTime.of(Integer.parseInt(w.group(2)), Integer.parseInt(w.group(1))), days, null, null);
             }
-            return new AnnounceModal.Values(m.text, target, "cron", null, null, Set.of(), m.cron, null);
+            return new AnnounceModal.Values(m.text(), target, "cron", null, null, Set.of(), m.cron(), null);
         }
-        ZonedDateTime at = m.runAt == null ? null : m.runAt.atZone(zone);
-        if (m.daysBefore != null) {
-            return new AnnounceModal.Values(m.text, target, "before", null, at == null ? null : at.toLocalTime(), Set.of(), null,
-                    m.daysBefore);
+        ZonedDateTime at = m.runAt() == null ? null : m.runAt().atZone(zone);
+        if (m.daysBefore() != null) {
+            return new AnnounceModal.Values(m.text(), target, "before", null, at == null ? null : at.toLocalTime(), Set.of(), null,
+                    m.daysBefore());
         }
-        return new AnnounceModal.Values(m.text, target, "at", at == null ? null : at.toLocalDate(),
+        return new AnnounceModal.Values(m.text(), target, "at", at == null ? null : at.toLocalDate(),
                 at == null ? null : at.toLocalTime(), Set.of(), null, null);
     }
 }

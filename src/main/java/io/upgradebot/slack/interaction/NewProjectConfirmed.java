@@ -4,27 +4,27 @@ import com.slack.api.bolt.context.builtin.ViewSubmissionContext;
 import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
 import com.slack.api.bolt.response.Response;
 import io.upgradebot.project.CreateUpgradeProject;
+import io.upgradebot.project.OrchestratorGate;
 import io.upgradebot.slack.AfterAck;
 import io.upgradebot.slack.CallbackIds;
-import io.upgradebot.slack.OrchestratorCheckBeforeAck;
 import io.upgradebot.slack.view.ConfirmProjectModal;
 import io.upgradebot.slack.view.NewProjectModal;
+import io.upgradebot.slack.view.OrchestratorRefusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
-import java.util.Optional;
 
 /** "Create without them" / "Create" on the confirmation step: the draft becomes the real project, once. */
 @ApplicationScoped
 public class NewProjectConfirmed implements ViewSubmissionHandler {
 
     private final CreateUpgradeProject create;
-    private final OrchestratorCheckBeforeAck orchestrators;
+    private final OrchestratorGate orchestrators;
     private final AfterAck afterAck;
     private final ShowProjectOutcome show;
 
-    public NewProjectConfirmed(CreateUpgradeProject create, OrchestratorCheckBeforeAck orchestrators, AfterAck afterAck,
+    public NewProjectConfirmed(CreateUpgradeProject create, OrchestratorGate orchestrators, AfterAck afterAck,
             ShowProjectOutcome show) {
         this.create = create;
         this.orchestrators = orchestrators;
@@ -46,10 +46,10 @@ public class NewProjectConfirmed implements ViewSubmissionHandler {
             return ctx.ackWithUpdate(NewProjectModal.notice(":x: This form lost track of its project; run `/upgrade new` "
                     + "again."));
         }
-        Optional<Boolean> orchestrator = orchestrators.quickly(user);
-        if (orchestrator.isPresent() && !orchestrator.get()) {
-            return ctx.ackWithUpdate(NewProjectModal.notice(":no_entry: Only orchestrators create upgrade projects: "
-                    + orchestrators.whoCan() + "."));
+        OrchestratorGate.Answer orchestrator = orchestrators.beforeAck(user);
+        if (orchestrator == OrchestratorGate.Answer.REFUSED) {
+            return ctx.ackWithUpdate(NewProjectModal.notice(
+                    OrchestratorRefusal.mrkdwn(orchestrators.refusal(OrchestratorGate.Action.NEW))));
         }
         LocalDate date;
         try {
@@ -67,9 +67,10 @@ public class NewProjectConfirmed implements ViewSubmissionHandler {
         }
         String reason = ConfirmProjectModal.reason(view);
         String viewId = view.getId();
-        afterAck.run(() -> show.inModal(viewId, () -> orchestrators.isOrchestrator(user)
+        afterAck.run(() -> show.inModal(viewId, () -> orchestrators.allowsAfterAck(orchestrator, user)
                 ? create.confirm(projectId, user, date, reason)
-                : new CreateUpgradeProject.Refused("Only orchestrators create upgrade projects: " + orchestrators.whoCan())));
+                : new CreateUpgradeProject.Refused(
+                        OrchestratorRefusal.sentence(orchestrators.refusal(OrchestratorGate.Action.NEW)))));
         return ctx.ackWithUpdate(NewProjectModal.working("Creating the project…"));
     }
 }

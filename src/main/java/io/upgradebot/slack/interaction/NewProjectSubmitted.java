@@ -4,17 +4,17 @@ import com.slack.api.bolt.context.builtin.ViewSubmissionContext;
 import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
 import com.slack.api.bolt.response.Response;
 import io.upgradebot.project.CreateUpgradeProject;
-import io.upgradebot.project.NewProjectRequest;
 import io.upgradebot.project.NewProjectRequest.Field;
+import io.upgradebot.project.NewProjectRequest;
+import io.upgradebot.project.OrchestratorGate;
 import io.upgradebot.slack.AfterAck;
 import io.upgradebot.slack.CallbackIds;
-import io.upgradebot.slack.OrchestratorCheckBeforeAck;
 import io.upgradebot.slack.SlackGateway;
 import io.upgradebot.slack.view.NewProjectModal;
+import io.upgradebot.slack.view.OrchestratorRefusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The new-project form submitted. Syntax errors go back onto the fields ({@code response_action: errors}) before
@@ -26,12 +26,12 @@ import java.util.Optional;
 public class NewProjectSubmitted implements ViewSubmissionHandler {
 
     private final CreateUpgradeProject create;
-    private final OrchestratorCheckBeforeAck orchestrators;
+    private final OrchestratorGate orchestrators;
     private final AfterAck afterAck;
     private final SlackGateway slack;
     private final ShowProjectOutcome show;
 
-    public NewProjectSubmitted(CreateUpgradeProject create, OrchestratorCheckBeforeAck orchestrators, AfterAck afterAck,
+    public NewProjectSubmitted(CreateUpgradeProject create, OrchestratorGate orchestrators, AfterAck afterAck,
             SlackGateway slack, ShowProjectOutcome show) {
         this.create = create;
         this.orchestrators = orchestrators;
@@ -53,9 +53,9 @@ public class NewProjectSubmitted implements ViewSubmissionHandler {
         String team = payload.getTeam() == null ? null : payload.getTeam().getId();
         NewProjectModal.Parsed parsed = NewProjectModal.parse(view, user, team);
         Map<Field, String> errors = new EnumMap<>(Field.class);
-        Optional<Boolean> orchestrator = orchestrators.quickly(user);
-        if (orchestrator.isPresent() && !orchestrator.get()) {
-            errors.put(Field.NAME, "Only orchestrators create upgrade projects");
+        OrchestratorGate.Answer orchestrator = orchestrators.beforeAck(user);
+        if (orchestrator == OrchestratorGate.Answer.REFUSED) {
+            errors.put(Field.NAME, OrchestratorRefusal.plain(orchestrators.refusal(OrchestratorGate.Action.NEW)));
         } else {
             errors.putAll(parsed.errors());
             create.validate(parsed.request()).forEach(errors::putIfAbsent);
@@ -65,9 +65,10 @@ public class NewProjectSubmitted implements ViewSubmissionHandler {
         }
         NewProjectRequest request = parsed.request();
         String viewId = view.getId();
-        afterAck.run(() -> show.inModal(viewId, request, parsed.metadata(), () -> orchestrators.isOrchestrator(user)
+        afterAck.run(() -> show.inModal(viewId, request, parsed.metadata(), () -> orchestrators.allowsAfterAck(orchestrator, user)
                 ? create.submit(request)
-                : new CreateUpgradeProject.Refused("Only orchestrators create upgrade projects: " + orchestrators.whoCan())));
+                : new CreateUpgradeProject.Refused(
+                        OrchestratorRefusal.sentence(orchestrators.refusal(OrchestratorGate.Action.NEW)))));
         return ctx.ackWithUpdate(NewProjectModal.working("Checking the repositories on GitHub for *"
                 + io.upgradebot.slack.view.Mrkdwn.escape(request.name()) + "*… This view updates when done; you can "
                 + "close it, the result also shows in <#" + request.channelId() + ">."));

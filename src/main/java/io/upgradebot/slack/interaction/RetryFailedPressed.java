@@ -3,11 +3,12 @@ package io.upgradebot.slack.interaction;
 import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.response.Response;
-import io.upgradebot.project.Orchestrators;
+import io.upgradebot.project.OrchestratorGate;
 import io.upgradebot.project.RetryFailedWrites;
 import io.upgradebot.slack.ActionIds;
 import io.upgradebot.slack.AfterAck;
 import io.upgradebot.slack.SlackGateway;
+import io.upgradebot.slack.view.OrchestratorRefusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
@@ -18,11 +19,11 @@ public class RetryFailedPressed implements BlockActionHandler {
     private static final Logger LOG = Logger.getLogger(RetryFailedPressed.class);
 
     private final RetryFailedWrites retry;
-    private final Orchestrators orchestrators;
+    private final OrchestratorGate orchestrators;
     private final AfterAck afterAck;
     private final SlackGateway slack;
 
-    public RetryFailedPressed(RetryFailedWrites retry, Orchestrators orchestrators, AfterAck afterAck, SlackGateway slack) {
+    public RetryFailedPressed(RetryFailedWrites retry, OrchestratorGate orchestrators, AfterAck afterAck, SlackGateway slack) {
         this.retry = retry;
         this.orchestrators = orchestrators;
         this.afterAck = afterAck;
@@ -42,8 +43,8 @@ public class RetryFailedPressed implements BlockActionHandler {
         String value = payload.getActions().get(0).getValue();
         afterAck.run(() -> {
             String answer;
-            if (!orchestrators.isOrchestrator(user)) {
-                answer = ":no_entry: Only orchestrators retry a project's writes: " + orchestrators.whoCan() + ".";
+            if (!orchestrators.allows(user)) {
+                answer = OrchestratorRefusal.mrkdwn(orchestrators.refusal(OrchestratorGate.Action.RETRY_FAILED));
             } else {
                 int n = retry.retry(Long.parseLong(value));
                 answer = n == 0 ? "Nothing is failed any more; nothing to retry."

@@ -1,9 +1,10 @@
 package io.upgradebot.slack.interaction;
 
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
-import io.upgradebot.project.Orchestrators;
+import io.upgradebot.project.OrchestratorGate;
 import io.upgradebot.slack.AfterAck;
 import io.upgradebot.slack.SlackGateway;
+import io.upgradebot.slack.view.OrchestratorRefusal;
 import java.util.List;
 
 /** What the Send now / Edit / Cancel buttons of {@code /upgrade schedule} share: who may press them, how to answer. */
@@ -26,20 +27,20 @@ final class ScheduleButtons {
     }
 
     /** The answer to a non-orchestrator, the same under the list (Send now, Cancel) and in the Edit modal. */
-    static String refusal(Orchestrators orchestrators) {
-        return ":no_entry: Only orchestrators can change what is scheduled: " + orchestrators.whoCan() + ".";
+    static String refusal(OrchestratorGate orchestrators) {
+        return OrchestratorRefusal.mrkdwn(orchestrators.refusal(OrchestratorGate.Action.CHANGE_SCHEDULE));
     }
 
     /**
      * Acks at once; after the ack checks who clicked (a Slack call at worst) and runs {@code work} (database work,
      * Quartz), answering under the list with what it returns.
      */
-    static void afterAck(Orchestrators orchestrators, AfterAck afterAck, SlackGateway slack, BlockActionRequest req,
+    static void afterAck(OrchestratorGate orchestrators, AfterAck afterAck, SlackGateway slack, BlockActionRequest req,
             java.util.function.Supplier<String> work) {
         String url = req.getPayload().getResponseUrl();
         String user = user(req);
         afterAck.run(() -> {
-            String answer = orchestrators.isOrchestrator(user) ? work.get() : refusal(orchestrators);
+            String answer = orchestrators.allows(user) ? work.get() : refusal(orchestrators);
             slack.respond(url, answer, List.of(), false);
         });
     }

@@ -3,7 +3,7 @@ package io.upgradebot.slack.interaction;
 import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.response.Response;
-import io.upgradebot.project.Orchestrators;
+import io.upgradebot.project.OrchestratorGate;
 import io.upgradebot.project.ScheduledMessages;
 import io.upgradebot.slack.ActionIds;
 import io.upgradebot.slack.AfterAck;
@@ -14,12 +14,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class SendScheduledMessageNow implements BlockActionHandler {
 
-    private final Orchestrators orchestrators;
+    private final OrchestratorGate orchestrators;
     private final ScheduledMessages messages;
     private final SlackGateway slack;
     private final AfterAck afterAck;
 
-    public SendScheduledMessageNow(Orchestrators orchestrators, ScheduledMessages messages, SlackGateway slack, AfterAck afterAck) {
+    public SendScheduledMessageNow(OrchestratorGate orchestrators, ScheduledMessages messages, SlackGateway slack, AfterAck afterAck) {
         this.orchestrators = orchestrators;
         this.messages = messages;
         this.slack = slack;

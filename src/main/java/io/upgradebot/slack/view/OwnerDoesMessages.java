@@ -16,7 +16,6 @@ import io.upgradebot.project.OwnerDoesChoices;
 import io.upgradebot.project.SlackMentions;
 import io.upgradebot.project.TbdRepositories;
 import io.upgradebot.slack.ActionIds;
-import io.upgradebot.store.ProjectRepoEntity;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -149,8 +148,8 @@ public final class OwnerDoesMessages {
         for (TbdRepositories.Group g : groups) {
             out.append("\n").append(g.team() == null ? "*Owner unknown*" : "*`" + Mrkdwn.escape(g.team()) + "`*")
                     .append(" (").append(g.repositories().size()).append(")");
-            for (ProjectRepoEntity r : g.repositories()) {
-                out.append("\n• ").append(Mrkdwn.link(r.issueUrl, r.repo));
+            for (TbdRepositories.Repository r : g.repositories()) {
+                out.append("\n• ").append(Mrkdwn.link(r.issueUrl(), r.repo()));
             }
         }
         return out.toString();

@@ -14,8 +14,6 @@ import io.upgradebot.project.MessageTarget;
 import io.upgradebot.project.Recurrence;
 import io.upgradebot.project.ScheduledMessages;
 import io.upgradebot.slack.ActionIds;
-import io.upgradebot.store.ScheduledDeliveryEntity;
-import io.upgradebot.store.ScheduledMessageEntity;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -40,21 +38,21 @@ public final class ScheduleList {
     public static List<LayoutBlock> render(String projectName, String slug, List<ScheduledMessages.Listed> listed,
             ZoneId viewer, String token) {
         List<LayoutBlock> blocks = new ArrayList<>();
-        List<ScheduledMessages.Listed> active = listed.stream().filter(l -> "ACTIVE".equals(l.message().state)).toList();
-        List<ScheduledMessages.Listed> finished = listed.stream().filter(l -> !"ACTIVE".equals(l.message().state)).toList();
+        List<ScheduledMessages.Listed> active = listed.stream().filter(l -> l.message().active()).toList();
+        List<ScheduledMessages.Listed> finished = listed.stream().filter(l -> !l.message().active()).toList();
         blocks.add(section(s -> s.text(markdownText("*Scheduled for " + Mrkdwn.escape(projectName) + "* ("
                 + active.size() + " active) · times in " + viewer.getId()
                 + "\nNew announcement: `/upgrade announce " + slug + "`"))));
         for (ScheduledMessages.Listed l : active.subList(0, Math.min(MAX_ACTIVE, active.size()))) {
-            ScheduledMessageEntity m = l.message();
+            ScheduledMessages.Message m = l.message();
             blocks.add(section(s -> s.text(markdownText(describe(l, viewer)))));
-            String id = String.valueOf(m.id);
+            String id = String.valueOf(m.id());
             blocks.add(actions(a -> a.blockId("schedule-" + id).elements(List.of(
                     button(b -> b.text(plainText("Send now")).actionId(ActionIds.SCHEDULE_SEND_NOW.id(id)).value(id + ":" + token)),
                     button(b -> b.text(plainText("Edit")).actionId(ActionIds.SCHEDULE_EDIT.id(id)).value(id)),
                     button(b -> b.text(plainText("Cancel")).style("danger").actionId(ActionIds.SCHEDULE_CANCEL.id(id)).value(id)
                             .confirm(confirmationDialog(c -> c.title(plainText("Cancel it?"))
-                                    .text(markdownText("*" + MessageKind.of(m.kind).label() + "* will not be posted any more."))
+                                    .text(markdownText("*" + MessageKind.of(m.kind()).label() + "* will not be posted any more."))
                                     .confirm(plainText("Cancel it")).deny(plainText("Keep it")))))))));
         }
         if (active.size() > MAX_ACTIVE) {
@@ -64,8 +62,8 @@ public final class ScheduleList {
         if (!finished.isEmpty()) {
             StringBuilder done = new StringBuilder("*Recently finished*");
             for (ScheduledMessages.Listed l : finished) {
-                done.append("\n• ").append(MessageKind.of(l.message().kind).label()).append(": ")
-                        .append(l.message().state.toLowerCase(Locale.ROOT)).append(lastLine(l, viewer));
+                done.append("\n• ").append(MessageKind.of(l.message().kind()).label()).append(": ")
+                        .append(l.message().state().toLowerCase(Locale.ROOT)).append(lastLine(l, viewer));
             }
             String text = done.length() > 2900 ? done.substring(0, 2900) + "…" : done.toString();
             blocks.add(context(c -> c.elements(List.of(markdownText(text)))));
@@ -74,18 +72,18 @@ public final class ScheduleList {
     }
 
     static String describe(ScheduledMessages.Listed l, ZoneId viewer) {
-        ScheduledMessageEntity m = l.message();
-        StringBuilder s = new StringBuilder("*").append(MessageKind.of(m.kind).label()).append("* · ")
-                .append(MessageTarget.THREAD.name().equals(m.target) ? "status thread" : "channel");
-        ZoneId zone = m.timeZone == null ? viewer : ZoneId.of(m.timeZone);
-        if (m.cron != null) {
-            s.append(" · ").append(Recurrence.of(m.cron, zone).describe());
-        } else if (m.daysBefore != null) {
-            s.append(" · ").append(m.daysBefore).append(m.daysBefore == 1 ? " day" : " days").append(" before the completion date");
+        ScheduledMessages.Message m = l.message();
+        StringBuilder s = new StringBuilder("*").append(MessageKind.of(m.kind()).label()).append("* · ")
+                .append(MessageTarget.THREAD.name().equals(m.target()) ? "status thread" : "channel");
+        ZoneId zone = m.timeZone() == null ? viewer : ZoneId.of(m.timeZone());
+        if (m.cron() != null) {
+            s.append(" · ").append(Recurrence.of(m.cron(), zone).describe());
+        } else if (m.daysBefore() != null) {
+            s.append(" · ").append(m.daysBefore()).append(m.daysBefore() == 1 ? " day" : " days").append(" before the completion date");
         }
         l.next().ifPresent(n -> s.append("\nNext: ").append(at(n, viewer)));
-        if (m.text != null && !m.text.isBlank()) {
-            String t = m.text.strip().replace("\n", " ");
+        if (m.text() != null && !m.text().isBlank()) {
+            String t = m.text().strip().replace("\n", " ");
             s.append("\n> ").append(t.length() > 150 ? t.substring(0, 149) + "…" : t);
         }
         s.append(lastLine(l, viewer));
@@ -96,12 +94,12 @@ public final class ScheduleList {
         if (l.last().isEmpty()) {
             return "";
         }
-        ScheduledDeliveryEntity d = l.last().get();
-        return switch (d.state) {
-            case "SENT" -> "\nLast sent " + at(d.sentAt, viewer);
-            case "SKIPPED" -> "\nLast firing skipped: " + d.lastError;
-            case "FAILED" -> "\n:warning: Last firing failed: " + d.lastError;
-            case "PENDING" -> d.attempts == 0 ? "" : "\n:hourglass: Retrying (" + d.attempts + " attempts so far): " + d.lastError;
+        ScheduledMessages.Delivery d = l.last().get();
+        return switch (d.state()) {
+            case "SENT" -> "\nLast sent " + at(d.sentAt(), viewer);
+            case "SKIPPED" -> "\nLast firing skipped: " + d.lastError();
+            case "FAILED" -> "\n:warning: Last firing failed: " + d.lastError();
+            case "PENDING" -> d.attempts() == 0 ? "" : "\n:hourglass: Retrying (" + d.attempts() + " attempts so far): " + d.lastError();
             default -> "\nPosting now…";
         };
     }

@@ -11,7 +11,6 @@ import io.upgradebot.domain.ServiceLevels;
 import io.upgradebot.project.ChoiceNotifier;
 import io.upgradebot.project.TbdRepositories;
 import io.upgradebot.project.TeamAudience;
-import io.upgradebot.store.ProjectRepoEntity;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,12 +53,10 @@ class OwnerDoesMessagesTest {
 
     @Test
     void fiveHundredTbdRepositoriesFitTheEphemeralReply() throws Exception {
-        List<ProjectRepoEntity> repos = new ArrayList<>();
+        List<TbdRepositories.Repository> repos = new ArrayList<>();
         for (int i = 0; i < 500; i++) {
-            ProjectRepoEntity r = new ProjectRepoEntity();
-            r.repo = "openedx/repository-number-" + i;
-            r.issueUrl = "https://github.com/openedx/repository-number-" + i + "/issues/12";
-            repos.add(r);
+            repos.add(new TbdRepositories.Repository("openedx/repository-number-" + i,
+                    "https://github.com/openedx/repository-number-" + i + "/issues/12"));
         }
         String text = OwnerDoesMessages.tbd("Django 5.2", List.of(new TbdRepositories.Group("openedx/arch", repos.subList(0, 300)),
                 new TbdRepositories.Group(null, repos.subList(300, 500))));

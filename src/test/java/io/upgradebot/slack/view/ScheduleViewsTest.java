@@ -8,8 +8,6 @@ import com.slack.api.model.block.SectionBlock;
 import io.upgradebot.project.AnnouncementPoster;
 import io.upgradebot.project.MessageTarget;
 import io.upgradebot.project.ScheduledMessages;
-import io.upgradebot.store.ScheduledDeliveryEntity;
-import io.upgradebot.store.ScheduledMessageEntity;
 import io.upgradebot.support.BlockKitLimits;
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -69,18 +67,10 @@ class ScheduleViewsTest {
     void theScheduleListOfFortyMessagesFits() {
         List<ScheduledMessages.Listed> listed = new ArrayList<>();
         for (long i = 0; i < 40; i++) {
-            ScheduledMessageEntity m = new ScheduledMessageEntity();
-            m.id = i;
-            m.kind = i % 2 == 0 ? "ANNOUNCEMENT" : "DIGEST";
-            m.text = "z".repeat(4000);
-            m.target = "CHANNEL";
-            m.cron = i % 2 == 0 ? "0 0 9 ? * MON,THU" : null;
-            m.runAt = Instant.parse("2026-04-01T08:00:00Z");
-            m.timeZone = "Europe/Berlin";
-            m.state = i < 35 ? "ACTIVE" : "DONE";
-            ScheduledDeliveryEntity d = new ScheduledDeliveryEntity();
-            d.state = "FAILED";
-            d.lastError = "e".repeat(2000);
+            ScheduledMessages.Message m = new ScheduledMessages.Message(i, 12, i % 2 == 0 ? "ANNOUNCEMENT" : "DIGEST",
+                    "z".repeat(4000), "CHANNEL", Instant.parse("2026-04-01T08:00:00Z"),
+                    i % 2 == 0 ? "0 0 9 ? * MON,THU" : null, "Europe/Berlin", i < 35 ? "ACTIVE" : "DONE", null);
+            ScheduledMessages.Delivery d = new ScheduledMessages.Delivery("FAILED", null, "e".repeat(2000), 0);
             listed.add(new ScheduledMessages.Listed(m, Optional.of(Instant.parse("2026-04-06T07:00:00Z")), Optional.of(d)));
         }
         List<LayoutBlock> blocks = ScheduleList.render("Django 5.2", "django-5-2", listed, ZoneId.of("Europe/Berlin"), "t0k3n");
