@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.upgradebot.github.GitHubWriteQueue;
 import io.upgradebot.github.PlannedWrite;
 import io.upgradebot.github.WriteOutcome;
+import io.upgradebot.github.WritePayload;
 import io.upgradebot.store.GitHubWriteEntity;
 import io.upgradebot.store.ProjectRepoEntity;
 import io.upgradebot.store.UpgradeProjectEntity;
@@ -91,8 +92,8 @@ public class ProjectWriteOutcomes {
         List<GitHubWriteEntity> earlier = GitHubWriteEntity.list("idempotencyKey like ?1 order by id desc",
                 ProjectWriteKeys.prefix(p.slug, ProjectWriteKeys.CHILDREN) + "%");
         PlannedWrite write = planner.children(p, repos, earlier.size() + 1);
-        if (!earlier.isEmpty() && earlier.get(0).payload != null
-                && earlier.get(0).payload.equals(write.payload().toString())) {
+        if (!earlier.isEmpty() && earlier.get(0).payload != null && WritePayload.parse(write.kind(),
+                earlier.get(0).payload).equals(WritePayload.parse(write.kind(), write.payload()))) {
             return;
         }
         queue.enqueue(write);
