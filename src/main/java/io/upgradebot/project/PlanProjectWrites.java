@@ -296,7 +296,7 @@ public class PlanProjectWrites {
         List<ChildIssue> children = new ArrayList<>();
         for (ProjectRepoEntity r : repos) {
             if (r.inScope && r.issueNumber != null) {
-                children.add(new ChildIssue(RepoRef.parse(r.repo), r.issueNumber, "CLOSED".equalsIgnoreCase(r.issueState)));
+                children.add(new ChildIssue(RepoRef.parse(r.repo), r.issueNumber, r.issueState == ProjectRepoEntity.IssueState.CLOSED));
             }
         }
         String body = RoadmapIssueBody.render(summary(p), checklist.render(Set.of()), List.of());

@@ -59,11 +59,11 @@ public class ProjectWriteOutcomes {
                     r.issueId = longOf(result, "id");
                     r.issueNodeId = textOf(result, "node_id");
                     r.issueUrl = textOf(result, "url");
-                    r.issueState = "OPEN";
+                    r.issueState = ProjectRepoEntity.IssueState.OPEN;
                 });
                 case ProjectWriteKeys.BOARD_ITEM -> repo(p, key).ifPresent(r -> r.boardItemId = textOf(result, "item_id"));
-                case ProjectWriteKeys.REMOVAL_CLOSE -> repo(p, key).ifPresent(r -> r.issueState = "CLOSED");
-                case ProjectWriteKeys.READD_REOPEN -> repo(p, key).ifPresent(r -> r.issueState = "OPEN");
+                case ProjectWriteKeys.REMOVAL_CLOSE -> repo(p, key).ifPresent(r -> r.issueState = ProjectRepoEntity.IssueState.CLOSED);
+                case ProjectWriteKeys.READD_REOPEN -> repo(p, key).ifPresent(r -> r.issueState = ProjectRepoEntity.IssueState.OPEN);
                 default -> {
                 }
             }

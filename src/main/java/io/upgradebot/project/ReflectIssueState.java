@@ -59,7 +59,8 @@ public class ReflectIssueState {
             }
             for (ProjectRepoEntity r : rows) {
                 if (stateChange) {
-                    r.issueState = event.action().equals("closed") ? "CLOSED" : "OPEN";
+                    r.issueState = event.action().equals("closed") ? ProjectRepoEntity.IssueState.CLOSED
+                            : ProjectRepoEntity.IssueState.OPEN;
                 }
                 if (!byBot) {
                     r.lastHumanActivityAt = Instant.now();

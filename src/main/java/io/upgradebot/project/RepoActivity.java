@@ -60,7 +60,7 @@ public class RepoActivity {
             LOG.warnf("reading issue activity from GitHub failed, using the last known state: %s", e.getMessage());
             Map<Long, Snapshot> stored = new HashMap<>();
             for (ProjectRepoEntity r : withIssue) {
-                stored.put(r.id, new Snapshot(r.id, r.projectId, r.repo, r.issueUrl, !"CLOSED".equals(r.issueState), null,
+                stored.put(r.id, new Snapshot(r.id, r.projectId, r.repo, r.issueUrl, r.issueState != ProjectRepoEntity.IssueState.CLOSED, null,
                         StaleRule.lastActivity(r.createdAt, r.lastHumanActivityAt, choices.get(r.id)), PullRequests.NONE,
                         false));
             }
@@ -90,9 +90,10 @@ public class RepoActivity {
                 if (r == null) {
                     continue;
                 }
-                String state = e.getValue() ? "OPEN" : "CLOSED";
+                ProjectRepoEntity.IssueState state = e.getValue() ? ProjectRepoEntity.IssueState.OPEN
+                        : ProjectRepoEntity.IssueState.CLOSED;
                 Instant h = humanSeen.get(e.getKey());
-                if (!state.equals(r.issueState) || (h != null && !h.equals(r.lastHumanActivityAt))) {
+                if (state != r.issueState || (h != null && !h.equals(r.lastHumanActivityAt))) {
                     r.issueState = state;
                     r.lastHumanActivityAt = h;
                 }

@@ -58,7 +58,8 @@ public class RunbookMoments {
             }
         }
         QuarkusTransaction.requiringNew().run(() -> ScheduledMessageEntity.delete(
-                "state = 'DRAFT' and createdAt < ?1", clock.instant().minusSeconds(24 * 3600)));
+                "state = ?2 and createdAt < ?1", clock.instant().minusSeconds(24 * 3600),
+                ScheduledMessageEntity.State.DRAFT));
     }
 
     public void sync(long projectId) {
@@ -116,7 +117,7 @@ public class RunbookMoments {
                 continue;
             }
             ScheduledMessageEntity m = existing.get();
-            if (m.daysBefore == null || "CANCELLED".equals(m.state) || p.completionDate == null || m.runAt == null) {
+            if (m.daysBefore == null || m.state == ScheduledMessageEntity.State.CANCELLED || p.completionDate == null || m.runAt == null) {
                 continue; // sent by hand, cancelled, or nothing to follow
             }
             ZoneId mz = ZoneId.of(m.timeZone);
@@ -126,10 +127,10 @@ public class RunbookMoments {
             }
             m.runAt = moved;
             if (moved.isAfter(now)) {
-                m.state = "ACTIVE";
+                m.state = ScheduledMessageEntity.State.ACTIVE;
                 triggers.schedule(m);
-            } else if ("ACTIVE".equals(m.state)) {
-                m.state = "DONE";
+            } else if (m.state == ScheduledMessageEntity.State.ACTIVE) {
+                m.state = ScheduledMessageEntity.State.DONE;
                 triggers.unschedule(m.id);
             }
         }
@@ -138,17 +139,18 @@ public class RunbookMoments {
     /** The TBD reminder stopped when nobody was TBD; repositories added later start at TBD again. */
     private void reviveTbdReminder(UpgradeProjectEntity p) {
         ScheduledMessageEntity m = find(p.id, "tbd-reminder").orElseThrow();
-        if ("DONE".equals(m.state) && io.upgradebot.store.ProjectRepoEntity.count(
+        if (m.state == ScheduledMessageEntity.State.DONE && io.upgradebot.store.ProjectRepoEntity.count(
                 "projectId = ?1 and inScope = true and upper(ownerDoes) = 'TBD'", p.id) > 0) {
-            m.state = "ACTIVE";
+            m.state = ScheduledMessageEntity.State.ACTIVE;
             triggers.schedule(m);
         }
     }
 
     private void stopAll(long projectId) {
         for (ScheduledMessageEntity m : ScheduledMessageEntity.<ScheduledMessageEntity>list(
-                "projectId = ?1 and state = 'ACTIVE' and moment is not null", projectId)) {
-            m.state = "DONE";
+                "projectId = ?1 and state = ?2 and moment is not null", projectId,
+                ScheduledMessageEntity.State.ACTIVE)) {
+            m.state = ScheduledMessageEntity.State.DONE;
             triggers.unschedule(m.id);
         }
     }
@@ -172,7 +174,7 @@ public class RunbookMoments {
         m.cron = cron;
         m.daysBefore = daysBefore;
         m.timeZone = zone.getId();
-        m.state = "ACTIVE";
+        m.state = ScheduledMessageEntity.State.ACTIVE;
         m.createdBy = p.createdBy;
         m.persist();
         triggers.schedule(m);

@@ -50,7 +50,7 @@ public class ScheduledMessages {
             m.text = d.text() == null || d.text().isBlank() ? null : d.text().strip();
             m.target = d.target().name();
             apply(m, d.when());
-            m.state = "DRAFT";
+            m.state = ScheduledMessageEntity.State.DRAFT;
             m.createdBy = d.author();
             m.persist();
             return m.id;
@@ -74,7 +74,7 @@ public class ScheduledMessages {
         return QuarkusTransaction.requiringNew().call(() -> {
             ScheduledMessageEntity draft = ScheduledMessageEntity.find("id", draftId)
                     .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
-            if (draft == null || !"DRAFT".equals(draft.state)) {
+            if (draft == null || draft.state != ScheduledMessageEntity.State.DRAFT) {
                 ScheduledMessageEntity target = editOf != null ? ScheduledMessageEntity.findById(editOf) : draft;
                 return new Confirmed(target, true, target == null ? "This draft no longer exists." : null);
             }
@@ -89,7 +89,7 @@ public class ScheduledMessages {
                 }
             } else {
                 m = ScheduledMessageEntity.find("id", editOf).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
-                if (m == null || "CANCELLED".equals(m.state)) {
+                if (m == null || m.state == ScheduledMessageEntity.State.CANCELLED) {
                     draft.delete();
                     return new Confirmed(m, false, "That message was cancelled meanwhile.");
                 }
@@ -108,7 +108,7 @@ public class ScheduledMessages {
                 m.daysBefore = draft.daysBefore;
                 draft.delete();
             }
-            m.state = "ACTIVE";
+            m.state = ScheduledMessageEntity.State.ACTIVE;
             triggers.schedule(m);
             return new Confirmed(m, false, null);
         });
@@ -125,7 +125,8 @@ public class ScheduledMessages {
 
     /** Deletes an unconfirmed draft (the modal was closed). */
     public void discardDraft(long draftId) {
-        QuarkusTransaction.requiringNew().run(() -> ScheduledMessageEntity.delete("id = ?1 and state = 'DRAFT'", draftId));
+        QuarkusTransaction.requiringNew().run(() -> ScheduledMessageEntity.delete("id = ?1 and state = ?2", draftId,
+                ScheduledMessageEntity.State.DRAFT));
     }
 
     /** Stops a message: its triggers go, and retries still pending are dropped. False when it was not active. */
@@ -133,13 +134,14 @@ public class ScheduledMessages {
         return QuarkusTransaction.requiringNew().call(() -> {
             ScheduledMessageEntity m = ScheduledMessageEntity.find("id", messageId)
                     .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
-            if (m == null || !"ACTIVE".equals(m.state)) {
+            if (m == null || m.state != ScheduledMessageEntity.State.ACTIVE) {
                 return false;
             }
-            m.state = "CANCELLED";
+            m.state = ScheduledMessageEntity.State.CANCELLED;
             triggers.unschedule(messageId);
-            ScheduledDeliveryEntity.update("state = 'SKIPPED', lastError = 'cancelled' where scheduledMessageId = ?1 "
-                    + "and state = 'PENDING'", messageId);
+            ScheduledDeliveryEntity.update("state = ?2, lastError = 'cancelled' where scheduledMessageId = ?1 "
+                    + "and state = ?3", messageId, ScheduledDeliveryEntity.State.SKIPPED,
+                    ScheduledDeliveryEntity.State.PENDING);
             return true;
         });
     }
@@ -155,7 +157,7 @@ public class ScheduledMessages {
         return QuarkusTransaction.requiringNew().call(() -> {
             ScheduledMessageEntity m = ScheduledMessageEntity.find("id", messageId)
                     .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
-            if (m == null || !"ACTIVE".equals(m.state)) {
+            if (m == null || m.state != ScheduledMessageEntity.State.ACTIVE) {
                 return SendNow.NOT_ACTIVE;
             }
             if (m.cron == null) {
@@ -184,12 +186,13 @@ public class ScheduledMessages {
     public List<Listed> list(long projectId, int finishedToShow) {
         return QuarkusTransaction.requiringNew().call(() -> {
             List<ScheduledMessageEntity> all = ScheduledMessageEntity.list(
-                    "projectId = ?1 and state <> 'DRAFT' order by id", projectId);
-            List<Listed> active = all.stream().filter(m -> "ACTIVE".equals(m.state))
+                    "projectId = ?1 and state <> ?2 order by id", projectId,
+                    ScheduledMessageEntity.State.DRAFT);
+            List<Listed> active = all.stream().filter(m -> m.state == ScheduledMessageEntity.State.ACTIVE)
                     .map(m -> new Listed(m, triggers.nextFireTime(m.id), last(m.id)))
                     .sorted(Comparator.comparing((Listed l) -> l.next().orElse(Instant.MAX)))
                     .toList();
-            List<Listed> finished = all.stream().filter(m -> !"ACTIVE".equals(m.state))
+            List<Listed> finished = all.stream().filter(m -> m.state != ScheduledMessageEntity.State.ACTIVE)
                     .sorted(Comparator.comparing((ScheduledMessageEntity m) -> m.updatedAt).reversed())
                     .limit(finishedToShow)
                     .map(m -> new Listed(m, Optional.empty(), last(m.id)))

@@ -103,8 +103,8 @@ public class StaleIssueNudges {
         Loaded loaded = QuarkusTransaction.requiringNew().call(() -> {
             List<UpgradeProjectEntity> projects = UpgradeProjectEntity.list("state", UpgradeProjectEntity.State.ACTIVE);
             List<ProjectRepoEntity> repos = projects.isEmpty() ? List.of() : ProjectRepoEntity.list(
-                    "projectId in ?1 and inScope = true and issueNodeId is not null and (issueState is null or issueState <> 'CLOSED')",
-                    projects.stream().map(p -> p.id).toList());
+                    "projectId in ?1 and inScope = true and issueNodeId is not null and (issueState is null or issueState <> ?2)",
+                    projects.stream().map(p -> p.id).toList(), ProjectRepoEntity.IssueState.CLOSED);
             return new Loaded(projects, repos);
         });
         if (loaded.repos().isEmpty()) {

@@ -117,7 +117,7 @@ public class StatusMessageService {
     public synchronized Optional<String> refreshNow(long projectId) {
         Optional<ProjectStatus> found = QuarkusTransaction.requiringNew().call(() -> snapshotInTx(projectId));
         // a preview's message is its preview (with the Create it button) until it is created
-        if (found.isEmpty() || found.get().channelId() == null || "PREVIEW".equals(found.get().state())) {
+        if (found.isEmpty() || found.get().channelId() == null || found.get().state() == UpgradeProjectEntity.State.PREVIEW) {
             return Optional.empty();
         }
         ProjectStatus status = found.get();
@@ -198,7 +198,7 @@ public class StatusMessageService {
         for (ProjectRepoEntity r : repos) {
             if (r.issueNumber != null) {
                 created++;
-                if ("CLOSED".equalsIgnoreCase(r.issueState)) {
+                if (r.issueState == ProjectRepoEntity.IssueState.CLOSED) {
                     closed++;
                 } else {
                     open++;
@@ -228,7 +228,7 @@ public class StatusMessageService {
         }
         String overlap = p.state == UpgradeProjectEntity.State.CLOSED ? null
                 : dates.overlapWarning(p.releaseName, p.id).orElse(null);
-        return Optional.of(new ProjectStatus(p.id, p.slug, p.name, p.state.name(), p.roadmapRepo, p.roadmapIssueNumber,
+        return Optional.of(new ProjectStatus(p.id, p.slug, p.name, p.state, p.roadmapRepo, p.roadmapIssueNumber,
                 p.roadmapIssueUrl, p.releaseName, p.completionDate, p.completionReason, p.orchestrationTeam, p.docsUrl,
                 p.channelId, p.createdBy, p.createdAt, repos.size(), created, open, closed, levelCounts, tbd, progress,
                 failures, overlap, boardUrl()));

@@ -87,7 +87,7 @@ public class QuartzMessageTriggers implements MessageTriggers {
 
     @Override
     public void schedule(ScheduledMessageEntity m) {
-        Trigger t = "ACTIVE".equals(m.state) ? trigger(m) : null;
+        Trigger t = m.state == ScheduledMessageEntity.State.ACTIVE ? trigger(m) : null;
         try {
             if (t == null) {
                 scheduler.unscheduleJob(mainTrigger(m.id));

@@ -34,8 +34,11 @@ public class ProjectRepoEntity extends PanacheEntityBase {
     public String issueNodeId;
     public String issueUrl;
     public String boardItemId;
-    /** OPEN or CLOSED as last seen */
-    public String issueState;
+    /** As last seen; stored by name. */
+    public enum IssueState { OPEN, CLOSED }
+
+    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    public IssueState issueState;
     /** false once removed from scope */
     public boolean inScope;
     public Instant lastHumanActivityAt;

@@ -19,8 +19,20 @@ public class ScheduledDeliveryEntity extends PanacheEntityBase {
 
     public Long scheduledMessageId;
     public String fireKey;
-    /** PENDING (claimed, not posted yet or to retry), SENDING (posting now), SENT, SKIPPED (nothing to say), FAILED */
-    public String state;
+    /** Stored by name. */
+    public enum State {
+        /** claimed, not posted yet or to retry */
+        PENDING,
+        /** posting now */
+        SENDING,
+        SENT,
+        /** nothing to say */
+        SKIPPED,
+        FAILED
+    }
+
+    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    public State state;
     public String messageTs;
     public int attempts;
     public String lastError;

@@ -30,8 +30,14 @@ public class ScheduledMessageEntity extends PanacheEntityBase {
     public Instant runAt;
     public String cron;
     public String timeZone;
-    /** DRAFT (modal not confirmed yet), ACTIVE, CANCELLED, DONE */
-    public String state;
+    /** Stored by name. */
+    public enum State {
+        /** the modal is not confirmed yet */
+        DRAFT, ACTIVE, CANCELLED, DONE
+    }
+
+    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    public State state;
     public String createdBy;
     /** Built-in runbook moment ("ask", "tbd-reminder", "digest", "deadline-30", "at-risk-14"); null for announcements. */
     public String moment;

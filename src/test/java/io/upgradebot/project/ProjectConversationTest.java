@@ -229,7 +229,7 @@ class ProjectConversationTest {
         assertTrue(comments.get(1).path("body").asText().contains("part of the **Celery 5 scope** upgrade again")
                 && comments.get(1).path("body").asText().contains("Orla Chestrator"), comments.get(1).path("body").asText());
         assertEquals(3L, QuarkusTransaction.requiringNew().call(() -> ProjectRepoEntity.count(
-                "projectId = ?1 and inScope = true and issueState = 'OPEN'", p.id)));
+                "projectId = ?1 and inScope = true and issueState = ?2", p.id, ProjectRepoEntity.IssueState.OPEN)));
     }
 
     @Test

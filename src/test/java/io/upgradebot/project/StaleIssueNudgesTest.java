@@ -134,7 +134,7 @@ class StaleIssueNudgesTest {
         String orchestration = postMentioning(posts, "acme/advice-" + tag);
         assertTrue(orchestration.contains("orchestration team"), orchestration);
 
-        assertEquals("CLOSED", QuarkusTransaction.requiringNew().call(() ->
+        assertEquals(ProjectRepoEntity.IssueState.CLOSED, QuarkusTransaction.requiringNew().call(() ->
                 ProjectRepoEntity.find(p.id, "acme/closed-" + tag).orElseThrow().issueState), "what GitHub said is kept");
     }
 
@@ -204,7 +204,7 @@ class StaleIssueNudgesTest {
             List<Long> active = UpgradeProjectEntity.<UpgradeProjectEntity>list("state", UpgradeProjectEntity.State.ACTIVE)
                     .stream().map(x -> x.id).toList();
             return ProjectRepoEntity.count("projectId in ?1 and inScope = true and issueNodeId is not null "
-                    + "and (issueState is null or issueState <> 'CLOSED')", active);
+                    + "and (issueState is null or issueState <> ?2)", active, ProjectRepoEntity.IssueState.CLOSED);
         });
     }
 

@@ -98,7 +98,8 @@ class ClusterFailoverTest {
 
     static long sent(List<Long> ids) {
         return QuarkusTransaction.requiringNew().call(() ->
-                ScheduledDeliveryEntity.count("scheduledMessageId in ?1 and state = 'SENT'", ids));
+                ScheduledDeliveryEntity.count("scheduledMessageId in ?1 and state = ?2", ids,
+                        ScheduledDeliveryEntity.State.SENT));
     }
 
     static JobListener counting(String replica, Map<String, AtomicInteger> ranOn) {

@@ -85,6 +85,7 @@ class RestartCatchUpTest {
 
     static long sent(long messageId) {
         return QuarkusTransaction.requiringNew().call(() ->
-                ScheduledDeliveryEntity.count("scheduledMessageId = ?1 and state = 'SENT'", messageId));
+                ScheduledDeliveryEntity.count("scheduledMessageId = ?1 and state = ?2", messageId,
+                        ScheduledDeliveryEntity.State.SENT));
     }
 }

@@ -118,7 +118,7 @@ public final class OwnerDoesFixtures {
                 r.issueNodeId = issue.path("node_id").asText();
                 r.issueUrl = issue.path("html_url").asText();
                 r.boardItemId = itemId;
-                r.issueState = "OPEN";
+                r.issueState = ProjectRepoEntity.IssueState.OPEN;
                 r.inScope = true;
                 r.persist();
                 return r.id;

@@ -58,7 +58,7 @@ public final class ScheduleSeeds {
             r.issueNumber = 1;
             r.issueNodeId = nodeId;
             r.issueUrl = "https://github.com/" + repo + "/issues/1";
-            r.issueState = "OPEN";
+            r.issueState = ProjectRepoEntity.IssueState.OPEN;
             r.inScope = true;
             r.persist();
             r.createdAt = createdAt;
@@ -78,7 +78,7 @@ public final class ScheduleSeeds {
             m.runAt = runAt;
             m.cron = cron;
             m.timeZone = zone;
-            m.state = "ACTIVE";
+            m.state = ScheduledMessageEntity.State.ACTIVE;
             m.createdBy = author;
             m.persist();
             return m;

@@ -50,7 +50,7 @@ public class ListCommand implements UpgradeSubcommand {
                 .stream()
                 .filter(p -> p.teamId == null || team == null || p.teamId.equals(team))
                 .limit(MAX_ROWS)
-                .map(p -> new ProjectListView.Row(p.slug, p.name, p.state.name(), p.completionDate, p.releaseName,
+                .map(p -> new ProjectListView.Row(p.slug, p.name, p.state, p.completionDate, p.releaseName,
                         (int) ProjectRepoEntity.count("projectId = ?1 and inScope = true", p.id),
                         (int) ProjectRepoEntity.count("projectId = ?1 and inScope = true and upper(ownerDoes) = 'TBD'", p.id),
                         p.roadmapIssueUrl, p.channelId))

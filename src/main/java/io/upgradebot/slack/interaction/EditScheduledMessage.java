@@ -64,7 +64,7 @@ public class EditScheduledMessage implements BlockActionHandler {
                 slack.updateView(viewId, AnnounceModal.notice(TITLE, ScheduleButtons.refusal(orchestrators)));
                 return;
             }
-            Optional<ScheduledMessageEntity> message = messages.find(id).filter(m -> "ACTIVE".equals(m.state));
+            Optional<ScheduledMessageEntity> message = messages.find(id).filter(m -> m.state == ScheduledMessageEntity.State.ACTIVE);
             if (message.isEmpty()) {
                 slack.updateView(viewId, AnnounceModal.notice(TITLE, "It is no longer scheduled (sent or cancelled meanwhile)."));
                 return;

@@ -75,9 +75,9 @@ public final class ProjectStatusView {
     static String headline(ProjectStatus s) {
         StringBuilder b = new StringBuilder();
         b.append(switch (s.state()) {
-            case "CREATING" -> ":hourglass_flowing_sand: *Being created*";
-            case "ACTIVE" -> ":large_green_circle: *Active*";
-            case "CLOSED" -> ":white_check_mark: *Closed*";
+            case CREATING -> ":hourglass_flowing_sand: *Being created*";
+            case ACTIVE -> ":large_green_circle: *Active*";
+            case CLOSED -> ":white_check_mark: *Closed*";
             default -> ":eyes: *Preview*";
         });
         if (s.roadmapIssueUrl() != null) {

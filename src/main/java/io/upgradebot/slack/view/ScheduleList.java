@@ -40,8 +40,8 @@ public final class ScheduleList {
     public static List<LayoutBlock> render(String projectName, String slug, List<ScheduledMessages.Listed> listed,
             ZoneId viewer, String token) {
         List<LayoutBlock> blocks = new ArrayList<>();
-        List<ScheduledMessages.Listed> active = listed.stream().filter(l -> "ACTIVE".equals(l.message().state)).toList();
-        List<ScheduledMessages.Listed> finished = listed.stream().filter(l -> !"ACTIVE".equals(l.message().state)).toList();
+        List<ScheduledMessages.Listed> active = listed.stream().filter(l -> l.message().state == ScheduledMessageEntity.State.ACTIVE).toList();
+        List<ScheduledMessages.Listed> finished = listed.stream().filter(l -> l.message().state != ScheduledMessageEntity.State.ACTIVE).toList();
         blocks.add(section(s -> s.text(markdownText("*Scheduled for " + AnnounceModal.escape(projectName) + "* ("
                 + active.size() + " active) · times in " + viewer.getId()
                 + "\nNew announcement: `/upgrade announce " + slug + "`"))));
@@ -65,7 +65,7 @@ public final class ScheduleList {
             StringBuilder done = new StringBuilder("*Recently finished*");
             for (ScheduledMessages.Listed l : finished) {
                 done.append("\n• ").append(MessageKind.of(l.message().kind).label()).append(": ")
-                        .append(l.message().state.toLowerCase(Locale.ROOT)).append(lastLine(l, viewer));
+                        .append(l.message().state.name().toLowerCase(Locale.ROOT)).append(lastLine(l, viewer));
             }
             String text = done.length() > 2900 ? done.substring(0, 2900) + "…" : done.toString();
             blocks.add(context(c -> c.elements(List.of(markdownText(text)))));
@@ -98,10 +98,10 @@ public final class ScheduleList {
         }
         ScheduledDeliveryEntity d = l.last().get();
         return switch (d.state) {
-            case "SENT" -> "\nLast sent " + at(d.sentAt, viewer);
-            case "SKIPPED" -> "\nLast firing skipped: " + d.lastError;
-            case "FAILED" -> "\n:warning: Last firing failed: " + d.lastError;
-            case "PENDING" -> d.attempts == 0 ? "" : "\n:hourglass: Retrying (" + d.attempts + " attempts so far): " + d.lastError;
+            case SENT -> "\nLast sent " + at(d.sentAt, viewer);
+            case SKIPPED -> "\nLast firing skipped: " + d.lastError;
+            case FAILED -> "\n:warning: Last firing failed: " + d.lastError;
+            case PENDING -> d.attempts == 0 ? "" : "\n:hourglass: Retrying (" + d.attempts + " attempts so far): " + d.lastError;
             default -> "\nPosting now…";
         };
     }

@@ -77,9 +77,9 @@ class ScheduleViewsTest {
             m.cron = i % 2 == 0 ? "0 0 9 ? * MON,THU" : null;
             m.runAt = Instant.parse("2026-04-01T08:00:00Z");
             m.timeZone = "Europe/Berlin";
-            m.state = i < 35 ? "ACTIVE" : "DONE";
+            m.state = i < 35 ? ScheduledMessageEntity.State.ACTIVE : ScheduledMessageEntity.State.DONE;
             ScheduledDeliveryEntity d = new ScheduledDeliveryEntity();
-            d.state = "FAILED";
+            d.state = ScheduledDeliveryEntity.State.FAILED;
             d.lastError = "e".repeat(2000);
             listed.add(new ScheduledMessages.Listed(m, Optional.of(Instant.parse("2026-04-06T07:00:00Z")), Optional.of(d)));
         }
