@@ -45,12 +45,13 @@ public class CreateUpgradeProject {
     private final GitHubWriteQueue queue;
     private final StatusMessageService statusMessages;
     private final ProjectNotifier notifier;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     public CreateUpgradeProject(UpgradeBotConfig config, ResolveRepositories resolver, SuggestCompletionDate dates,
             PlanProjectWrites planner, GitHubWriteQueue queue, StatusMessageService statusMessages,
-            ProjectNotifier notifier) {
+            ProjectNotifier notifier, Clock clock) {
         this.config = config;
+        this.clock = clock;
         this.resolver = resolver;
         this.dates = dates;
         this.planner = planner;
@@ -308,7 +309,7 @@ public class CreateUpgradeProject {
             }
             // PREVIEW → CREATING once, whoever clicks or submits twice: the row lock of this update decides
             int won = UpgradeProjectEntity.update("state = ?1, createdBy = ?2, updatedAt = ?3 where id = ?4 and state = ?5",
-                    UpgradeProjectEntity.State.CREATING, userId, Instant.now(), projectId,
+                    UpgradeProjectEntity.State.CREATING, userId, clock.instant(), projectId,
                     UpgradeProjectEntity.State.PREVIEW);
             if (won == 0) {
                 return new AlreadyStarted(p.id, p.slug, p.channelId);

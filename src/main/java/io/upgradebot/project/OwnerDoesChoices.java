@@ -17,6 +17,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.LockTimeoutException;
 import jakarta.persistence.PessimisticLockException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -83,10 +84,12 @@ public class OwnerDoesChoices {
     private final StatusMessageService statusMessages;
     private final ChoiceNotifier notifier;
     private final BoardFieldWrites board;
+    private final Clock clock;
 
     public OwnerDoesChoices(ServiceLevels levels, GitHubWriteQueue writes, UpgradeBotConfig config,
-            StatusMessageService statusMessages, ChoiceNotifier notifier, BoardFieldWrites board) {
+            StatusMessageService statusMessages, ChoiceNotifier notifier, BoardFieldWrites board, Clock clock) {
         this.board = board;
+        this.clock = clock;
         this.levels = levels;
         this.writes = writes;
         this.config = config;
@@ -139,7 +142,7 @@ public class OwnerDoesChoices {
         if (to.isEmpty()) {
             return Result.of(Outcome.UNKNOWN_LEVEL);
         }
-        Instant at = request.chosenAt() == null ? Instant.now() : request.chosenAt();
+        Instant at = request.chosenAt() == null ? clock.instant() : request.chosenAt();
         OwnerDoesChoiceEntity latest = OwnerDoesChoiceEntity
                 .find("projectRepoId = ?1 order by chosenAt desc, id desc", repo.id).firstResult();
         String from = repo.ownerDoes;

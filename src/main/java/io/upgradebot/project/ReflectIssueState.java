@@ -6,7 +6,7 @@ import io.upgradebot.github.GitHubGateway;
 import io.upgradebot.store.ProjectRepoEntity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.ObservesAsync;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 import org.jboss.logging.Logger;
@@ -23,9 +23,11 @@ public class ReflectIssueState {
 
     private final GitHubGateway github;
     private final StatusMessageService statusMessages;
+    private final Clock clock;
 
-    public ReflectIssueState(GitHubGateway github, StatusMessageService statusMessages) {
+    public ReflectIssueState(GitHubGateway github, StatusMessageService statusMessages, Clock clock) {
         this.github = github;
+        this.clock = clock;
         this.statusMessages = statusMessages;
     }
 
@@ -63,7 +65,7 @@ public class ReflectIssueState {
                             : ProjectRepoEntity.IssueState.OPEN;
                 }
                 if (!byBot) {
-                    r.lastHumanActivityAt = Instant.now();
+                    r.lastHumanActivityAt = clock.instant();
                 }
             }
             return rows.stream().map(r -> r.projectId).distinct().toList();

@@ -17,6 +17,7 @@ import io.upgradebot.store.ProjectRepoEntity;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -45,10 +46,12 @@ public class ResolveRepositoryOwners {
     private final OwnerDoesConfig config;
     private final UpgradeBotConfig botConfig;
     private final BoardFieldWrites board;
+    private final Clock clock;
 
     public ResolveRepositoryOwners(GitHubGateway github, GitHubWriteQueue writes, OwnerDoesConfig config,
-            UpgradeBotConfig botConfig, BoardFieldWrites board) {
+            UpgradeBotConfig botConfig, BoardFieldWrites board, Clock clock) {
         this.board = board;
+        this.clock = clock;
         this.github = github;
         this.writes = writes;
         this.config = config;
@@ -129,7 +132,7 @@ public class ResolveRepositoryOwners {
             }
             r.ownerTeam = team;
             r.ownerSource = found.source();
-            String change = ProjectWriteKeys.ownerChange(r.id, team, System.currentTimeMillis());
+            String change = ProjectWriteKeys.ownerChange(r.id, team, clock.millis());
             queueBoardOwner(r, team, change);
             if (r.issueNumber != null) {
                 writes.enqueue(PlannedWrite.of(ProjectWriteKeys.ownerIssue(change), r.projectId,

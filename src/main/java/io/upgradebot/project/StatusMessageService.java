@@ -13,6 +13,7 @@ import io.upgradebot.store.UpgradeProjectEntity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -62,10 +63,12 @@ public class StatusMessageService {
     /** Projects with an edit scheduled (coalescing). */
     private final Map<Long, Boolean> scheduled = new ConcurrentHashMap<>();
     private final Map<Long, Instant> lastEdit = new ConcurrentHashMap<>();
+    private final Clock clock;
 
     public StatusMessageService(ProjectNotifier notifier, GitHubWriteQueue queue, UpgradeBotConfig config,
-            Instance<ServiceLevels> configuredLevels, SuggestCompletionDate dates) {
+            Instance<ServiceLevels> configuredLevels, SuggestCompletionDate dates, Clock clock) {
         this.notifier = notifier;
+        this.clock = clock;
         this.queue = queue;
         this.config = config;
         this.configuredLevels = configuredLevels;
@@ -89,7 +92,7 @@ public class StatusMessageService {
             return;
         }
         Instant last = lastEdit.get(projectId);
-        long delay = last == null ? 0 : Math.max(0, Duration.between(Instant.now(),
+        long delay = last == null ? 0 : Math.max(0, Duration.between(clock.instant(),
                 last.plus(config.projects().progressInterval())).toMillis());
         schedule(projectId, delay);
     }
@@ -126,7 +129,7 @@ public class StatusMessageService {
                 && status.progress().writesDone() + status.progress().failed() >= status.progress().writesTotal()) {
             won = QuarkusTransaction.requiringNew().call(() -> UpgradeProjectEntity.update(
                     "state = ?1, updatedAt = ?2 where id = ?3 and state = ?4", UpgradeProjectEntity.State.ACTIVE,
-                    Instant.now(), projectId, UpgradeProjectEntity.State.CREATING) == 1);
+                    clock.instant(), projectId, UpgradeProjectEntity.State.CREATING) == 1);
             status = QuarkusTransaction.requiringNew().call(() -> snapshotInTx(projectId)).orElse(status);
         }
         String ts = null;
@@ -150,7 +153,7 @@ public class StatusMessageService {
             UpgradeProjectEntity p = UpgradeProjectEntity.findById(projectId);
             return new String[] {p.statusChannelId, p.statusMessageTs};
         });
-        lastEdit.put(projectId, Instant.now());
+        lastEdit.put(projectId, clock.instant());
         if (where[1] != null && where[0] != null) {
             if (notifier.updateStatus(where[0], where[1], status)) {
                 return where[1];

@@ -32,10 +32,10 @@ public class SuggestCompletionDate {
     private final ReleaseCalendar calendar;
     private final Clock clock;
 
-    public SuggestCompletionDate(EndOfLifeClient endOfLife, UpgradeBotConfig config) {
+    public SuggestCompletionDate(EndOfLifeClient endOfLife, UpgradeBotConfig config, Clock clock) {
         this.endOfLife = endOfLife;
         this.calendar = calendarFrom(config);
-        this.clock = Clock.systemUTC();
+        this.clock = clock;
     }
 
     private static ReleaseCalendar calendarFrom(UpgradeBotConfig config) {

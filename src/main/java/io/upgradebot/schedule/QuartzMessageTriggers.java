@@ -3,6 +3,7 @@ package io.upgradebot.schedule;
 import io.upgradebot.project.MessageTriggers;
 import io.upgradebot.store.ScheduledMessageEntity;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Date;
@@ -36,9 +37,11 @@ public class QuartzMessageTriggers implements MessageTriggers {
     // job data holds strings only: the JDBC store keeps it as properties (quarkus-quartz sets useProperties)
 
     private final Scheduler scheduler;
+    private final Clock clock;
 
-    public QuartzMessageTriggers(Scheduler scheduler) {
+    public QuartzMessageTriggers(Scheduler scheduler, Clock clock) {
         this.scheduler = scheduler;
+        this.clock = clock;
     }
 
     public static JobKey jobKey(long messageId) {
@@ -122,7 +125,7 @@ public class QuartzMessageTriggers implements MessageTriggers {
 
     @Override
     public void fireNow(long messageId, String fireKey, Instant dueAt) {
-        place(messageId, firing(messageId, "now", fireKey, dueAt, Instant.now()));
+        place(messageId, firing(messageId, "now", fireKey, dueAt, clock.instant()));
     }
 
     @Override

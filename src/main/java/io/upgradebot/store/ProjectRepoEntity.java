@@ -47,12 +47,12 @@ public class ProjectRepoEntity extends PanacheEntityBase {
 
     @PrePersist
     void onCreate() {
-        createdAt = updatedAt = Instant.now();
+        createdAt = updatedAt = EntityClock.now();
     }
 
     @PreUpdate
     void onUpdate() {
-        updatedAt = Instant.now();
+        updatedAt = EntityClock.now();
     }
 
     public static List<ProjectRepoEntity> inScopeOf(long projectId) {

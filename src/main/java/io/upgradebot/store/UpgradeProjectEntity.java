@@ -55,12 +55,12 @@ public class UpgradeProjectEntity extends PanacheEntityBase {
 
     @PrePersist
     void onCreate() {
-        createdAt = updatedAt = Instant.now();
+        createdAt = updatedAt = EntityClock.now();
     }
 
     @PreUpdate
     void onUpdate() {
-        updatedAt = Instant.now();
+        updatedAt = EntityClock.now();
     }
 
     public static Optional<UpgradeProjectEntity> findBySlug(String slug) {

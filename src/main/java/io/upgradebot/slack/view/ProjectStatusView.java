@@ -115,7 +115,7 @@ public final class ProjectStatusView {
                     .append("*; linking them and filling the board");
         }
         b.append(" · GitHub writes ").append(p.writesDone()).append(" / ").append(p.writesTotal());
-        if (p.throttledUntil() != null && p.throttledUntil().isAfter(java.time.Instant.now())) {
+        if (p.throttledUntil() != null) { // set only while GitHub throttles, as of the snapshot
             b.append(" · GitHub asked us to slow down, resuming at ").append(Mrkdwn.time(p.throttledUntil()));
         }
         b.append(" · ").append(p.failed()).append(" failed");
