@@ -6,8 +6,9 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 
 /**
- * The clock services read dates, time zones and working hours from. A default bean so tests can replace it with
- * a controllable one (and so a second producer elsewhere wins instead of clashing).
+ * The one clock of the bot: dates, time zones, working hours, GitHub pacing, leases and token expiry all read it,
+ * and the {@link Sleeper} retries wait with. Default beans so tests can replace them with controllable ones (and so a
+ * second producer elsewhere wins instead of clashing).
  */
 public class SystemClockProducer {
 
@@ -16,5 +17,12 @@ public class SystemClockProducer {
     @DefaultBean
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    @Produces
+    @Singleton
+    @DefaultBean
+    Sleeper sleeper() {
+        return duration -> Thread.sleep(duration.toMillis());
     }
 }

@@ -1,6 +1,5 @@
 package io.upgradebot.github;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 
@@ -13,15 +12,15 @@ final class BoardFieldValues {
     private BoardFieldValues() {
     }
 
-    static GitHubTypes.FieldValue of(GitHubTypes.BoardField field, JsonNode p) {
-        String value = p.path("option").asText("");
+    /** {@code option} is the value as planned; {@code optionId} a single-select option's id when already known. */
+    static GitHubTypes.FieldValue of(GitHubTypes.BoardField field, String option, String optionId) {
+        String value = option == null ? "" : option;
         switch (field.dataType()) {
             case GitHubTypes.BoardField.SINGLE_SELECT -> {
-                String optionId = p.hasNonNull("option_id") && !p.get("option_id").asText().isBlank()
-                        ? p.get("option_id").asText()
+                String id = optionId != null && !optionId.isBlank() ? optionId
                         : field.option(value).map(GitHubTypes.Option::id).orElseThrow(() -> refused(field,
                                 "has no option \"" + value + "\" (enqueue ENSURE_BOARD_OPTION first)"));
-                return GitHubTypes.FieldValue.singleSelect(optionId);
+                return GitHubTypes.FieldValue.singleSelect(id);
             }
             case GitHubTypes.BoardField.TEXT -> {
                 return GitHubTypes.FieldValue.text(required(field, value));

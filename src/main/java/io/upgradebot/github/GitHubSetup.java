@@ -8,6 +8,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import java.time.Clock;
 import org.jboss.logging.Logger;
 
 /**
@@ -25,7 +26,7 @@ public class GitHubSetup {
     UpgradeBotConfig config;
 
     @Inject
-    GitHubClock clock;
+    Clock clock;
 
     private volatile GitHubAccess access;
     private volatile HubGitHubGateway gateway;

@@ -10,6 +10,7 @@ import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +35,7 @@ public class GitHubWriteQueue {
     GitHubSetup setup;
 
     @Inject
-    GitHubClock clock;
+    Clock clock;
 
     @Inject
     TransactionSynchronizationRegistry transactions;

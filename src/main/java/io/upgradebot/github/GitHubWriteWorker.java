@@ -8,8 +8,8 @@ import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jboss.logging.Logger;
 
@@ -34,7 +34,7 @@ public class GitHubWriteWorker {
     GitHubSetup setup;
 
     @Inject
-    GitHubClock clock;
+    Clock clock;
 
     @Inject
     Event<WriteOutcome> outcomes;
@@ -171,7 +171,7 @@ public class GitHubWriteWorker {
             return Duration.ZERO;
         }
         if (step instanceof WriteRunner.Waiting waiting) {
-            Duration until = Duration.between(Instant.now(clock), waiting.until());
+            Duration until = Duration.between(clock.instant(), waiting.until());
             if (until.isNegative()) {
                 return Duration.ZERO;
             }

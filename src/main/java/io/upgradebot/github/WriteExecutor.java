@@ -20,82 +20,84 @@ public final class WriteExecutor {
     }
 
     /** Answers the result fields of the kind (an empty object for kinds without a result). */
-    public ObjectNode run(String key, WriteKind kind, JsonNode p, boolean mayHaveRun) {
+    public ObjectNode run(String key, WriteKind kind, JsonNode json, boolean mayHaveRun) {
         ObjectNode result = GitHubHttp.json().createObjectNode();
-        switch (kind) {
-            case CREATE_ISSUE -> {
-                String repo = text(p, "repo");
-                String marker = HiddenMarkers.effective(p.path("marker").asText(null), key);
-                Optional<GitHubTypes.Issue> existing = mayHaveRun ? gateway.findIssueByMarker(repo, marker)
-                        : Optional.empty();
-                GitHubTypes.Issue issue = existing.orElseGet(() -> gateway.createIssue(repo,
-                        new GitHubTypes.NewIssue(text(p, "title"), HiddenMarkers.ensureIn(p.path("body").asText(""),
-                                marker), strings(p.path("labels")), optionalInt(p, "milestone"))));
-                result.put("number", issue.number()).put("id", issue.id()).put("node_id", issue.nodeId())
-                        .put("url", issue.url());
+        WritePayload payload = WritePayload.parse(kind, json);
+        if (payload instanceof WritePayload.CreateIssue p) {
+            String repo = text(p.repo(), "repo");
+            String marker = HiddenMarkers.effective(p.marker(), key);
+            Optional<GitHubTypes.Issue> existing = mayHaveRun ? gateway.findIssueByMarker(repo, marker)
+                    : Optional.empty();
+            GitHubTypes.Issue issue = existing.orElseGet(() -> gateway.createIssue(repo,
+                    new GitHubTypes.NewIssue(text(p.title(), "title"), HiddenMarkers.ensureIn(
+                            p.body() == null ? "" : p.body(), marker),
+                            p.labels() == null ? List.of() : p.labels(),
+                            p.milestone() == null || p.milestone().isBlank() ? null
+                                    : p.milestone().asInt("milestone"))));
+            result.put("number", issue.number()).put("id", issue.id()).put("node_id", issue.nodeId())
+                    .put("url", issue.url());
+        } else if (payload instanceof WritePayload.Comment p) {
+            String repo = text(p.repo(), "repo");
+            int number = integer(p.number(), "number");
+            String marker = HiddenMarkers.effective(p.marker(), key);
+            Optional<Long> existing = mayHaveRun ? gateway.findCommentByMarker(repo, number, marker)
+                    : Optional.empty();
+            long id = existing.orElseGet(() -> gateway.comment(repo, number,
+                    HiddenMarkers.ensureIn(text(p.body(), "body"), marker)));
+            result.put("id", id);
+        } else if (payload instanceof WritePayload.ReplaceBodySection p) {
+            String repo = text(p.repo(), "repo");
+            int number = integer(p.number(), "number");
+            GitHubTypes.Issue issue = gateway.issue(repo, number).orElseThrow(() -> new GitHubException.Permanent(
+                    404, "issue " + repo + "#" + number + " not found", null));
+            String body = issue.body() == null ? "" : issue.body();
+            String updated = BodySections.replace(body, text(p.section(), "section"),
+                    p.content() == null ? "" : p.content());
+            boolean changed = !updated.equals(body);
+            if (changed) {
+                gateway.updateIssueBody(repo, number, updated);
             }
-            case COMMENT -> {
-                String repo = text(p, "repo");
-                int number = integer(p, "number");
-                String marker = HiddenMarkers.effective(p.path("marker").asText(null), key);
-                Optional<Long> existing = mayHaveRun ? gateway.findCommentByMarker(repo, number, marker)
-                        : Optional.empty();
-                long id = existing.orElseGet(() -> gateway.comment(repo, number,
-                        HiddenMarkers.ensureIn(text(p, "body"), marker)));
-                result.put("id", id);
+            result.put("changed", changed);
+        } else if (payload instanceof WritePayload.CloseIssue p) {
+            gateway.closeIssue(text(p.repo(), "repo"), integer(p.number(), "number"),
+                    p.stateReason() == null ? "completed" : p.stateReason());
+        } else if (payload instanceof WritePayload.ReopenIssue p) {
+            gateway.reopenIssue(text(p.repo(), "repo"), integer(p.number(), "number"));
+        } else if (payload instanceof WritePayload.EnsureMilestone p) {
+            result.put("number", gateway.ensureMilestone(text(p.repo(), "repo"), text(p.title(), "title")));
+        } else if (payload instanceof WritePayload.AddSubIssue p) {
+            String repo = text(p.repo(), "repo");
+            int parent = integer(p.parentNumber(), "parent_number");
+            long child = longValue(p.childId(), "child_id");
+            if (!(mayHaveRun && gateway.subIssueIds(repo, parent).contains(child))) {
+                gateway.addSubIssue(repo, parent, child);
             }
-            case REPLACE_BODY_SECTION -> {
-                String repo = text(p, "repo");
-                int number = integer(p, "number");
-                GitHubTypes.Issue issue = gateway.issue(repo, number).orElseThrow(() -> new GitHubException.Permanent(
-                        404, "issue " + repo + "#" + number + " not found", null));
-                String body = issue.body() == null ? "" : issue.body();
-                String updated = BodySections.replace(body, text(p, "section"), p.path("content").asText(""));
-                boolean changed = !updated.equals(body);
-                if (changed) {
-                    gateway.updateIssueBody(repo, number, updated);
-                }
-                result.put("changed", changed);
+        } else if (payload instanceof WritePayload.EnsureBoardOption p) {
+            GitHubTypes.BoardField field = field(board(p.org(), p.boardNumber()), text(p.field(), "field"));
+            String name = text(p.option(), "option");
+            if (!field.singleSelect()) {
+                // a text, number or date field takes the value itself: there is no option to add
+                result.put("option_id", "").put("option", name);
+                return result;
             }
-            case CLOSE_ISSUE -> gateway.closeIssue(text(p, "repo"), integer(p, "number"),
-                    p.path("state_reason").asText("completed"));
-            case REOPEN_ISSUE -> gateway.reopenIssue(text(p, "repo"), integer(p, "number"));
-            case ENSURE_MILESTONE -> result.put("number", gateway.ensureMilestone(text(p, "repo"), text(p, "title")));
-            case ADD_SUB_ISSUE -> {
-                String repo = text(p, "repo");
-                int parent = integer(p, "parent_number");
-                long child = longValue(p, "child_id");
-                if (!(mayHaveRun && gateway.subIssueIds(repo, parent).contains(child))) {
-                    gateway.addSubIssue(repo, parent, child);
-                }
+            Optional<GitHubTypes.Option> option = field.option(name);
+            if (option.isEmpty()) {
+                // GitHub replaces the whole option list: send every existing option back, ids included
+                List<GitHubTypes.Option> options = new ArrayList<>(field.options());
+                options.add(GitHubTypes.Option.named(name));
+                option = gateway.setFieldOptions(field.id(), options).option(name);
             }
-            case ENSURE_BOARD_OPTION -> {
-                GitHubTypes.BoardField field = field(board(p), text(p, "field"));
-                String name = text(p, "option");
-                if (!field.singleSelect()) {
-                    // a text, number or date field takes the value itself: there is no option to add
-                    result.put("option_id", "").put("option", name);
-                    return result;
-                }
-                Optional<GitHubTypes.Option> option = field.option(name);
-                if (option.isEmpty()) {
-                    // GitHub replaces the whole option list: send every existing option back, ids included
-                    List<GitHubTypes.Option> options = new ArrayList<>(field.options());
-                    options.add(GitHubTypes.Option.named(name));
-                    option = gateway.setFieldOptions(field.id(), options).option(name);
-                }
-                GitHubTypes.Option chosen = option.orElseThrow(() -> new GitHubException.Transient(
-                        "option \"" + name + "\" missing after it was added", null));
-                result.put("option_id", chosen.id()).put("option", chosen.name());
-            }
-            case ADD_BOARD_ITEM -> result.put("item_id",
-                    gateway.addBoardItem(board(p).nodeId(), text(p, "content_node_id")));
-            case SET_BOARD_FIELD -> {
-                GitHubTypes.Board board = board(p);
-                GitHubTypes.BoardField field = field(board, text(p, "field"));
-                gateway.setBoardFieldValue(board.nodeId(), text(p, "item_id"), field.id(), BoardFieldValues.of(field, p));
-            }
-            default -> throw new IllegalArgumentException("unknown write kind " + kind);
+            GitHubTypes.Option chosen = option.orElseThrow(() -> new GitHubException.Transient(
+                    "option \"" + name + "\" missing after it was added", null));
+            result.put("option_id", chosen.id()).put("option", chosen.name());
+        } else if (payload instanceof WritePayload.AddBoardItem p) {
+            result.put("item_id", gateway.addBoardItem(board(p.org(), p.boardNumber()).nodeId(),
+                    text(p.contentNodeId(), "content_node_id")));
+        } else if (payload instanceof WritePayload.SetBoardField p) {
+            GitHubTypes.Board board = board(p.org(), p.boardNumber());
+            GitHubTypes.BoardField field = field(board, text(p.field(), "field"));
+            gateway.setBoardFieldValue(board.nodeId(), text(p.itemId(), "item_id"), field.id(),
+                    BoardFieldValues.of(field, p.option(), p.optionId()));
         }
         return result;
     }
@@ -115,9 +117,9 @@ public final class WriteExecutor {
         };
     }
 
-    private GitHubTypes.Board board(JsonNode p) {
-        String org = text(p, "org");
-        int number = integer(p, "board_number");
+    private GitHubTypes.Board board(String orgName, WritePayload.Num boardNumber) {
+        String org = text(orgName, "org");
+        int number = integer(boardNumber, "board_number");
         return gateway.board(org, number).orElseThrow(() -> new GitHubException.Permanent(404,
                 "board " + org + "#" + number + " not found (or the bot cannot see it)", null));
     }
@@ -127,36 +129,21 @@ public final class WriteExecutor {
                 + "\" has no field \"" + name + "\"", null));
     }
 
-    private static String text(JsonNode p, String field) {
-        JsonNode v = p.get(field);
-        if (v == null || v.isNull() || v.asText().isBlank()) {
+    private static String text(String value, String field) {
+        if (value == null || value.isBlank()) {
             throw new IllegalArgumentException("payload field \"" + field + "\" is missing");
         }
-        return v.asText();
+        return value;
     }
 
-    private static long longValue(JsonNode p, String field) {
-        String value = text(p, field);
-        try {
-            return Long.parseLong(value.strip());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("payload field \"" + field + "\" is not a number: " + value);
+    private static long longValue(WritePayload.Num value, String field) {
+        if (value == null) {
+            throw new IllegalArgumentException("payload field \"" + field + "\" is missing");
         }
+        return value.asLong(field);
     }
 
-    private static int integer(JsonNode p, String field) {
-        return Math.toIntExact(longValue(p, field));
-    }
-
-    private static Integer optionalInt(JsonNode p, String field) {
-        return p.hasNonNull(field) && !p.get(field).asText().isBlank() ? integer(p, field) : null;
-    }
-
-    private static List<String> strings(JsonNode array) {
-        List<String> values = new ArrayList<>();
-        for (JsonNode v : array) {
-            values.add(v.asText());
-        }
-        return values;
+    private static int integer(WritePayload.Num value, String field) {
+        return Math.toIntExact(longValue(value, field));
     }
 }

@@ -5,7 +5,8 @@ package io.upgradebot.github;
  * content-creation budget (80/min, 500/h, counted by the bot when the write is claimed); all are paced by the write
  * interval and run one at a time.
  *
- * <p>Payload fields (JSON) and result fields per kind (numbers may be given as numbers or numeric strings):
+ * <p>Payload fields (JSON) and result fields per kind (numbers may be given as numbers or numeric strings); each
+ * payload is a {@link WritePayload} record, turned into this JSON and read back only there:
  * <ul>
  *   <li>CREATE_ISSUE: repo, title, body, labels[], milestone (number, optional), marker (optional) → number, id,
  *       node_id, url. The body gets the hidden marker appended unless it already contains it: {@code marker} as

@@ -8,4 +8,9 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 public record WriteOutcome(long writeId, String key, WriteKind kind, Long projectId, JsonNode payload, JsonNode result,
         boolean succeeded, String error) {
+
+    /** The payload as its kind's record (null when there is none). */
+    public WritePayload typedPayload() {
+        return payload == null ? null : WritePayload.parse(kind, payload);
+    }
 }

@@ -1,14 +1,11 @@
 package io.upgradebot.project;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.upgradebot.config.UpgradeBotConfig;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.upgradebot.github.GitHubWriteQueue;
-import io.upgradebot.github.PayloadRefs;
 import io.upgradebot.github.PlannedWrite;
-import io.upgradebot.github.WriteKind;
+import io.upgradebot.github.WritePayload;
+import io.upgradebot.github.WritePayload.Num;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.Locale;
 
 /**
  * Queues "set this single-select field of this board item to this option" for the configured board. The option
@@ -22,7 +19,6 @@ public class BoardFieldWrites {
 
     private final UpgradeBotConfig config;
     private final GitHubWriteQueue writes;
-    private final ObjectMapper json = new ObjectMapper();
 
     public BoardFieldWrites(UpgradeBotConfig config, GitHubWriteQueue writes) {
         this.config = config;
@@ -40,15 +36,12 @@ public class BoardFieldWrites {
         }
         String org = config.board().org().get();
         int number = config.board().number().getAsInt();
-        String optionKey = "board-option:" + org.toLowerCase(Locale.ROOT) + "/" + number + ":"
-                + field.toLowerCase(Locale.ROOT) + ":" + option.toLowerCase(Locale.ROOT) + ":p" + projectId;
-        writes.enqueue(new PlannedWrite(optionKey, WriteKind.ENSURE_BOARD_OPTION, projectId, json.createObjectNode()
-                .put("org", org).put("board_number", number).put("field", field).put("option", option)));
-        ObjectNode set = json.createObjectNode().put("org", org).put("board_number", number).put("item_id", itemId)
-                .put("field", field).put("option", option);
+        String optionKey = ProjectWriteKeys.boardOptionOf(org, number, field, option, projectId);
+        writes.enqueue(PlannedWrite.of(optionKey, projectId,
+                new WritePayload.EnsureBoardOption(org, Num.of(number), field, option)));
         // waits for the option: the queue holds a write until the writes named in "after" are done
-        set.putArray(PayloadRefs.AFTER).add(optionKey);
-        writes.enqueue(new PlannedWrite(key, WriteKind.SET_BOARD_FIELD, projectId, set));
+        writes.enqueue(PlannedWrite.of(key, projectId,
+                new WritePayload.SetBoardField(org, Num.of(number), itemId, field, option, null), optionKey));
         return true;
     }
 }

@@ -1,5 +1,6 @@
 package io.upgradebot.project;
 
+import io.upgradebot.domain.ProjectState;
 import io.upgradebot.config.OwnerDoesConfig;
 import io.upgradebot.config.OwnerDoesConfig.ChoicePolicy;
 import io.upgradebot.store.ProjectRepoEntity;
@@ -81,10 +82,10 @@ public class ChoicePermissions {
 
     /** Choices are taken while the project runs: not for a preview (no issues yet) nor once it is closed. */
     public static Optional<String> notOpenForChoices(UpgradeProjectEntity project) {
-        if (project.state == UpgradeProjectEntity.State.PREVIEW) {
+        if (project.state == ProjectState.PREVIEW) {
             return Optional.of("*" + project.name + "* is only a preview: levels are chosen once it is created.");
         }
-        if (project.state == UpgradeProjectEntity.State.CLOSED) {
+        if (project.state == ProjectState.CLOSED) {
             return Optional.of("*" + project.name + "* is closed: its Owner Does levels no longer change.");
         }
         return Optional.empty();

@@ -1,5 +1,6 @@
 package io.upgradebot.project;
 
+import io.upgradebot.domain.ProjectState;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.upgradebot.config.UpgradeBotConfig;
 import io.upgradebot.domain.RepoRef;
@@ -45,12 +46,13 @@ public class CreateUpgradeProject {
     private final GitHubWriteQueue queue;
     private final StatusMessageService statusMessages;
     private final ProjectNotifier notifier;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     public CreateUpgradeProject(UpgradeBotConfig config, ResolveRepositories resolver, SuggestCompletionDate dates,
             PlanProjectWrites planner, GitHubWriteQueue queue, StatusMessageService statusMessages,
-            ProjectNotifier notifier) {
+            ProjectNotifier notifier, Clock clock) {
         this.config = config;
+        this.clock = clock;
         this.resolver = resolver;
         this.dates = dates;
         this.planner = planner;
@@ -98,7 +100,7 @@ public class CreateUpgradeProject {
             String slug = Slug.of(r.name());
             Optional<UpgradeProjectEntity> existing = QuarkusTransaction.joiningExisting()
                     .call(() -> UpgradeProjectEntity.findBySlug(slug));
-            if (existing.isPresent() && existing.get().state != UpgradeProjectEntity.State.PREVIEW) {
+            if (existing.isPresent() && existing.get().state != ProjectState.PREVIEW) {
                 errors.put(Field.NAME, "There is a project called “" + existing.get().name + "” already: /upgrade status "
                         + slug + ". Pick another name.");
             }
@@ -227,13 +229,13 @@ public class CreateUpgradeProject {
             String release) {
         String slug = Slug.of(r.name());
         UpgradeProjectEntity p = UpgradeProjectEntity.findBySlug(slug).orElse(null);
-        if (p != null && p.state != UpgradeProjectEntity.State.PREVIEW) {
+        if (p != null && p.state != ProjectState.PREVIEW) {
             throw new IllegalStateException("There is a project called “" + p.name + "” already: /upgrade status " + slug);
         }
         if (p == null) {
             p = new UpgradeProjectEntity();
             p.slug = slug;
-            p.state = UpgradeProjectEntity.State.PREVIEW;
+            p.state = ProjectState.PREVIEW;
         } else {
             // a preview wrote nothing: submitting the same name again replaces it
             ProjectRepoEntity.delete("projectId", p.id);
@@ -285,7 +287,7 @@ public class CreateUpgradeProject {
     public boolean needsDate(long projectId) {
         return QuarkusTransaction.joiningExisting().call(() -> {
             UpgradeProjectEntity p = UpgradeProjectEntity.findById(projectId);
-            return p != null && p.state == UpgradeProjectEntity.State.PREVIEW && p.completionDate == null;
+            return p != null && p.state == ProjectState.PREVIEW && p.completionDate == null;
         });
     }
 
@@ -296,7 +298,7 @@ public class CreateUpgradeProject {
                 return new Refused("This project draft no longer exists (it was replaced by a newer submission "
                         + "with the same name).");
             }
-            if (p.state != UpgradeProjectEntity.State.PREVIEW) {
+            if (p.state != ProjectState.PREVIEW) {
                 return new AlreadyStarted(p.id, p.slug, p.channelId);
             }
             if (date != null) {
@@ -308,12 +310,12 @@ public class CreateUpgradeProject {
             }
             // PREVIEW → CREATING once, whoever clicks or submits twice: the row lock of this update decides
             int won = UpgradeProjectEntity.update("state = ?1, createdBy = ?2, updatedAt = ?3 where id = ?4 and state = ?5",
-                    UpgradeProjectEntity.State.CREATING, userId, Instant.now(), projectId,
-                    UpgradeProjectEntity.State.PREVIEW);
+                    ProjectState.CREATING, userId, clock.instant(), projectId,
+                    ProjectState.PREVIEW);
             if (won == 0) {
                 return new AlreadyStarted(p.id, p.slug, p.channelId);
             }
-            p.state = UpgradeProjectEntity.State.CREATING;
+            p.state = ProjectState.CREATING;
             List<ProjectRepoEntity> repos = ProjectRepoEntity.inScopeOf(projectId);
             List<PlannedWrite> writes = planner.initial(p, repos);
             writes.forEach(queue::enqueue);

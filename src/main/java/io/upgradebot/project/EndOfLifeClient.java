@@ -51,9 +51,9 @@ public class EndOfLifeClient implements SupportWindows {
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
     @Inject
-    public EndOfLifeClient(UpgradeBotConfig config, ObjectMapper mapper) {
+    public EndOfLifeClient(UpgradeBotConfig config, ObjectMapper mapper, Clock clock) {
         this(URI.create(config.endoflife().apiUrl()), config.endoflife().timeout(), config.endoflife().cacheTtl(),
-                mapper, Clock.systemUTC());
+                mapper, clock);
     }
 
     public EndOfLifeClient(URI baseUrl, Duration timeout, Duration cacheTtl, ObjectMapper mapper, Clock clock) {

@@ -1,5 +1,6 @@
 package io.upgradebot.project;
 
+import io.upgradebot.domain.ProjectState;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.upgradebot.domain.Slug;
 import io.upgradebot.store.UpgradeProjectEntity;
@@ -26,7 +27,7 @@ public class FindProject {
         return QuarkusTransaction.joiningExisting().call(() -> {
             if (named == null || named.isBlank()) {
                 List<UpgradeProjectEntity> here = UpgradeProjectEntity.list("channelId = ?1 and state in ?2 order by createdAt desc",
-                        channelId, List.of(UpgradeProjectEntity.State.CREATING, UpgradeProjectEntity.State.ACTIVE));
+                        channelId, List.of(ProjectState.CREATING, ProjectState.ACTIVE));
                 if (here.size() == 1) {
                     return new Found(here.get(0).id, here.get(0).slug, null);
                 }

@@ -1,5 +1,6 @@
 package io.upgradebot.project;
 
+import io.upgradebot.domain.ProjectState;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.upgradebot.store.UpgradeProjectEntity;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,8 +32,8 @@ public class FinishProjectCreation {
             return false;
         }
         return QuarkusTransaction.requiringNew().call(() -> UpgradeProjectEntity.update(
-                "state = ?1, updatedAt = ?2 where id = ?3 and state = ?4", UpgradeProjectEntity.State.ACTIVE,
-                clock.instant(), status.projectId(), UpgradeProjectEntity.State.CREATING) == 1);
+                "state = ?1, updatedAt = ?2 where id = ?3 and state = ?4", ProjectState.ACTIVE,
+                clock.instant(), status.projectId(), ProjectState.CREATING) == 1);
     }
 
     /** The creation summary, in the thread of the status message {@code statusTs}. */

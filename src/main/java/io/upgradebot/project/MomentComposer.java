@@ -1,5 +1,8 @@
 package io.upgradebot.project;
 
+import io.upgradebot.domain.MessageState;
+import io.upgradebot.domain.RepoIssueState;
+import io.upgradebot.domain.ProjectState;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.upgradebot.config.NudgeConfig;
 import io.upgradebot.domain.StaleRule;
@@ -73,7 +76,7 @@ public class MomentComposer {
         }
         MessageKind kind = MessageKind.of(m.kind);
         UpgradeProjectEntity p = l.project();
-        if (kind.composed() && (p == null || p.state == UpgradeProjectEntity.State.CLOSED)) {
+        if (kind.composed() && (p == null || p.state == ProjectState.CLOSED)) {
             return new Composition.Skip("the project is closed", true);
         }
         return switch (kind) {
@@ -147,7 +150,7 @@ public class MomentComposer {
         if (m.runAt != null && supersededBy(m, now)) {
             return new Composition.Skip("a later completion-date reminder is due as well; only that one is posted", false);
         }
-        long open = repos.stream().filter(r -> !"CLOSED".equals(r.issueState)).count();
+        long open = repos.stream().filter(r -> r.issueState != RepoIssueState.CLOSED).count();
         if (!repos.isEmpty() && open == 0) {
             return new Composition.Skip("every repository is done", false);
         }
@@ -167,8 +170,8 @@ public class MomentComposer {
     /** Several reminders that came due while the bot was down: only the latest is worth posting. */
     private static boolean supersededBy(ScheduledMessageEntity m, Instant now) {
         return QuarkusTransaction.requiringNew().call(() -> ScheduledMessageEntity.count(
-                "projectId = ?1 and kind = ?2 and id <> ?3 and runAt > ?4 and runAt <= ?5 and state <> 'CANCELLED'",
-                m.projectId, m.kind, m.id, m.runAt, now) > 0);
+                "projectId = ?1 and kind = ?2 and id <> ?3 and runAt > ?4 and runAt <= ?5 and state <> ?6",
+                m.projectId, m.kind, m.id, m.runAt, now, MessageState.CANCELLED) > 0);
     }
 
     // --- weekly digest -----------------------------------------------------------------------------------------
@@ -293,7 +296,7 @@ public class MomentComposer {
 
     private static boolean isOpen(ProjectRepoEntity r, RepoActivity.Result seen) {
         RepoActivity.Snapshot s = seen.byRepoId().get(r.id);
-        return s != null ? s.open() : !"CLOSED".equals(r.issueState);
+        return s != null ? s.open() : r.issueState != RepoIssueState.CLOSED;
     }
 
     private static List<AnnouncementPoster.Button> buttons(UpgradeProjectEntity p, boolean choose) {

@@ -1,7 +1,5 @@
 package io.upgradebot.project;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.upgradebot.config.UpgradeBotConfig;
 import io.upgradebot.domain.ServiceLevel;
@@ -9,7 +7,8 @@ import io.upgradebot.domain.ServiceLevels;
 import io.upgradebot.github.GitHubWriteQueue;
 import io.upgradebot.github.PayloadRefs;
 import io.upgradebot.github.PlannedWrite;
-import io.upgradebot.github.WriteKind;
+import io.upgradebot.github.WritePayload;
+import io.upgradebot.github.WritePayload.Num;
 import io.upgradebot.store.GitHubWriteEntity;
 import io.upgradebot.store.OwnerDoesChoiceEntity;
 import io.upgradebot.store.ProjectRepoEntity;
@@ -18,6 +17,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.LockTimeoutException;
 import jakarta.persistence.PessimisticLockException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -84,11 +84,12 @@ public class OwnerDoesChoices {
     private final StatusMessageService statusMessages;
     private final ChoiceNotifier notifier;
     private final BoardFieldWrites board;
-    private final ObjectMapper json = new ObjectMapper();
+    private final Clock clock;
 
     public OwnerDoesChoices(ServiceLevels levels, GitHubWriteQueue writes, UpgradeBotConfig config,
-            StatusMessageService statusMessages, ChoiceNotifier notifier, BoardFieldWrites board) {
+            StatusMessageService statusMessages, ChoiceNotifier notifier, BoardFieldWrites board, Clock clock) {
         this.board = board;
+        this.clock = clock;
         this.levels = levels;
         this.writes = writes;
         this.config = config;
@@ -141,7 +142,7 @@ public class OwnerDoesChoices {
         if (to.isEmpty()) {
             return Result.of(Outcome.UNKNOWN_LEVEL);
         }
-        Instant at = request.chosenAt() == null ? Instant.now() : request.chosenAt();
+        Instant at = request.chosenAt() == null ? clock.instant() : request.chosenAt();
         OwnerDoesChoiceEntity latest = OwnerDoesChoiceEntity
                 .find("projectRepoId = ?1 order by chosenAt desc, id desc", repo.id).firstResult();
         String from = repo.ownerDoes;
@@ -162,11 +163,11 @@ public class OwnerDoesChoices {
 
         UpgradeProjectEntity project = UpgradeProjectEntity.findById(repo.projectId);
         if (request.via() == Via.SLACK) {
-            queueBoardWrite(repo, project, to.get(), boardKey(repo.id, row.id));
+            queueBoardWrite(repo, project, to.get(), ProjectWriteKeys.ownerDoesBoard(repo.id, row.id));
             queueComment(repo, project, row, levels.byKey(from).orElse(levels.tbd()), to.get(), request, at);
         } else if (botBoardWriteNear(repo.id, at)) {
             // A bot write of this field landed around or after the person's edit and may have overwritten it.
-            queueBoardWrite(repo, project, to.get(), boardKey(repo.id, row.id) + ":sync");
+            queueBoardWrite(repo, project, to.get(), ProjectWriteKeys.ownerDoesBoardSync(repo.id, row.id));
         }
         return new Result(Outcome.RECORDED, row.id, repo.projectId, repo.repo, from, to.get().key());
     }
@@ -183,15 +184,6 @@ public class OwnerDoesChoices {
         row.persist();
         row.flush();
         return row;
-    }
-
-    /** Key prefix of every board write of one repository's Owner Does field. */
-    static String boardKeyPrefix(long projectRepoId) {
-        return "owner-does:board:r" + projectRepoId + ":";
-    }
-
-    static String boardKey(long projectRepoId, long choiceId) {
-        return boardKeyPrefix(projectRepoId) + "c" + choiceId;
     }
 
     /** Queues the board's Owner Does = level for the repository's item; false when there is no board item. */
@@ -231,16 +223,14 @@ public class OwnerDoesChoices {
         }
         String body = OwnerDoesComment.body(row.id, from, to, repo.ownerTeam,
                 project == null ? null : project.orchestrationTeam, request.chosenByName(), at);
-        ObjectNode payload = json.createObjectNode().put("repo", repo.repo).put("number", number.get())
-                .put("body", body).put("marker", OwnerDoesComment.marker(row.id));
-        writes.enqueue(new PlannedWrite("owner-does:comment:r" + repo.id + ":c" + row.id, WriteKind.COMMENT,
-                repo.projectId, payload));
+        writes.enqueue(PlannedWrite.of(ProjectWriteKeys.ownerDoesComment(repo.id, row.id), repo.projectId,
+                new WritePayload.Comment(repo.repo, Num.text(number.get()), body, OwnerDoesComment.marker(row.id))));
     }
 
     /** A bot write of the repository's Owner Does field still to run, or finished close to {@code at} or later. */
     private static boolean botBoardWriteNear(long projectRepoId, Instant at) {
         return GitHubWriteEntity.count("idempotencyKey like ?1 and (state in ?2 or finishedAt > ?3)",
-                boardKeyPrefix(projectRepoId) + "%",
+                ProjectWriteKeys.ownerDoesBoardPrefix(projectRepoId) + "%",
                 java.util.List.of(GitHubWriteEntity.State.PENDING, GitHubWriteEntity.State.RUNNING),
                 at.minus(CLOCK_MARGIN)) > 0;
     }

@@ -3,6 +3,7 @@ package io.upgradebot.project;
 import io.upgradebot.config.OwnerDoesConfig;
 import io.upgradebot.github.GitHubTeamMembers;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -38,8 +39,11 @@ public class OwnerTeams {
     private record Cached<T>(T value, Instant until) {
     }
 
-    public OwnerTeams(OwnerDoesConfig config, SlackDirectory directory, GitHubTeamMembers github) {
+    private final Clock clock;
+
+    public OwnerTeams(OwnerDoesConfig config, SlackDirectory directory, GitHubTeamMembers github, Clock clock) {
         this.config = config;
+        this.clock = clock;
         this.directory = directory;
         this.github = github;
     }
@@ -54,11 +58,11 @@ public class OwnerTeams {
         }
         String key = normalise(team) + "@" + (repoOrg == null ? "" : repoOrg.toLowerCase(Locale.ROOT));
         Cached<TeamAudience> hit = audiences.get(key);
-        if (hit != null && hit.until().isAfter(Instant.now())) {
+        if (hit != null && hit.until().isAfter(clock.instant())) {
             return hit.value();
         }
         TeamAudience found = configured(team).orElseGet(() -> viaGitHub(team, repoOrg));
-        audiences.put(key, new Cached<>(found, Instant.now().plus(config.owners().cacheTtl())));
+        audiences.put(key, new Cached<>(found, clock.instant().plus(config.owners().cacheTtl())));
         return found;
     }
 
@@ -70,12 +74,12 @@ public class OwnerTeams {
         }
         String group = audience.userGroupId().get();
         Cached<Set<String>> hit = members.get(group);
-        if (hit != null && hit.until().isAfter(Instant.now())) {
+        if (hit != null && hit.until().isAfter(clock.instant())) {
             return hit.value();
         }
         Set<String> ids = new LinkedHashSet<>(directory.userGroupMembers(group));
         ids.addAll(audience.userIds());
-        members.put(group, new Cached<>(Set.copyOf(ids), Instant.now().plus(config.owners().cacheTtl())));
+        members.put(group, new Cached<>(Set.copyOf(ids), clock.instant().plus(config.owners().cacheTtl())));
         return ids;
     }
 

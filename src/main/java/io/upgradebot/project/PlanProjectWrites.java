@@ -1,7 +1,6 @@
 package io.upgradebot.project;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.upgradebot.domain.RepoIssueState;
 import io.upgradebot.config.BoardSettings;
 import io.upgradebot.config.UpgradeBotConfig;
 import io.upgradebot.domain.BodySections;
@@ -13,8 +12,10 @@ import io.upgradebot.domain.RoadmapIssueBody;
 import io.upgradebot.domain.RoadmapSummary;
 import io.upgradebot.domain.RunbookChecklist;
 import io.upgradebot.domain.ServiceLevels;
+import io.upgradebot.github.PayloadRefs;
 import io.upgradebot.github.PlannedWrite;
-import io.upgradebot.github.WriteKind;
+import io.upgradebot.github.WritePayload;
+import io.upgradebot.github.WritePayload.Num;
 import io.upgradebot.store.ProjectRepoEntity;
 import io.upgradebot.store.UpgradeProjectEntity;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -43,8 +44,6 @@ public class PlanProjectWrites {
 
         /** GitHub: at most 100 sub-issues per parent issue, closed ones included. */
     public static final int SUB_ISSUE_CAP = 100;
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final UpgradeBotConfig config;
     private final BoardSettings boards;
@@ -103,8 +102,8 @@ public class PlanProjectWrites {
         List<PlannedWrite> writes = new ArrayList<>();
         boolean board = boards.boardName().isPresent();
         if (p.releaseName != null) {
-            writes.add(write(ProjectWriteKeys.milestone(p.slug), WriteKind.ENSURE_MILESTONE, p,
-                    obj().put("repo", p.roadmapRepo).put("title", p.releaseName)));
+            writes.add(write(ProjectWriteKeys.milestone(p.slug), p,
+                    new WritePayload.EnsureMilestone(p.roadmapRepo, p.releaseName)));
         }
         if (board) {
             writes.addAll(boardOptions(p));
@@ -130,23 +129,19 @@ public class PlanProjectWrites {
         for (ProjectRepoEntity r : repos) {
             RepoRef repo = RepoRef.parse(r.repo);
             String issueKey = ProjectWriteKeys.repoIssue(p.slug, r.repo);
-            issues.add(write(issueKey, WriteKind.CREATE_ISSUE, p, obj()
-                    .put("repo", repo.fullName())
-                    .put("title", repoIssueTitle(p))
-                    .put("body", RepoIssueBody.render(p.slug, p.name, repo, ref(roadmapKey, "url")))
-                    .put("marker", Markers.repoIssue(p.slug, repo))));
+            issues.add(write(issueKey, p, new WritePayload.CreateIssue(repo.fullName(), repoIssueTitle(p),
+                    RepoIssueBody.render(p.slug, p.name, repo, ref(roadmapKey, "url")),
+                    Markers.repoIssue(p.slug, repo))));
             // GitHub: 100 sub-issues per parent and the same owner only; the roadmap body lists every child anyway
             if (linked < SUB_ISSUE_CAP && sameOwner(p, r.repo)) {
                 linked++;
-                links.add(write(ProjectWriteKeys.subIssue(p.slug, r.repo), WriteKind.ADD_SUB_ISSUE, p, obj()
-                        .put("repo", p.roadmapRepo)
-                        .put("parent_number", ref(roadmapKey, "number"))
-                        .put("child_id", ref(issueKey, "id"))));
+                links.add(write(ProjectWriteKeys.subIssue(p.slug, r.repo), p, new WritePayload.AddSubIssue(
+                        p.roadmapRepo, Num.ref(roadmapKey, "number"), Num.ref(issueKey, "id"))));
             }
             if (boards.boardName().isPresent()) {
                 String itemKey = ProjectWriteKeys.boardItem(p.slug, r.repo);
-                items.add(write(itemKey, WriteKind.ADD_BOARD_ITEM, p, boardPayload()
-                        .put("content_node_id", ref(issueKey, "node_id"))));
+                items.add(write(itemKey, p, new WritePayload.AddBoardItem(boardOrg(), boardNumber(),
+                        ref(issueKey, "node_id"))));
                 Map<String, String> values = boardValues(p);
                 if (r.ownerTeam != null) {
                     values.put(config.board().ownerField(), r.ownerTeam);
@@ -167,26 +162,23 @@ public class PlanProjectWrites {
             return List.of();
         }
         var b = config.roadmapBoard();
-        java.util.function.Supplier<ObjectNode> onBoard = () -> obj().put("org", b.org().get())
-                .put("board_number", b.number().getAsInt());
+        String org = b.org().get();
+        Num number = Num.of(b.number().getAsInt());
         String itemKey = ProjectWriteKeys.roadmapBoardItem(p.slug);
         List<PlannedWrite> writes = new ArrayList<>();
-        writes.add(write(itemKey, WriteKind.ADD_BOARD_ITEM, p, onBoard.get()
-                .put("content_node_id", ref(ProjectWriteKeys.roadmap(p.slug), "node_id"))));
+        writes.add(write(itemKey, p, new WritePayload.AddBoardItem(org, number,
+                ref(ProjectWriteKeys.roadmap(p.slug), "node_id"))));
         boards.roadmapBoardValues().forEach((field, option) -> writes.add(write(ProjectWriteKeys.roadmapBoardField(p.slug, field),
-                WriteKind.SET_BOARD_FIELD, p, onBoard.get()
-                        .put("item_id", ref(itemKey, "item_id")).put("field", field).put("option", option))));
+                p, new WritePayload.SetBoardField(org, number, ref(itemKey, "item_id"), field, option, null))));
         return writes;
     }
 
     private PlannedWrite setField(UpgradeProjectEntity p, String repo, String itemKey, String field, String value) {
-        ObjectNode payload = boardPayload().put("item_id", ref(itemKey, "item_id")).put("field", field).put("option", value);
         String optionKey = optionKeys(p).get(field);
-        if (optionKey != null) {
-            // the option this project added: wait for it (a reference is how the queue orders writes)
-            payload.put("option_id", ref(optionKey, "option_id"));
-        }
-        return write(ProjectWriteKeys.boardField(p.slug, repo, field, 0), WriteKind.SET_BOARD_FIELD, p, payload);
+        // the option this project added: wait for it (a reference is how the queue orders writes)
+        String optionId = optionKey == null ? null : ref(optionKey, "option_id");
+        return write(ProjectWriteKeys.boardField(p.slug, repo, field, 0), p, new WritePayload.SetBoardField(boardOrg(),
+                boardNumber(), ref(itemKey, "item_id"), field, value, optionId));
     }
 
     /** Options this project makes sure exist on the board: Project = its name, Source = its team, Owner Does = TBD. */
@@ -204,8 +196,8 @@ public class PlanProjectWrites {
     private List<PlannedWrite> boardOptions(UpgradeProjectEntity p) {
         List<PlannedWrite> writes = new ArrayList<>();
         Map<String, String> values = boardValues(p);
-        optionKeys(p).forEach((field, key) -> writes.add(write(key, WriteKind.ENSURE_BOARD_OPTION, p,
-                boardPayload().put("field", field).put("option", values.get(field)))));
+        optionKeys(p).forEach((field, key) -> writes.add(write(key, p,
+                new WritePayload.EnsureBoardOption(boardOrg(), boardNumber(), field, values.get(field)))));
         return writes;
     }
 
@@ -233,17 +225,10 @@ public class PlanProjectWrites {
         if (p.docsUrl != null) {
             ticked.add(RunbookChecklist.LINK_DOCS_FROM_ROADMAP);
         }
-        ObjectNode payload = obj()
-                .put("repo", p.roadmapRepo)
-                .put("title", roadmapTitle(p))
-                .put("body", RoadmapIssueBody.render(summary(p), checklist.render(ticked), List.of()))
-                .put("marker", Markers.roadmap(p.slug));
-        var labels = payload.putArray("labels");
-        config.roadmapLabels().forEach(labels::add);
-        if (p.releaseName != null) {
-            payload.put("milestone", ref(ProjectWriteKeys.milestone(p.slug), "number"));
-        }
-        return write(ProjectWriteKeys.roadmap(p.slug), WriteKind.CREATE_ISSUE, p, payload);
+        Num milestone = p.releaseName == null ? null : Num.ref(ProjectWriteKeys.milestone(p.slug), "number");
+        return write(ProjectWriteKeys.roadmap(p.slug), p, new WritePayload.CreateIssue(p.roadmapRepo, roadmapTitle(p),
+                RoadmapIssueBody.render(summary(p), checklist.render(ticked), List.of()), Markers.roadmap(p.slug),
+                List.copyOf(config.roadmapLabels()), milestone));
     }
 
     RoadmapSummary summary(UpgradeProjectEntity p) {
@@ -260,20 +245,16 @@ public class PlanProjectWrites {
         List<ChildIssue> children = new ArrayList<>();
         for (ProjectRepoEntity r : repos) {
             if (r.inScope && r.issueNumber != null) {
-                children.add(new ChildIssue(RepoRef.parse(r.repo), r.issueNumber, "CLOSED".equalsIgnoreCase(r.issueState)));
+                children.add(new ChildIssue(RepoRef.parse(r.repo), r.issueNumber, r.issueState == RepoIssueState.CLOSED));
             }
         }
         String body = RoadmapIssueBody.render(summary(p), checklist.render(Set.of()), List.of());
         String content = BodySections.read(RoadmapIssueBody.replaceChildren(body, children, p.slug),
                 RoadmapIssueBody.CHILDREN).orElse("");
-        ObjectNode payload = obj().put("repo", p.roadmapRepo).put("section", RoadmapIssueBody.CHILDREN)
-                .put("content", content);
-        if (p.roadmapIssueNumber != null) {
-            payload.put("number", p.roadmapIssueNumber);
-        } else {
-            payload.put("number", ref(ProjectWriteKeys.roadmap(p.slug), "number"));
-        }
-        return write(ProjectWriteKeys.children(p.slug, n), WriteKind.REPLACE_BODY_SECTION, p, payload);
+        Num number = p.roadmapIssueNumber != null ? Num.of(p.roadmapIssueNumber)
+                : Num.ref(ProjectWriteKeys.roadmap(p.slug), "number");
+        return write(ProjectWriteKeys.children(p.slug, n), p, new WritePayload.ReplaceBodySection(p.roadmapRepo, number,
+                RoadmapIssueBody.CHILDREN, content));
     }
 
     /** Taking a repository out of scope: a comment saying why, then closing its issue as not planned. */
@@ -283,51 +264,41 @@ public class PlanProjectWrites {
      */
     public List<PlannedWrite> readd(UpgradeProjectEntity p, ProjectRepoEntity r, String why, int n, String closedBy) {
         String marker = Markers.comment("scope-readded", String.valueOf(n));
-        ObjectNode comment = obj().put("repo", r.repo).put("number", r.issueNumber).put("body", why + "\n\n" + marker)
-                .put("marker", marker);
-        ObjectNode reopen = obj().put("repo", r.repo).put("number", r.issueNumber);
-        if (closedBy != null) {
-            comment.putArray(io.upgradebot.github.PayloadRefs.AFTER).add(closedBy);
-            reopen.putArray(io.upgradebot.github.PayloadRefs.AFTER).add(closedBy);
-        }
-        return List.of(write(ProjectWriteKeys.readdComment(p.slug, r.repo, n), WriteKind.COMMENT, p, comment),
-                write(ProjectWriteKeys.readdReopen(p.slug, r.repo, n), WriteKind.REOPEN_ISSUE, p, reopen));
+        Num number = r.issueNumber == null ? null : Num.of(r.issueNumber);
+        String[] after = closedBy == null ? new String[0] : new String[] {closedBy};
+        return List.of(PlannedWrite.of(ProjectWriteKeys.readdComment(p.slug, r.repo, n), p.id,
+                        new WritePayload.Comment(r.repo, number, why + "\n\n" + marker, marker), after),
+                PlannedWrite.of(ProjectWriteKeys.readdReopen(p.slug, r.repo, n), p.id,
+                        new WritePayload.ReopenIssue(r.repo, number), after));
     }
 
     public List<PlannedWrite> removal(UpgradeProjectEntity p, ProjectRepoEntity r, String why, int n) {
         String issueKey = ProjectWriteKeys.repoIssue(p.slug, r.repo);
-        Object number = r.issueNumber != null ? r.issueNumber : ref(issueKey, "number");
-        ObjectNode comment = obj().put("repo", r.repo).put("body", why + "\n\n" + Markers.comment("scope-removed",
-                String.valueOf(n))).put("marker", Markers.comment("scope-removed", String.valueOf(n)));
-        ObjectNode close = obj().put("repo", r.repo).put("state_reason", "not_planned");
-        if (number instanceof Integer i) {
-            comment.put("number", i);
-            close.put("number", i);
-        } else {
-            comment.put("number", (String) number);
-            close.put("number", (String) number);
-        }
-        return List.of(write(ProjectWriteKeys.removalComment(p.slug, r.repo, n), WriteKind.COMMENT, p, comment),
-                write(ProjectWriteKeys.removalClose(p.slug, r.repo, n), WriteKind.CLOSE_ISSUE, p, close));
+        Num number = r.issueNumber != null ? Num.of(r.issueNumber) : Num.ref(issueKey, "number");
+        String marker = Markers.comment("scope-removed", String.valueOf(n));
+        return List.of(write(ProjectWriteKeys.removalComment(p.slug, r.repo, n), p,
+                        new WritePayload.Comment(r.repo, number, why + "\n\n" + marker, marker)),
+                write(ProjectWriteKeys.removalClose(p.slug, r.repo, n), p,
+                        new WritePayload.CloseIssue(r.repo, number, "not_planned")));
     }
 
-    private ObjectNode boardPayload() {
-        return obj().put("org", config.board().org().orElseThrow()).put("board_number", config.board().number().getAsInt());
+    private String boardOrg() {
+        return config.board().org().orElseThrow();
+    }
+
+    private Num boardNumber() {
+        return Num.of(config.board().number().getAsInt());
     }
 
     static boolean sameOwner(UpgradeProjectEntity p, String repo) {
         return RepoRef.parse(p.roadmapRepo).owner().equalsIgnoreCase(RepoRef.parse(repo).owner());
     }
 
-    private static PlannedWrite write(String key, WriteKind kind, UpgradeProjectEntity p, ObjectNode payload) {
-        return new PlannedWrite(key, kind, p.id, payload);
+    private static PlannedWrite write(String key, UpgradeProjectEntity p, WritePayload payload) {
+        return PlannedWrite.of(key, p.id, payload);
     }
 
     static String ref(String key, String field) {
-        return "${ref:" + key + "#" + field + "}";
-    }
-
-    private static ObjectNode obj() {
-        return JSON.createObjectNode();
+        return PayloadRefs.ref(key, field);
     }
 }

@@ -1,5 +1,7 @@
 package io.upgradebot.project;
 
+import io.upgradebot.domain.ProjectState;
+import io.upgradebot.store.UpgradeProjectEntity;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -8,13 +10,13 @@ import java.util.List;
  * A project as its status message, {@code /upgrade status} and the final summary show it: a snapshot taken from
  * the database and the write queue. Lists are complete; the Slack views cap what they show.
  *
- * @param state        PREVIEW, CREATING, ACTIVE or CLOSED
+ * @param state        the project's state
  * @param progress     while the GitHub writes of the project run (state CREATING), else null
  * @param levels       per Owner Does level (TBD first, then the configured levels in order), in-scope repositories
  * @param tbd          in-scope repositories still at TBD
  * @param failures     GitHub writes of this project that failed for good, with GitHub's reason
  */
-public record ProjectStatus(long projectId, String slug, String name, String state, String roadmapRepo,
+public record ProjectStatus(long projectId, String slug, String name, ProjectState state, String roadmapRepo,
         Integer roadmapIssueNumber, String roadmapIssueUrl, String release, LocalDate completionDate,
         String completionReason, String orchestrationTeam, String docsUrl, String channelId, String createdBy,
         Instant createdAt, int repositories, int issuesCreated, int issuesOpen, int issuesClosed, List<LevelCount> levels,
@@ -39,6 +41,6 @@ public record ProjectStatus(long projectId, String slug, String name, String sta
     }
 
     public boolean creating() {
-        return "CREATING".equals(state);
+        return state == ProjectState.CREATING;
     }
 }

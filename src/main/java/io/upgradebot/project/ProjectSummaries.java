@@ -1,5 +1,6 @@
 package io.upgradebot.project;
 
+import io.upgradebot.domain.ProjectState;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.upgradebot.store.ProjectRepoEntity;
 import io.upgradebot.store.UpgradeProjectEntity;
@@ -18,13 +19,13 @@ import java.util.Optional;
 public class ProjectSummaries {
 
     /** A project as the commands and views show it. */
-    public record ProjectSummary(long id, String slug, String name, String state, String channelId,
+    public record ProjectSummary(long id, String slug, String name, ProjectState state, String channelId,
             String statusChannelId, String statusMessageTs, Integer staleAfterDays, LocalDate completionDate,
             String completionReason, String releaseName, String roadmapIssueUrl) {
 
         /** Posted as a preview only: nothing written to GitHub yet. */
         public boolean preview() {
-            return UpgradeProjectEntity.State.PREVIEW.name().equals(state);
+            return state == ProjectState.PREVIEW;
         }
 
         public boolean hasStatusMessage() {
@@ -32,7 +33,7 @@ public class ProjectSummaries {
         }
 
         static ProjectSummary of(UpgradeProjectEntity p) {
-            return new ProjectSummary(p.id, p.slug, p.name, p.state == null ? null : p.state.name(), p.channelId,
+            return new ProjectSummary(p.id, p.slug, p.name, p.state, p.channelId,
                     p.statusChannelId, p.statusMessageTs, p.staleAfterDays, p.completionDate, p.completionReason,
                     p.releaseName, p.roadmapIssueUrl);
         }

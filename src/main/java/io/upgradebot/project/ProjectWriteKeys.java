@@ -94,6 +94,60 @@ public final class ProjectWriteKeys {
         return "p:" + slug + ":" + READD_REOPEN + ":" + norm(repo) + ":" + n;
     }
 
+    /*
+     * Keys of writes that are not part of planning a project (Owner Does choices, owners found later, board fields
+     * set on their own): their own prefixes, so parse() above does not take them for planned writes.
+     */
+
+    /** Key prefix of every board write of one repository's Owner Does field. */
+    public static String ownerDoesBoardPrefix(long projectRepoId) {
+        return "owner-does:board:r" + projectRepoId + ":";
+    }
+
+    /** The board write of an Owner Does choice. */
+    public static String ownerDoesBoard(long projectRepoId, long choiceId) {
+        return ownerDoesBoardPrefix(projectRepoId) + "c" + choiceId;
+    }
+
+    /** The board write of a choice that came from the board itself (written back only to keep the label exact). */
+    public static String ownerDoesBoardSync(long projectRepoId, long choiceId) {
+        return ownerDoesBoard(projectRepoId, choiceId) + ":sync";
+    }
+
+    /** The current choice written again after an older write ({@code writeId}) landed after it. */
+    public static String ownerDoesBoardAgain(long projectRepoId, long choiceId, long writeId) {
+        return ownerDoesBoard(projectRepoId, choiceId) + ":after:" + writeId;
+    }
+
+    /** The comment on the repository's issue saying who chose which Owner Does level. */
+    public static String ownerDoesComment(long projectRepoId, long choiceId) {
+        return "owner-does:comment:r" + projectRepoId + ":c" + choiceId;
+    }
+
+    /**
+     * One change of a repository's owning team; the owner can change (a new CODEOWNERS): {@code changedAtMillis}
+     * makes a change write again, while a re-run that finds the stored owner writes nothing.
+     */
+    public static String ownerChange(long projectRepoId, String team, long changedAtMillis) {
+        return projectRepoId + ":" + team.toLowerCase(Locale.ROOT) + ":" + changedAtMillis;
+    }
+
+    /** The issue's "owner" section written for an {@link #ownerChange owner change}. */
+    public static String ownerIssue(String change) {
+        return "owner:issue:" + change;
+    }
+
+    /** The board's Owner field written for an {@link #ownerChange owner change}. */
+    public static String ownerBoard(String change) {
+        return "owner:board:" + change;
+    }
+
+    /** The option a board field write of a project needs, ensured once per project and option. */
+    public static String boardOptionOf(String org, int boardNumber, String field, String option, Long projectId) {
+        return "board-option:" + org.toLowerCase(Locale.ROOT) + "/" + boardNumber + ":"
+                + field.toLowerCase(Locale.ROOT) + ":" + option.toLowerCase(Locale.ROOT) + ":p" + projectId;
+    }
+
     /** Prefix of every key of a project, for LIKE queries. */
     public static String prefix(String slug) {
         return "p:" + slug + ":";

@@ -1,9 +1,11 @@
 package io.upgradebot.project;
 
+import io.upgradebot.domain.RepoIssueState;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.upgradebot.github.GitHubWriteQueue;
 import io.upgradebot.github.PlannedWrite;
 import io.upgradebot.github.WriteOutcome;
+import io.upgradebot.github.WritePayload;
 import io.upgradebot.store.GitHubWriteEntity;
 import io.upgradebot.store.ProjectRepoEntity;
 import io.upgradebot.store.UpgradeProjectEntity;
@@ -58,11 +60,11 @@ public class ProjectWriteOutcomes {
                     r.issueId = longOf(result, "id");
                     r.issueNodeId = textOf(result, "node_id");
                     r.issueUrl = textOf(result, "url");
-                    r.issueState = "OPEN";
+                    r.issueState = RepoIssueState.OPEN;
                 });
                 case ProjectWriteKeys.BOARD_ITEM -> repo(p, key).ifPresent(r -> r.boardItemId = textOf(result, "item_id"));
-                case ProjectWriteKeys.REMOVAL_CLOSE -> repo(p, key).ifPresent(r -> r.issueState = "CLOSED");
-                case ProjectWriteKeys.READD_REOPEN -> repo(p, key).ifPresent(r -> r.issueState = "OPEN");
+                case ProjectWriteKeys.REMOVAL_CLOSE -> repo(p, key).ifPresent(r -> r.issueState = RepoIssueState.CLOSED);
+                case ProjectWriteKeys.READD_REOPEN -> repo(p, key).ifPresent(r -> r.issueState = RepoIssueState.OPEN);
                 default -> {
                 }
             }
@@ -91,8 +93,8 @@ public class ProjectWriteOutcomes {
         List<GitHubWriteEntity> earlier = GitHubWriteEntity.list("idempotencyKey like ?1 order by id desc",
                 ProjectWriteKeys.prefix(p.slug, ProjectWriteKeys.CHILDREN) + "%");
         PlannedWrite write = planner.children(p, repos, earlier.size() + 1);
-        if (!earlier.isEmpty() && earlier.get(0).payload != null
-                && earlier.get(0).payload.equals(write.payload().toString())) {
+        if (!earlier.isEmpty() && earlier.get(0).payload != null && WritePayload.parse(write.kind(),
+                earlier.get(0).payload).equals(WritePayload.parse(write.kind(), write.payload()))) {
             return;
         }
         queue.enqueue(write);

@@ -4,6 +4,7 @@ import io.upgradebot.domain.ServiceLevel;
 import io.upgradebot.domain.ServiceLevels;
 import io.upgradebot.github.WriteKind;
 import io.upgradebot.github.WriteOutcome;
+import io.upgradebot.github.WritePayload;
 import io.upgradebot.store.GitHubWriteEntity;
 import io.upgradebot.store.OwnerDoesChoiceEntity;
 import io.upgradebot.store.ProjectRepoEntity;
@@ -60,7 +61,7 @@ public class ReconcileOwnerDoesBoard {
             return;
         }
         ServiceLevel current = levels.byKey(repo.ownerDoes).orElse(levels.tbd());
-        String written = outcome.payload() == null ? null : outcome.payload().path("option").asText(null);
+        String written = outcome.typedPayload() instanceof WritePayload.SetBoardField set ? set.option() : null;
         if (current.label().equalsIgnoreCase(written)) {
             return;
         }
@@ -70,7 +71,7 @@ public class ReconcileOwnerDoesBoard {
             return;
         }
         if (latest.via.equals(OwnerDoesChoices.Via.SLACK.name())) {
-            Optional<GitHubWriteEntity> newer = GitHubWriteEntity.findByKey(OwnerDoesChoices.boardKey(projectRepoId,
+            Optional<GitHubWriteEntity> newer = GitHubWriteEntity.findByKey(ProjectWriteKeys.ownerDoesBoard(projectRepoId,
                     latest.id));
             if (newer.isPresent() && newer.get().state != GitHubWriteEntity.State.DONE
                     && newer.get().state != GitHubWriteEntity.State.FAILED) {
@@ -80,6 +81,6 @@ public class ReconcileOwnerDoesBoard {
         LOG.infof("%s: board got Owner Does '%s' after a newer choice ('%s'); writing the current level again",
                 repo.repo, written, current.label());
         choices.queueBoardWrite(repo, UpgradeProjectEntity.findById(repo.projectId), current,
-                OwnerDoesChoices.boardKey(projectRepoId, latest.id) + ":after:" + outcome.writeId());
+                ProjectWriteKeys.ownerDoesBoardAgain(projectRepoId, latest.id, outcome.writeId()));
     }
 }

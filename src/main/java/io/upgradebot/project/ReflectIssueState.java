@@ -1,12 +1,13 @@
 package io.upgradebot.project;
 
+import io.upgradebot.domain.RepoIssueState;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.upgradebot.github.GitHubGateway;
 import io.upgradebot.store.ProjectRepoEntity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.ObservesAsync;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 import org.jboss.logging.Logger;
@@ -23,9 +24,11 @@ public class ReflectIssueState {
 
     private final GitHubGateway github;
     private final StatusMessageService statusMessages;
+    private final Clock clock;
 
-    public ReflectIssueState(GitHubGateway github, StatusMessageService statusMessages) {
+    public ReflectIssueState(GitHubGateway github, StatusMessageService statusMessages, Clock clock) {
         this.github = github;
+        this.clock = clock;
         this.statusMessages = statusMessages;
     }
 
@@ -59,10 +62,11 @@ public class ReflectIssueState {
             }
             for (ProjectRepoEntity r : rows) {
                 if (stateChange) {
-                    r.issueState = event.action().equals("closed") ? "CLOSED" : "OPEN";
+                    r.issueState = event.action().equals("closed") ? RepoIssueState.CLOSED
+                            : RepoIssueState.OPEN;
                 }
                 if (!byBot) {
-                    r.lastHumanActivityAt = Instant.now();
+                    r.lastHumanActivityAt = clock.instant();
                 }
             }
             return rows.stream().map(r -> r.projectId).distinct().toList();

@@ -1,5 +1,6 @@
 package io.upgradebot.project;
 
+import io.upgradebot.domain.RepoIssueState;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.upgradebot.config.NudgeConfig;
 import io.upgradebot.domain.HumanActivity;
@@ -60,7 +61,7 @@ public class RepoActivity {
             LOG.warnf("reading issue activity from GitHub failed, using the last known state: %s", e.getMessage());
             Map<Long, Snapshot> stored = new HashMap<>();
             for (ProjectRepoEntity r : withIssue) {
-                stored.put(r.id, new Snapshot(r.id, r.projectId, r.repo, r.issueUrl, !"CLOSED".equals(r.issueState), null,
+                stored.put(r.id, new Snapshot(r.id, r.projectId, r.repo, r.issueUrl, r.issueState != RepoIssueState.CLOSED, null,
                         StaleRule.lastActivity(r.createdAt, r.lastHumanActivityAt, choices.get(r.id)), PullRequests.NONE,
                         false));
             }
@@ -90,9 +91,10 @@ public class RepoActivity {
                 if (r == null) {
                     continue;
                 }
-                String state = e.getValue() ? "OPEN" : "CLOSED";
+                RepoIssueState state = e.getValue() ? RepoIssueState.OPEN
+                        : RepoIssueState.CLOSED;
                 Instant h = humanSeen.get(e.getKey());
-                if (!state.equals(r.issueState) || (h != null && !h.equals(r.lastHumanActivityAt))) {
+                if (state != r.issueState || (h != null && !h.equals(r.lastHumanActivityAt))) {
                     r.issueState = state;
                     r.lastHumanActivityAt = h;
                 }

@@ -1,7 +1,5 @@
 package io.upgradebot.project;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.upgradebot.config.OwnerDoesConfig;
 import io.upgradebot.config.UpgradeBotConfig;
@@ -13,13 +11,14 @@ import io.upgradebot.github.GitHubException;
 import io.upgradebot.github.GitHubGateway;
 import io.upgradebot.github.GitHubWriteQueue;
 import io.upgradebot.github.PlannedWrite;
-import io.upgradebot.github.WriteKind;
+import io.upgradebot.github.WritePayload;
+import io.upgradebot.github.WritePayload.Num;
 import io.upgradebot.store.ProjectRepoEntity;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import org.jboss.logging.Logger;
@@ -47,11 +46,12 @@ public class ResolveRepositoryOwners {
     private final OwnerDoesConfig config;
     private final UpgradeBotConfig botConfig;
     private final BoardFieldWrites board;
-    private final ObjectMapper json = new ObjectMapper();
+    private final Clock clock;
 
     public ResolveRepositoryOwners(GitHubGateway github, GitHubWriteQueue writes, OwnerDoesConfig config,
-            UpgradeBotConfig botConfig, BoardFieldWrites board) {
+            UpgradeBotConfig botConfig, BoardFieldWrites board, Clock clock) {
         this.board = board;
+        this.clock = clock;
         this.github = github;
         this.writes = writes;
         this.config = config;
@@ -132,14 +132,12 @@ public class ResolveRepositoryOwners {
             }
             r.ownerTeam = team;
             r.ownerSource = found.source();
-            // the owner can change (a new CODEOWNERS); the time makes a change write again, a re-run writes nothing
-            String change = r.id + ":" + team.toLowerCase(Locale.ROOT) + ":" + System.currentTimeMillis();
+            String change = ProjectWriteKeys.ownerChange(r.id, team, clock.millis());
             queueBoardOwner(r, team, change);
             if (r.issueNumber != null) {
-                ObjectNode p = json.createObjectNode().put("repo", r.repo).put("number", r.issueNumber)
-                        .put("section", "owner")
-                        .put("content", "**Owning team:** `" + team + "` (found in " + describe(found.source()) + ")");
-                writes.enqueue(new PlannedWrite("owner:issue:" + change, WriteKind.REPLACE_BODY_SECTION, r.projectId, p));
+                writes.enqueue(PlannedWrite.of(ProjectWriteKeys.ownerIssue(change), r.projectId,
+                        new WritePayload.ReplaceBodySection(r.repo, Num.of(r.issueNumber), "owner",
+                                "**Owning team:** `" + team + "` (found in " + describe(found.source()) + ")")));
             }
             return true;
         });
@@ -149,7 +147,7 @@ public class ResolveRepositoryOwners {
     }
 
     private void queueBoardOwner(ProjectRepoEntity r, String team, String change) {
-        board.set(r.projectId, r.boardItemId, botConfig.board().ownerField(), team, "owner:board:" + change);
+        board.set(r.projectId, r.boardItemId, botConfig.board().ownerField(), team, ProjectWriteKeys.ownerBoard(change));
     }
 
     static String describe(String source) {

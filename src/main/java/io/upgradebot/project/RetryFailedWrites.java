@@ -1,10 +1,11 @@
 package io.upgradebot.project;
 
+import io.upgradebot.domain.ProjectState;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.upgradebot.github.GitHubWriteQueue;
 import io.upgradebot.store.UpgradeProjectEntity;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
+import java.time.Clock;
 
 /**
  * "Retry the failed writes" on a project's summary: after someone fixed what GitHub refused (a permission, an
@@ -16,9 +17,11 @@ public class RetryFailedWrites {
 
     private final GitHubWriteQueue queue;
     private final StatusMessageService statusMessages;
+    private final Clock clock;
 
-    public RetryFailedWrites(GitHubWriteQueue queue, StatusMessageService statusMessages) {
+    public RetryFailedWrites(GitHubWriteQueue queue, StatusMessageService statusMessages, Clock clock) {
         this.queue = queue;
+        this.clock = clock;
         this.statusMessages = statusMessages;
     }
 
@@ -29,7 +32,7 @@ public class RetryFailedWrites {
             if (n > 0) {
                 // back to CREATING: the status message shows progress again and a new summary follows
                 UpgradeProjectEntity.update("state = ?1, updatedAt = ?2 where id = ?3 and state = ?4",
-                        UpgradeProjectEntity.State.CREATING, Instant.now(), projectId, UpgradeProjectEntity.State.ACTIVE);
+                        ProjectState.CREATING, clock.instant(), projectId, ProjectState.ACTIVE);
             }
             return n;
         });

@@ -1,5 +1,7 @@
 package io.upgradebot.project;
 
+import io.upgradebot.domain.MessageState;
+import io.upgradebot.domain.ProjectState;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.upgradebot.config.ScheduleConfig;
 import io.upgradebot.store.ScheduledMessageEntity;
@@ -47,7 +49,7 @@ public class RunbookMoments {
     /** For every project: creates missing moments, moves dated ones, stops them all once the project is closed. */
     public void syncAll() {
         List<Long> ids = QuarkusTransaction.requiringNew().call(() -> UpgradeProjectEntity.<UpgradeProjectEntity>list(
-                "state in ?1", List.of(UpgradeProjectEntity.State.ACTIVE, UpgradeProjectEntity.State.CLOSED))
+                "state in ?1", List.of(ProjectState.ACTIVE, ProjectState.CLOSED))
                 .stream().map(p -> p.id).toList());
         for (Long id : ids) {
             try {
@@ -73,11 +75,11 @@ public class RunbookMoments {
         ZoneId zone = zoneOf(snapshot);
         QuarkusTransaction.requiringNew().run(() -> {
             UpgradeProjectEntity p = UpgradeProjectEntity.find("id", projectId).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
-            if (p.state == UpgradeProjectEntity.State.CLOSED) {
+            if (p.state == ProjectState.CLOSED) {
                 stopAll(p.id);
                 return;
             }
-            if (p.state != UpgradeProjectEntity.State.ACTIVE) {
+            if (p.state != ProjectState.ACTIVE) {
                 return;
             }
             LocalTime at = config.momentTime();
@@ -114,7 +116,7 @@ public class RunbookMoments {
                 continue;
             }
             ScheduledMessageEntity m = existing.get();
-            if (m.daysBefore == null || "CANCELLED".equals(m.state) || p.completionDate == null || m.runAt == null) {
+            if (m.daysBefore == null || m.state == MessageState.CANCELLED || p.completionDate == null || m.runAt == null) {
                 continue; // sent by hand, cancelled, or nothing to follow
             }
             ZoneId mz = ZoneId.of(m.timeZone);
@@ -124,10 +126,10 @@ public class RunbookMoments {
             }
             m.runAt = moved;
             if (moved.isAfter(now)) {
-                m.state = "ACTIVE";
+                m.state = MessageState.ACTIVE;
                 triggers.schedule(m);
-            } else if ("ACTIVE".equals(m.state)) {
-                m.state = "DONE";
+            } else if (m.state == MessageState.ACTIVE) {
+                m.state = MessageState.DONE;
                 triggers.unschedule(m.id);
             }
         }
@@ -136,17 +138,18 @@ public class RunbookMoments {
     /** The TBD reminder stopped when nobody was TBD; repositories added later start at TBD again. */
     private void reviveTbdReminder(UpgradeProjectEntity p) {
         ScheduledMessageEntity m = find(p.id, "tbd-reminder").orElseThrow();
-        if ("DONE".equals(m.state) && io.upgradebot.store.ProjectRepoEntity.count(
+        if (m.state == MessageState.DONE && io.upgradebot.store.ProjectRepoEntity.count(
                 "projectId = ?1 and inScope = true and upper(ownerDoes) = 'TBD'", p.id) > 0) {
-            m.state = "ACTIVE";
+            m.state = MessageState.ACTIVE;
             triggers.schedule(m);
         }
     }
 
     private void stopAll(long projectId) {
         for (ScheduledMessageEntity m : ScheduledMessageEntity.<ScheduledMessageEntity>list(
-                "projectId = ?1 and state = 'ACTIVE' and moment is not null", projectId)) {
-            m.state = "DONE";
+                "projectId = ?1 and state = ?2 and moment is not null", projectId,
+                MessageState.ACTIVE)) {
+            m.state = MessageState.DONE;
             triggers.unschedule(m.id);
         }
     }
@@ -170,7 +173,7 @@ public class RunbookMoments {
         m.cron = cron;
         m.daysBefore = daysBefore;
         m.timeZone = zone.getId();
-        m.state = "ACTIVE";
+        m.state = MessageState.ACTIVE;
         m.createdBy = p.createdBy;
         m.persist();
         triggers.schedule(m);

@@ -1,5 +1,7 @@
 package io.upgradebot.project;
 
+import io.upgradebot.domain.MessageState;
+import io.upgradebot.domain.DeliveryState;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.upgradebot.config.ScheduleConfig;
 import io.upgradebot.store.ScheduledDeliveryEntity;
@@ -35,6 +37,9 @@ public class ScheduledDeliveries {
     private final AnnouncementPoster poster;
     private final MessageTriggers triggers;
     private final ScheduleConfig config;
+    private static final List<DeliveryState> FINISHED = List.of(DeliveryState.SENT,
+            DeliveryState.SKIPPED, DeliveryState.FAILED);
+
     private final Clock clock;
 
     public ScheduledDeliveries(MomentComposer composer, AnnouncementPoster poster, MessageTriggers triggers,
@@ -97,11 +102,11 @@ public class ScheduledDeliveries {
         Instant now = clock.instant();
         Outcome inactive = QuarkusTransaction.requiringNew().call(() -> {
             ScheduledMessageEntity message = ScheduledMessageEntity.findById(messageId);
-            if (message != null && "ACTIVE".equals(message.state)) {
+            if (message != null && message.state == MessageState.ACTIVE) {
                 return null;
             }
             ScheduledDeliveryEntity done = ScheduledDeliveryEntity.find("scheduledMessageId = ?1 and fireKey = ?2 "
-                    + "and state in ('SENT', 'SKIPPED', 'FAILED')", messageId, fireKey).firstResult();
+                    + "and state in ?3", messageId, fireKey, FINISHED).firstResult();
             // cancelled (or deleted) after the trigger was taken: a cancellation wins over a late firing
             return done != null ? Outcome.ALREADY_DONE : Outcome.NOT_ACTIVE;
         });
@@ -114,20 +119,20 @@ public class ScheduledDeliveries {
             ScheduledDeliveryEntity d = ScheduledDeliveryEntity.find("scheduledMessageId = ?1 and fireKey = ?2", messageId, fireKey)
                     .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
             switch (d.state) {
-                case "SENT", "SKIPPED", "FAILED":
+                case SENT, SKIPPED, FAILED:
                     return new Claim(null, Outcome.ALREADY_DONE);
-                case "SENDING":
+                case SENDING:
                     if (d.attemptedAt != null && d.attemptedAt.plus(config.sendingLease()).isAfter(now)) {
                         return new Claim(null, Outcome.IN_PROGRESS);
                     }
                     // The attempt that set SENDING never finished: the replica died while posting. Slack may or
                     // may not have the message, so it is not repeated blindly; the author is told instead.
-                    d.state = "FAILED";
+                    d.state = DeliveryState.FAILED;
                     d.lastError = "interrupted while posting at " + d.attemptedAt + "; it may or may not have been posted";
                     inDoubt[0] = d.lastError;
                     return new Claim(null, Outcome.FAILED);
                 default:
-                    d.state = "SENDING";
+                    d.state = DeliveryState.SENDING;
                     d.attempts++;
                     d.attemptedAt = now;
                     return new Claim(d.id, null);
@@ -147,7 +152,7 @@ public class ScheduledDeliveries {
                     d.scheduledMessageId = messageId;
                     d.fireKey = fireKey;
                     d.dueAt = dueAt;
-                    d.state = "PENDING";
+                    d.state = DeliveryState.PENDING;
                     d.attempts = 0;
                     d.createdAt = now;
                     d.persist();
@@ -177,14 +182,14 @@ public class ScheduledDeliveries {
         Instant now = clock.instant();
         QuarkusTransaction.requiringNew().run(() -> {
             ScheduledDeliveryEntity d = ScheduledDeliveryEntity.findById(deliveryId);
-            d.state = "SENT";
+            d.state = DeliveryState.SENT;
             d.messageTs = ts;
             d.sentAt = now;
             d.lastError = null;
             ScheduledMessageEntity m = ScheduledMessageEntity.findById(messageId);
-            if (m != null && m.cron == null && FireKeys.isOnce(fireKey) && "ACTIVE".equals(m.state)
+            if (m != null && m.cron == null && FireKeys.isOnce(fireKey) && m.state == MessageState.ACTIVE
                     && fireKey.equals(FireKeys.once(m.runAt).key())) {
-                m.state = "DONE";
+                m.state = MessageState.DONE;
             }
         });
     }
@@ -192,11 +197,11 @@ public class ScheduledDeliveries {
     private void finishSkipped(long deliveryId, long messageId, Composition.Skip skip) {
         QuarkusTransaction.requiringNew().run(() -> {
             ScheduledDeliveryEntity d = ScheduledDeliveryEntity.findById(deliveryId);
-            d.state = "SKIPPED";
+            d.state = DeliveryState.SKIPPED;
             d.lastError = skip.reason();
             ScheduledMessageEntity m = ScheduledMessageEntity.findById(messageId);
-            if (m != null && "ACTIVE".equals(m.state) && (skip.finished() || m.cron == null)) {
-                m.state = "DONE";
+            if (m != null && m.state == MessageState.ACTIVE && (skip.finished() || m.cron == null)) {
+                m.state = MessageState.DONE;
                 if (m.cron != null) {
                     triggers.unschedule(messageId);
                 }
@@ -211,10 +216,10 @@ public class ScheduledDeliveries {
             ScheduledDeliveryEntity d = ScheduledDeliveryEntity.findById(deliveryId);
             d.lastError = truncate(error, 2000);
             if (permanent || d.attempts >= config.maxAttempts()) {
-                d.state = "FAILED";
+                d.state = DeliveryState.FAILED;
                 return Outcome.FAILED;
             }
-            d.state = "PENDING";
+            d.state = DeliveryState.PENDING;
             triggers.retryAt(messageId, fireKey, dueAt, now.plus(backoff(d.attempts)));
             return Outcome.RETRY_SCHEDULED;
         });
@@ -239,14 +244,15 @@ public class ScheduledDeliveries {
         Instant stale = now.minus(config.sendingLease());
         List<ScheduledDeliveryEntity> stuck = QuarkusTransaction.requiringNew().call(() ->
                 ScheduledDeliveryEntity.<ScheduledDeliveryEntity>list(
-                        "state = 'SENDING' and attemptedAt < ?1", stale));
+                        "state = ?2 and attemptedAt < ?1", stale, DeliveryState.SENDING));
         for (ScheduledDeliveryEntity d : stuck) {
             claim(d.scheduledMessageId, d.fireKey, d.dueAt);
         }
         Instant overdue = now.minus(config.retryBackoffMax()).minus(config.sendingLease());
         List<ScheduledDeliveryEntity> lost = QuarkusTransaction.requiringNew().call(() ->
                 ScheduledDeliveryEntity.<ScheduledDeliveryEntity>list(
-                        "state = 'PENDING' and coalesce(attemptedAt, createdAt) < ?1", overdue));
+                        "state = ?2 and coalesce(attemptedAt, createdAt) < ?1", overdue,
+                        DeliveryState.PENDING));
         for (ScheduledDeliveryEntity d : lost) {
             QuarkusTransaction.requiringNew().run(() -> triggers.fireNow(d.scheduledMessageId, d.fireKey, d.dueAt));
         }

@@ -1,5 +1,7 @@
 package io.upgradebot.project;
 
+import io.upgradebot.domain.MessageState;
+import io.upgradebot.domain.DeliveryState;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.upgradebot.store.ScheduledDeliveryEntity;
 import io.upgradebot.store.ScheduledMessageEntity;
@@ -50,7 +52,7 @@ public class ScheduledMessages {
             m.text = d.text() == null || d.text().isBlank() ? null : d.text().strip();
             m.target = d.target().name();
             apply(m, d.when());
-            m.state = "DRAFT";
+            m.state = MessageState.DRAFT;
             m.createdBy = d.author();
             m.persist();
             return m.id;
@@ -59,10 +61,10 @@ public class ScheduledMessages {
 
     /** A scheduled message as the adapters show and edit it (a copy of the row, not the entity). */
     public record Message(long id, long projectId, String kind, String text, String target, Instant runAt, String cron,
-            String timeZone, String state, Integer daysBefore) {
+            String timeZone, MessageState state, Integer daysBefore) {
 
         public boolean active() {
-            return "ACTIVE".equals(state);
+            return state == MessageState.ACTIVE;
         }
 
         static Message of(ScheduledMessageEntity m) {
@@ -72,7 +74,7 @@ public class ScheduledMessages {
     }
 
     /** How a message's last firing went. */
-    public record Delivery(String state, Instant sentAt, String lastError, int attempts) {
+    public record Delivery(DeliveryState state, Instant sentAt, String lastError, int attempts) {
 
         static Delivery of(ScheduledDeliveryEntity d) {
             return new Delivery(d.state, d.sentAt, d.lastError, d.attempts);
@@ -101,7 +103,7 @@ public class ScheduledMessages {
         return QuarkusTransaction.requiringNew().call(() -> {
             ScheduledMessageEntity draft = ScheduledMessageEntity.find("id", draftId)
                     .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
-            if (draft == null || !"DRAFT".equals(draft.state)) {
+            if (draft == null || draft.state != MessageState.DRAFT) {
                 ScheduledMessageEntity target = editOf != null ? ScheduledMessageEntity.findById(editOf) : draft;
                 return new Confirmed(target, true, target == null ? "This draft no longer exists." : null);
             }
@@ -116,7 +118,7 @@ public class ScheduledMessages {
                 }
             } else {
                 m = ScheduledMessageEntity.find("id", editOf).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
-                if (m == null || "CANCELLED".equals(m.state)) {
+                if (m == null || m.state == MessageState.CANCELLED) {
                     draft.delete();
                     return new Confirmed(m, false, "That message was cancelled meanwhile.");
                 }
@@ -135,7 +137,7 @@ public class ScheduledMessages {
                 m.daysBefore = draft.daysBefore;
                 draft.delete();
             }
-            m.state = "ACTIVE";
+            m.state = MessageState.ACTIVE;
             triggers.schedule(m);
             return new Confirmed(m, false, null);
         });
@@ -156,7 +158,7 @@ public class ScheduledMessages {
      */
     public long purgeAbandonedDrafts(Instant before) {
         return QuarkusTransaction.requiringNew().call(() -> ScheduledMessageEntity.delete(
-                "state = 'DRAFT' and createdAt < ?1", before));
+                "state = ?2 and createdAt < ?1", before, MessageState.DRAFT));
     }
 
     /** Stops a message: its triggers go, and retries still pending are dropped. False when it was not active. */
@@ -164,13 +166,14 @@ public class ScheduledMessages {
         return QuarkusTransaction.requiringNew().call(() -> {
             ScheduledMessageEntity m = ScheduledMessageEntity.find("id", messageId)
                     .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
-            if (m == null || !"ACTIVE".equals(m.state)) {
+            if (m == null || m.state != MessageState.ACTIVE) {
                 return false;
             }
-            m.state = "CANCELLED";
+            m.state = MessageState.CANCELLED;
             triggers.unschedule(messageId);
-            ScheduledDeliveryEntity.update("state = 'SKIPPED', lastError = 'cancelled' where scheduledMessageId = ?1 "
-                    + "and state = 'PENDING'", messageId);
+            ScheduledDeliveryEntity.update("state = ?2, lastError = 'cancelled' where scheduledMessageId = ?1 "
+                    + "and state = ?3", messageId, DeliveryState.SKIPPED,
+                    DeliveryState.PENDING);
             return true;
         });
     }
@@ -186,7 +189,7 @@ public class ScheduledMessages {
         return QuarkusTransaction.requiringNew().call(() -> {
             ScheduledMessageEntity m = ScheduledMessageEntity.find("id", messageId)
                     .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
-            if (m == null || !"ACTIVE".equals(m.state)) {
+            if (m == null || m.state != MessageState.ACTIVE) {
                 return SendNow.NOT_ACTIVE;
             }
             if (m.cron == null) {
@@ -215,12 +218,13 @@ public class ScheduledMessages {
     public List<Listed> list(long projectId, int finishedToShow) {
         return QuarkusTransaction.requiringNew().call(() -> {
             List<ScheduledMessageEntity> all = ScheduledMessageEntity.list(
-                    "projectId = ?1 and state <> 'DRAFT' order by id", projectId);
-            List<Listed> active = all.stream().filter(m -> "ACTIVE".equals(m.state))
+                    "projectId = ?1 and state <> ?2 order by id", projectId,
+                    MessageState.DRAFT);
+            List<Listed> active = all.stream().filter(m -> m.state == MessageState.ACTIVE)
                     .map(m -> new Listed(Message.of(m), triggers.nextFireTime(m.id), last(m.id)))
                     .sorted(Comparator.comparing((Listed l) -> l.next().orElse(Instant.MAX)))
                     .toList();
-            List<Listed> finished = all.stream().filter(m -> !"ACTIVE".equals(m.state))
+            List<Listed> finished = all.stream().filter(m -> m.state != MessageState.ACTIVE)
                     .sorted(Comparator.comparing((ScheduledMessageEntity m) -> m.updatedAt).reversed())
                     .limit(finishedToShow)
                     .map(m -> new Listed(Message.of(m), Optional.empty(), last(m.id)))

@@ -1,5 +1,7 @@
 package io.upgradebot.project;
 
+import io.upgradebot.domain.RepoIssueState;
+import io.upgradebot.domain.ProjectState;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.upgradebot.config.NudgeConfig;
 import io.upgradebot.config.ScheduleConfig;
@@ -101,10 +103,10 @@ public class StaleIssueNudges {
             return new Report(0, 0, 0, List.of(), List.of(), "nudges are switched off");
         }
         Loaded loaded = QuarkusTransaction.requiringNew().call(() -> {
-            List<UpgradeProjectEntity> projects = UpgradeProjectEntity.list("state", UpgradeProjectEntity.State.ACTIVE);
+            List<UpgradeProjectEntity> projects = UpgradeProjectEntity.list("state", ProjectState.ACTIVE);
             List<ProjectRepoEntity> repos = projects.isEmpty() ? List.of() : ProjectRepoEntity.list(
-                    "projectId in ?1 and inScope = true and issueNodeId is not null and (issueState is null or issueState <> 'CLOSED')",
-                    projects.stream().map(p -> p.id).toList());
+                    "projectId in ?1 and inScope = true and issueNodeId is not null and (issueState is null or issueState <> ?2)",
+                    projects.stream().map(p -> p.id).toList(), RepoIssueState.CLOSED);
             return new Loaded(projects, repos);
         });
         if (loaded.repos().isEmpty()) {

@@ -1,5 +1,7 @@
 package io.upgradebot.project;
 
+import io.upgradebot.domain.RepoIssueState;
+import io.upgradebot.domain.ProjectState;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -15,6 +17,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -69,10 +72,12 @@ public class StatusMessageService {
     /** Projects with an edit scheduled (coalescing). */
     private final Map<Long, Boolean> scheduled = new ConcurrentHashMap<>();
     private final Map<Long, Instant> lastEdit = new ConcurrentHashMap<>();
+    private final Clock clock;
 
     public StatusMessageService(ProjectNotifier notifier, GitHubWriteQueue queue, UpgradeBotConfig config,
-            Instance<ServiceLevels> configuredLevels, SuggestCompletionDate dates) {
+            Instance<ServiceLevels> configuredLevels, SuggestCompletionDate dates, Clock clock) {
         this.notifier = notifier;
+        this.clock = clock;
         this.queue = queue;
         this.config = config;
         this.configuredLevels = configuredLevels;
@@ -82,7 +87,7 @@ public class StatusMessageService {
     void onStart(@Observes StartupEvent ev) {
         // a restart mid fan-out: the queue resumes its writes, and the progress message must resume with it
         List<Long> creating = QuarkusTransaction.requiringNew().call(() -> UpgradeProjectEntity
-                .<UpgradeProjectEntity>list("state", UpgradeProjectEntity.State.CREATING).stream().map(p -> p.id).toList());
+                .<UpgradeProjectEntity>list("state", ProjectState.CREATING).stream().map(p -> p.id).toList());
         creating.forEach(this::refresh);
     }
 
@@ -96,7 +101,7 @@ public class StatusMessageService {
             return;
         }
         Instant last = lastEdit.get(projectId);
-        long delay = last == null ? 0 : Math.max(0, Duration.between(Instant.now(),
+        long delay = last == null ? 0 : Math.max(0, Duration.between(clock.instant(),
                 last.plus(config.projects().progressInterval())).toMillis());
         schedule(projectId, delay);
     }
@@ -124,7 +129,7 @@ public class StatusMessageService {
     public synchronized Optional<String> refreshNow(long projectId) {
         Optional<ProjectStatus> found = QuarkusTransaction.requiringNew().call(() -> snapshotInTx(projectId));
         // a preview's message is its preview (with the Create it button) until it is created
-        if (found.isEmpty() || found.get().channelId() == null || "PREVIEW".equals(found.get().state())) {
+        if (found.isEmpty() || found.get().channelId() == null || found.get().state() == ProjectState.PREVIEW) {
             return Optional.empty();
         }
         ProjectStatus status = found.get();
@@ -153,7 +158,7 @@ public class StatusMessageService {
             UpgradeProjectEntity p = UpgradeProjectEntity.findById(projectId);
             return new String[] {p.statusChannelId, p.statusMessageTs};
         });
-        lastEdit.put(projectId, Instant.now());
+        lastEdit.put(projectId, clock.instant());
         if (where[1] != null && where[0] != null) {
             if (notifier.updateStatus(where[0], where[1], status)) {
                 return where[1];
@@ -201,7 +206,7 @@ public class StatusMessageService {
         for (ProjectRepoEntity r : repos) {
             if (r.issueNumber != null) {
                 created++;
-                if ("CLOSED".equalsIgnoreCase(r.issueState)) {
+                if (r.issueState == RepoIssueState.CLOSED) {
                     closed++;
                 } else {
                     open++;
@@ -217,21 +222,21 @@ public class StatusMessageService {
         for (ServiceLevel l : levels.levels()) {
             levelCounts.add(new ProjectStatus.LevelCount(l.key(), l.label(), counts.getOrDefault(l.key(), 0)));
         }
-        WriteQueueState q = p.state == UpgradeProjectEntity.State.PREVIEW ? null : queue.state(projectId);
+        WriteQueueState q = p.state == ProjectState.PREVIEW ? null : queue.state(projectId);
         ProjectStatus.Progress progress = null;
         List<ProjectStatus.Failure> failures = new ArrayList<>();
         if (q != null) {
             for (WriteQueueState.Failure f : q.failures()) {
                 failures.add(new ProjectStatus.Failure(ProjectWriteKeys.describe(f.key()), f.error()));
             }
-            if (p.state == UpgradeProjectEntity.State.CREATING) {
+            if (p.state == ProjectState.CREATING) {
                 progress = new ProjectStatus.Progress(created, repos.size(), q.done(), q.total(), q.failed(),
                         q.throttledUntil().orElse(null), q.throttleReason().orElse(null));
             }
         }
-        String overlap = p.state == UpgradeProjectEntity.State.CLOSED ? null
+        String overlap = p.state == ProjectState.CLOSED ? null
                 : dates.overlapWarning(p.releaseName, p.id).orElse(null);
-        return Optional.of(new ProjectStatus(p.id, p.slug, p.name, p.state.name(), p.roadmapRepo, p.roadmapIssueNumber,
+        return Optional.of(new ProjectStatus(p.id, p.slug, p.name, p.state, p.roadmapRepo, p.roadmapIssueNumber,
                 p.roadmapIssueUrl, p.releaseName, p.completionDate, p.completionReason, p.orchestrationTeam, p.docsUrl,
                 p.channelId, p.createdBy, p.createdAt, repos.size(), created, open, closed, levelCounts, tbd, progress,
                 failures, overlap, boardUrl()));

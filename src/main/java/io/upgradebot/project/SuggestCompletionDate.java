@@ -1,5 +1,6 @@
 package io.upgradebot.project;
 
+import io.upgradebot.domain.ProjectState;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import io.upgradebot.config.UpgradeBotConfig;
@@ -32,10 +33,10 @@ public class SuggestCompletionDate {
     private final ReleaseCalendar calendar;
     private final Clock clock;
 
-    public SuggestCompletionDate(SupportWindows endOfLife, UpgradeBotConfig config) {
+    public SuggestCompletionDate(SupportWindows endOfLife, UpgradeBotConfig config, Clock clock) {
         this.endOfLife = endOfLife;
         this.calendar = calendarFrom(config);
-        this.clock = Clock.systemUTC();
+        this.clock = clock;
     }
 
     private static ReleaseCalendar calendarFrom(UpgradeBotConfig config) {
@@ -86,7 +87,7 @@ public class SuggestCompletionDate {
         }
         List<String> others = QuarkusTransaction.joiningExisting().call(() -> UpgradeProjectEntity
                 .<UpgradeProjectEntity>list("lower(releaseName) = lower(?1) and state in ?2 and id <> ?3 order by createdAt",
-                        release.strip(), List.of(UpgradeProjectEntity.State.CREATING, UpgradeProjectEntity.State.ACTIVE),
+                        release.strip(), List.of(ProjectState.CREATING, ProjectState.ACTIVE),
                         excludingProjectId == null ? -1L : excludingProjectId)
                 .stream().map(p -> p.name + (p.completionDate == null ? "" : " (" + p.completionDate + ")")).toList());
         Release r = calendar.byName(release).orElse(Release.expected(release.strip(), YearMonth.now(clock)));

@@ -3,8 +3,8 @@ package io.upgradebot.schedule;
 import io.quarkus.scheduler.Scheduled;
 import io.upgradebot.store.ProcessedRequests;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import org.jboss.logging.Logger;
 
 /**
@@ -18,15 +18,17 @@ public class PurgeProcessedRequestsJob {
     static final Duration KEEP = Duration.ofDays(1);
 
     private final ProcessedRequests processed;
+    private final Clock clock;
 
-    public PurgeProcessedRequestsJob(ProcessedRequests processed) {
+    public PurgeProcessedRequestsJob(ProcessedRequests processed, Clock clock) {
         this.processed = processed;
+        this.clock = clock;
     }
 
     @Scheduled(identity = "purge-processed-requests", every = "1h", delayed = "5m",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public void run() {
-        long purged = processed.purgeOlderThan(Instant.now().minus(KEEP));
+        long purged = processed.purgeOlderThan(clock.instant().minus(KEEP));
         if (purged > 0) {
             LOG.debugf("Purged %d processed request ids", purged);
         }

@@ -1,8 +1,10 @@
 package io.upgradebot.schedule;
 
+import io.upgradebot.domain.MessageState;
 import io.upgradebot.project.MessageTriggers;
 import io.upgradebot.store.ScheduledMessageEntity;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Date;
@@ -36,9 +38,11 @@ public class QuartzMessageTriggers implements MessageTriggers {
     // job data holds strings only: the JDBC store keeps it as properties (quarkus-quartz sets useProperties)
 
     private final Scheduler scheduler;
+    private final Clock clock;
 
-    public QuartzMessageTriggers(Scheduler scheduler) {
+    public QuartzMessageTriggers(Scheduler scheduler, Clock clock) {
         this.scheduler = scheduler;
+        this.clock = clock;
     }
 
     public static JobKey jobKey(long messageId) {
@@ -87,7 +91,7 @@ public class QuartzMessageTriggers implements MessageTriggers {
 
     @Override
     public void schedule(ScheduledMessageEntity m) {
-        Trigger t = "ACTIVE".equals(m.state) ? trigger(m) : null;
+        Trigger t = m.state == MessageState.ACTIVE ? trigger(m) : null;
         try {
             if (t == null) {
                 scheduler.unscheduleJob(mainTrigger(m.id));
@@ -122,7 +126,7 @@ public class QuartzMessageTriggers implements MessageTriggers {
 
     @Override
     public void fireNow(long messageId, String fireKey, Instant dueAt) {
-        place(messageId, firing(messageId, "now", fireKey, dueAt, Instant.now()));
+        place(messageId, firing(messageId, "now", fireKey, dueAt, clock.instant()));
     }
 
     @Override

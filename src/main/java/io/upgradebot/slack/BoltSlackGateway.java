@@ -17,6 +17,7 @@ import com.slack.api.model.view.View;
 import com.slack.api.util.json.GsonFactory;
 import com.slack.api.webhook.WebhookResponse;
 import io.upgradebot.config.SlackSecrets;
+import io.upgradebot.config.Sleeper;
 import io.upgradebot.config.UpgradeBotConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -65,9 +66,11 @@ public class BoltSlackGateway implements SlackGateway {
     private final MethodsClient interactiveMethods;
     private final ChannelPacer pacer;
     private final int maxRetries;
+    private final Sleeper sleeper;
 
-    public BoltSlackGateway(SlackClients clients, SlackSecrets secrets, UpgradeBotConfig config) {
+    public BoltSlackGateway(SlackClients clients, SlackSecrets secrets, UpgradeBotConfig config, Sleeper sleeper) {
         this.clients = clients;
+        this.sleeper = sleeper;
         this.botToken = secrets.botToken().filter(t -> !t.isBlank()).orElse(null);
         this.methods = clients.standard().methods(botToken);
         this.interactiveMethods = clients.interactive().methods(botToken);
@@ -288,9 +291,9 @@ public class BoltSlackGateway implements SlackGateway {
         return Duration.ofMillis(Math.min(millis, MAX_BACKOFF.toMillis()));
     }
 
-    private static void sleep(Duration d) {
+    private void sleep(Duration d) {
         try {
-            Thread.sleep(d.toMillis());
+            sleeper.sleep(d);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SlackException("interrupted", "interrupted while waiting to retry", e);

@@ -43,8 +43,8 @@ public class SlackRequestVerifier {
     private final Clock clock;
 
     @Inject
-    public SlackRequestVerifier(SlackSecrets secrets) {
-        this(secrets.signingSecret().filter(s -> !s.isBlank()).orElse(null), Clock.systemUTC());
+    public SlackRequestVerifier(SlackSecrets secrets, Clock clock) {
+        this(secrets.signingSecret().filter(s -> !s.isBlank()).orElse(null), clock);
     }
 
     SlackRequestVerifier(String signingSecret, Clock clock) {

@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 
 /**
@@ -21,9 +22,11 @@ import java.time.Instant;
 public class ProcessedRequests {
 
     private final AgroalDataSource dataSource;
+    private final Clock clock;
 
-    public ProcessedRequests(AgroalDataSource dataSource) {
+    public ProcessedRequests(AgroalDataSource dataSource, Clock clock) {
         this.dataSource = dataSource;
+        this.clock = clock;
     }
 
     /**
@@ -36,7 +39,7 @@ public class ProcessedRequests {
                         + " values (?, ?, ?) on conflict do nothing")) {
             st.setString(1, key);
             st.setString(2, kind);
-            st.setTimestamp(3, Timestamp.from(Instant.now()));
+            st.setTimestamp(3, Timestamp.from(clock.instant()));
             int inserted = st.executeUpdate();
             if (!c.getAutoCommit()) {
                 c.commit();

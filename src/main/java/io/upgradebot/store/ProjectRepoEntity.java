@@ -1,5 +1,6 @@
 package io.upgradebot.store;
 
+import io.upgradebot.domain.RepoIssueState;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -34,8 +35,10 @@ public class ProjectRepoEntity extends PanacheEntityBase {
     public String issueNodeId;
     public String issueUrl;
     public String boardItemId;
-    /** OPEN or CLOSED as last seen */
-    public String issueState;
+    /** As last seen; stored by name. */
+
+    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    public RepoIssueState issueState;
     /** false once removed from scope */
     public boolean inScope;
     public Instant lastHumanActivityAt;
@@ -44,12 +47,12 @@ public class ProjectRepoEntity extends PanacheEntityBase {
 
     @PrePersist
     void onCreate() {
-        createdAt = updatedAt = Instant.now();
+        createdAt = updatedAt = EntityClock.now();
     }
 
     @PreUpdate
     void onUpdate() {
-        updatedAt = Instant.now();
+        updatedAt = EntityClock.now();
     }
 
     public static List<ProjectRepoEntity> inScopeOf(long projectId) {

@@ -1,5 +1,6 @@
 package io.upgradebot.store;
 
+import io.upgradebot.domain.DeliveryState;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -19,8 +20,10 @@ public class ScheduledDeliveryEntity extends PanacheEntityBase {
 
     public Long scheduledMessageId;
     public String fireKey;
-    /** PENDING (claimed, not posted yet or to retry), SENDING (posting now), SENT, SKIPPED (nothing to say), FAILED */
-    public String state;
+    /** Stored by name. */
+
+    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    public DeliveryState state;
     public String messageTs;
     public int attempts;
     public String lastError;

@@ -1,5 +1,6 @@
 package io.upgradebot.store;
 
+import io.upgradebot.domain.MessageState;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -30,8 +31,10 @@ public class ScheduledMessageEntity extends PanacheEntityBase {
     public Instant runAt;
     public String cron;
     public String timeZone;
-    /** DRAFT (modal not confirmed yet), ACTIVE, CANCELLED, DONE */
-    public String state;
+    /** Stored by name. */
+
+    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    public MessageState state;
     public String createdBy;
     /** Built-in runbook moment ("ask", "tbd-reminder", "digest", "deadline-30", "at-risk-14"); null for announcements. */
     public String moment;
@@ -42,11 +45,11 @@ public class ScheduledMessageEntity extends PanacheEntityBase {
 
     @PrePersist
     void onCreate() {
-        createdAt = updatedAt = Instant.now();
+        createdAt = updatedAt = EntityClock.now();
     }
 
     @PreUpdate
     void onUpdate() {
-        updatedAt = Instant.now();
+        updatedAt = EntityClock.now();
     }
 }

@@ -1,5 +1,6 @@
 package io.upgradebot.store;
 
+import io.upgradebot.domain.ProjectState;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -19,7 +20,6 @@ import java.util.Optional;
 public class UpgradeProjectEntity extends PanacheEntityBase {
 
     /** Lifecycle. PREVIEW writes nothing; CREATING while the fan-out runs; ACTIVE once created; CLOSED at the end. */
-    public enum State { PREVIEW, CREATING, ACTIVE, CLOSED }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -40,7 +40,7 @@ public class UpgradeProjectEntity extends PanacheEntityBase {
     public String docsUrl;
 
     @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
-    public State state;
+    public ProjectState state;
 
     public Integer roadmapIssueNumber;
     public Long roadmapIssueId;
@@ -55,12 +55,12 @@ public class UpgradeProjectEntity extends PanacheEntityBase {
 
     @PrePersist
     void onCreate() {
-        createdAt = updatedAt = Instant.now();
+        createdAt = updatedAt = EntityClock.now();
     }
 
     @PreUpdate
     void onUpdate() {
-        updatedAt = Instant.now();
+        updatedAt = EntityClock.now();
     }
 
     public static Optional<UpgradeProjectEntity> findBySlug(String slug) {

@@ -1,5 +1,6 @@
 package io.upgradebot.github;
 
+import io.upgradebot.support.SettableClock;
 import io.upgradebot.support.Eventually;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -62,7 +63,7 @@ class GitHubWriteQueueTest {
     GitHubWriteWorker worker;
 
     @Inject
-    GitHubClock clock;
+    SettableClock clock;
 
     @Inject
     GitHubSetup setup;

@@ -68,7 +68,7 @@ class ChoicePermissionsTest {
         };
         UpgradeBotConfig bot = proxy(UpgradeBotConfig.class, Map.of("orchestrators", Optional.of(List.of("U0ORCH")),
                 "orchestratorGroup", Optional.empty()));
-        OwnerTeams teams = new OwnerTeams(config, directory, null);
+        OwnerTeams teams = new OwnerTeams(config, directory, null, java.time.Clock.systemUTC());
         return new ChoicePermissions(config, new Orchestrators(bot, directory), teams, directory);
     }
 

@@ -1,5 +1,6 @@
 package io.upgradebot.project;
 
+import io.upgradebot.domain.RepoIssueState;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -119,7 +120,7 @@ class MomentComposerTest {
 
     @Test
     void aDeadlineReminderCountsDaysInTheProjectZoneAndOnlyTheLatestDueOneIsPosted() {
-        QuarkusTransaction.requiringNew().run(() -> ProjectRepoEntity.update("issueState = 'CLOSED' where id = ?1", done.id));
+        QuarkusTransaction.requiringNew().run(() -> ProjectRepoEntity.update("issueState = ?1 where id = ?2", RepoIssueState.CLOSED, done.id));
         Instant sevenBefore = Instant.parse("2026-04-09T08:00:00Z"); // 10:00 Berlin, 7 days before 16 April
         Composition.Send send = assertInstanceOf(Composition.Send.class, compose("DEADLINE_REMINDER", sevenBefore, null, 7));
         assertTrue(send.post().mrkdwn().contains("7 days left"), send.post().mrkdwn());
@@ -143,7 +144,7 @@ class MomentComposerTest {
         assertTrue(text.contains("TBD: 0 / 1"), text);
         assertTrue(text.contains("Done: <https://github.com/acme/done-" + tag + "/issues/1|acme/done-" + tag + ">"), text);
         assertTrue(text.contains("acme/done-" + tag + " → Owner reviews and merges (<@U0ALICE>)"), text);
-        assertEquals("CLOSED", QuarkusTransaction.requiringNew().call(() -> ProjectRepoEntity.<ProjectRepoEntity>findById(done.id).issueState));
+        assertEquals(RepoIssueState.CLOSED, QuarkusTransaction.requiringNew().call(() -> ProjectRepoEntity.<ProjectRepoEntity>findById(done.id).issueState));
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.upgradebot.project;
 
+import io.upgradebot.domain.RepoIssueState;
+import io.upgradebot.domain.ProjectState;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
@@ -83,7 +85,7 @@ class ProjectConversationTest {
             other.roadmapRepo = ROADMAP;
             other.releaseName = "Xylo";
             other.completionDate = LocalDate.of(2030, 10, 28);
-            other.state = UpgradeProjectEntity.State.ACTIVE;
+            other.state = ProjectState.ACTIVE;
             other.persist();
         });
 
@@ -114,7 +116,7 @@ class ProjectConversationTest {
         kept.release = null;
         kept.repos = "openedx/suggested-a";
         postForm(interaction(kept.payload())).statusCode(200).body("response_action", equalTo("update"));
-        UpgradeProjectEntity p = awaitState("django-5-2-suggested", UpgradeProjectEntity.State.ACTIVE);
+        UpgradeProjectEntity p = awaitState("django-5-2-suggested", ProjectState.ACTIVE);
         assertEquals(LocalDate.of(2030, 10, 28), p.completionDate);
         assertEquals("Xylo", p.releaseName);
         JsonNode roadmap = github.issues(ROADMAP).get(0);
@@ -146,7 +148,7 @@ class ProjectConversationTest {
         form.repos = "openedx/preview-a\nopenedx/preview-b\nopenedx/preview-gone";
         form.preview = true;
         postForm(interaction(form.payload())).statusCode(200);
-        UpgradeProjectEntity p = awaitState("mysql-8-4-preview", UpgradeProjectEntity.State.PREVIEW);
+        UpgradeProjectEntity p = awaitState("mysql-8-4-preview", ProjectState.PREVIEW);
         Eventually.await(DONE, "the preview message", () -> SlackCalls.count("chat.postMessage") == 1);
         String preview = SlackCalls.of("chat.postMessage").get(0).get("blocks") + SlackCalls.texts(
                 SlackCalls.of("chat.postMessage").get(0).get("blocks"));
@@ -160,13 +162,13 @@ class ProjectConversationTest {
                 trigger()))).statusCode(200);
         Eventually.await(DONE, "the refusal", () -> Fakes.slack.findAll(postRequestedFor(urlPathMatching("/actions/.*")))
                 .stream().anyMatch(r -> r.getBodyAsString().contains("Only orchestrators")));
-        assertEquals(UpgradeProjectEntity.State.PREVIEW, awaitState("mysql-8-4-preview", UpgradeProjectEntity.State.PREVIEW).state);
+        assertEquals(ProjectState.PREVIEW, awaitState("mysql-8-4-preview", ProjectState.PREVIEW).state);
 
         postForm(interaction(blockActionPayload("ub.preview_create", String.valueOf(p.id), ORCH, "C0UPGRADES",
                 trigger()))).statusCode(200);
         postForm(interaction(blockActionPayload("ub.preview_create", String.valueOf(p.id), ORCH, "C0UPGRADES",
                 trigger()))).statusCode(200);
-        awaitState("mysql-8-4-preview", UpgradeProjectEntity.State.ACTIVE);
+        awaitState("mysql-8-4-preview", ProjectState.ACTIVE);
         assertEquals(1, github.issues(ROADMAP).size(), "a second click creates nothing more");
         assertEquals(1, github.issues("openedx/preview-a").size());
         assertEquals(1, github.issues("openedx/preview-b").size());
@@ -182,7 +184,7 @@ class ProjectConversationTest {
         form.product = "celery";
         form.repos = "openedx/scope-a\nopenedx/scope-b";
         postForm(interaction(form.payload())).statusCode(200);
-        UpgradeProjectEntity p = awaitState("celery-5-scope", UpgradeProjectEntity.State.ACTIVE);
+        UpgradeProjectEntity p = awaitState("celery-5-scope", ProjectState.ACTIVE);
 
         String listTrigger = trigger();
         postForm(command("list", "U0ANYONE", "C0UPGRADES", listTrigger)).statusCode(200);
@@ -229,7 +231,7 @@ class ProjectConversationTest {
         assertTrue(comments.get(1).path("body").asText().contains("part of the **Celery 5 scope** upgrade again")
                 && comments.get(1).path("body").asText().contains("Orla Chestrator"), comments.get(1).path("body").asText());
         assertEquals(3L, QuarkusTransaction.requiringNew().call(() -> ProjectRepoEntity.count(
-                "projectId = ?1 and inScope = true and issueState = 'OPEN'", p.id)));
+                "projectId = ?1 and inScope = true and issueState = ?2", p.id, RepoIssueState.OPEN)));
     }
 
     @Test
@@ -257,7 +259,7 @@ class ProjectConversationTest {
                 .body("response_action", equalTo("errors")).body("errors.date", containsString("Pick"));
         postForm(interaction(NewProjectForm.confirmPayload(ORCH, id, LocalDate.of(2030, 4, 1),
                 "Before the Willow cut, with the platform team"))).statusCode(200);
-        UpgradeProjectEntity p = awaitState("inhouse-lib-3", UpgradeProjectEntity.State.ACTIVE);
+        UpgradeProjectEntity p = awaitState("inhouse-lib-3", ProjectState.ACTIVE);
         assertEquals(LocalDate.of(2030, 4, 1), p.completionDate);
         assertTrue(github.issues(ROADMAP).get(0).path("body").asText().contains("Before the Willow cut"));
     }
@@ -271,7 +273,7 @@ class ProjectConversationTest {
         form.channel = "C0NOTJOINED";
         form.repos = "openedx/elsewhere-a";
         postForm(interaction(form.payload())).statusCode(200);
-        awaitState("redis-7-elsewhere", UpgradeProjectEntity.State.ACTIVE);
+        awaitState("redis-7-elsewhere", ProjectState.ACTIVE);
         assertEquals(1, github.issues("openedx/elsewhere-a").size());
         Eventually.await(DONE, "the modal says so", () -> SlackCalls.of("views.update").stream()
                 .anyMatch(v -> v.get("view").contains("invite me there")));

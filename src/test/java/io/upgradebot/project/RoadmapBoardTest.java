@@ -1,5 +1,6 @@
 package io.upgradebot.project;
 
+import io.upgradebot.domain.ProjectState;
 import static io.upgradebot.support.SlackSigner.command;
 import static io.upgradebot.support.SlackSigner.interaction;
 import static io.upgradebot.support.SlackSigner.postForm;
@@ -59,7 +60,7 @@ class RoadmapBoardTest {
         form.repos = "openedx/edx-platform";
         postForm(interaction(form.payload())).statusCode(200);
 
-        UpgradeNewTest.awaitState("django-5-2-roadmap-board", UpgradeProjectEntity.State.ACTIVE);
+        UpgradeNewTest.awaitState("django-5-2-roadmap-board", ProjectState.ACTIVE);
         io.upgradebot.support.Eventually.await(UpgradeNewTest.DONE, "the roadmap board's values",
                 () -> roadmapBoard.items.size() == 1 && roadmapBoard.items.keySet().stream()
                         .allMatch(item -> roadmapBoard.value(item, "Type") != null));

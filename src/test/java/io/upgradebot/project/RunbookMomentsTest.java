@@ -1,5 +1,7 @@
 package io.upgradebot.project;
 
+import io.upgradebot.domain.MessageState;
+import io.upgradebot.domain.ProjectState;
 import static io.upgradebot.support.ScheduleSeeds.project;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -75,7 +77,7 @@ class RunbookMomentsTest {
         Map<String, ScheduledMessageEntity> m = all();
         assertEquals(List.of("ask", "at-risk-14", "at-risk-7", "deadline-1", "deadline-14", "deadline-30", "deadline-7",
                 "digest", "tbd-reminder"), m.keySet().stream().sorted().toList());
-        m.values().forEach(x -> assertEquals("ACTIVE", x.state, x.moment));
+        m.values().forEach(x -> assertEquals(MessageState.ACTIVE, x.state, x.moment));
         m.values().forEach(x -> assertEquals("America/New_York", x.timeZone, x.moment));
 
         // 10:00 in New York on each day: UTC-5 in February, UTC-4 once summer time has started
@@ -115,7 +117,7 @@ class RunbookMomentsTest {
         assertEquals("Last week!", m.get("deadline-7").text);
         assertEquals(Optional.of(edited), triggers.nextFireTime(m.get("deadline-7").id));
         assertEquals(ZonedDateTime.of(later.minusDays(14), LocalTime.of(10, 0), NEW_YORK).toInstant(), m.get("deadline-14").runAt);
-        assertEquals("CANCELLED", m.get("at-risk-7").state, "a cancelled moment stays cancelled");
+        assertEquals(MessageState.CANCELLED, m.get("at-risk-7").state, "a cancelled moment stays cancelled");
         assertEquals(Optional.empty(), triggers.nextFireTime(m.get("at-risk-7").id));
     }
 
@@ -123,12 +125,12 @@ class RunbookMomentsTest {
     void aClosedProjectStopsItsMoments() {
         moments.sync(p.id);
         QuarkusTransaction.requiringNew().run(() -> UpgradeProjectEntity.update("state = ?1 where id = ?2",
-                UpgradeProjectEntity.State.CLOSED, p.id));
+                ProjectState.CLOSED, p.id));
 
         moments.sync(p.id);
 
         all().values().forEach(x -> {
-            assertEquals("DONE", x.state, x.moment);
+            assertEquals(MessageState.DONE, x.state, x.moment);
             assertEquals(Optional.empty(), triggers.nextFireTime(x.id), x.moment);
         });
     }

@@ -1,5 +1,7 @@
 package io.upgradebot.project;
 
+import io.upgradebot.domain.MessageState;
+import io.upgradebot.domain.DeliveryState;
 import static io.upgradebot.support.ScheduleSeeds.message;
 import static io.upgradebot.support.ScheduleSeeds.postsTo;
 import static io.upgradebot.support.ScheduleSeeds.project;
@@ -83,9 +85,9 @@ class ScheduledDeliveriesTest {
         assertEquals(1, postsTo("C0ONCE").size());
         assertTrue(postsTo("C0ONCE").get(0).get("blocks").contains("Django 5.2"));
         ScheduledDeliveryEntity d = delivery(m.id, key);
-        assertEquals("SENT", d.state);
+        assertEquals(DeliveryState.SENT, d.state);
         assertEquals("1767225600.000100", d.messageTs);
-        assertEquals("DONE", state(m.id));
+        assertEquals(MessageState.DONE, state(m.id));
     }
 
     @Test
@@ -134,10 +136,10 @@ class ScheduledDeliveriesTest {
 
         assertEquals(Outcome.RETRY_SCHEDULED, deliveries.deliver(m.id, key, due));
         ScheduledDeliveryEntity pending = delivery(m.id, key);
-        assertEquals("PENDING", pending.state);
+        assertEquals(DeliveryState.PENDING, pending.state);
         assertEquals(1, pending.attempts);
         assertTrue(pending.lastError.contains("ratelimited"), pending.lastError);
-        assertEquals("ACTIVE", state(m.id));
+        assertEquals(MessageState.ACTIVE, state(m.id));
         org.quartz.Trigger retry = quartz.getTrigger(org.quartz.TriggerKey.triggerKey(
                 "message-" + m.id + "-retry-" + key, io.upgradebot.schedule.QuartzMessageTriggers.GROUP));
         assertTrue(retry != null && retry.getNextFireTime().toInstant().isAfter(Instant.now().plusSeconds(20)),
@@ -161,7 +163,7 @@ class ScheduledDeliveriesTest {
 
         assertEquals(Outcome.FAILED, deliveries.deliver(m.id, FireKeys.once(due).key(), due));
 
-        assertEquals("FAILED", delivery(m.id, FireKeys.once(due).key()).state);
+        assertEquals(DeliveryState.FAILED, delivery(m.id, FireKeys.once(due).key()).state);
         List<java.util.Map<String, String>> dms = postsTo("D0DMCHANNEL");
         assertEquals(1, dms.size());
         assertTrue(dms.get(0).get("blocks").contains("channel_not_found"));
@@ -180,8 +182,8 @@ class ScheduledDeliveriesTest {
         assertEquals(Outcome.SENT, deliveries.fired(m.id, Instant.parse("2026-03-23T09:00:00Z")), "next Monday");
 
         assertEquals(2, postsTo("C0WEEKLY").size());
-        assertEquals("SENT", delivery(m.id, "cron:" + monday).state);
-        assertEquals("ACTIVE", state(m.id));
+        assertEquals(DeliveryState.SENT, delivery(m.id, "cron:" + monday).state);
+        assertEquals(MessageState.ACTIVE, state(m.id));
     }
 
     @Test
@@ -194,7 +196,7 @@ class ScheduledDeliveriesTest {
             d.scheduledMessageId = m.id;
             d.fireKey = key;
             d.dueAt = due;
-            d.state = "SENDING";
+            d.state = DeliveryState.SENDING;
             d.attempts = 1;
             d.attemptedAt = due.plusSeconds(1);
             d.createdAt = due;
@@ -216,21 +218,21 @@ class ScheduledDeliveriesTest {
         String key = FireKeys.once(due).key();
         QuarkusTransaction.requiringNew().run(() -> {
             // claimed, then the replica died before posting (and its retry trigger is gone with it)
-            persist(lost.id, key, due, "PENDING", due.plusSeconds(1));
+            persist(lost.id, key, due, DeliveryState.PENDING, due.plusSeconds(1));
             // died while posting
-            persist(stuck.id, key, due, "SENDING", due.plusSeconds(1));
+            persist(stuck.id, key, due, DeliveryState.SENDING, due.plusSeconds(1));
         });
 
         deliveries.sweep();
 
         io.upgradebot.support.Eventually.await(java.time.Duration.ofSeconds(15), "the lost firing posted",
-                () -> "SENT".equals(delivery(lost.id, key).state));
+                () -> delivery(lost.id, key).state == DeliveryState.SENT);
         assertEquals(1, postsTo("C0LOST").size());
-        assertEquals("FAILED", delivery(stuck.id, key).state);
+        assertEquals(DeliveryState.FAILED, delivery(stuck.id, key).state);
         assertEquals(0, postsTo("C0STUCK").size());
     }
 
-    private static void persist(long messageId, String key, Instant due, String state, Instant attemptedAt) {
+    private static void persist(long messageId, String key, Instant due, DeliveryState state, Instant attemptedAt) {
         ScheduledDeliveryEntity d = new ScheduledDeliveryEntity();
         d.scheduledMessageId = messageId;
         d.fireKey = key;
@@ -246,7 +248,7 @@ class ScheduledDeliveriesTest {
     void aCancelledMessageDoesNotFire() {
         Instant due = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         ScheduledMessageEntity m = announcement("C0CANCEL", due, null);
-        QuarkusTransaction.requiringNew().run(() -> ScheduledMessageEntity.update("state = 'CANCELLED' where id = ?1", m.id));
+        QuarkusTransaction.requiringNew().run(() -> ScheduledMessageEntity.update("state = ?1 where id = ?2", MessageState.CANCELLED, m.id));
 
         assertEquals(Outcome.NOT_ACTIVE, deliveries.deliver(m.id, FireKeys.once(due).key(), due));
         assertEquals(0, postsTo("C0CANCEL").size());
@@ -257,7 +259,7 @@ class ScheduledDeliveriesTest {
                 .<ScheduledDeliveryEntity>find("scheduledMessageId = ?1 and fireKey = ?2", messageId, key).firstResult());
     }
 
-    static String state(long messageId) {
+    static MessageState state(long messageId) {
         return QuarkusTransaction.requiringNew().call(() -> ScheduledMessageEntity.<ScheduledMessageEntity>findById(messageId).state);
     }
 }

@@ -1,5 +1,7 @@
 package io.upgradebot.project;
 
+import io.upgradebot.domain.RepoIssueState;
+import io.upgradebot.domain.ProjectState;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -134,7 +136,7 @@ class StaleIssueNudgesTest {
         String orchestration = postMentioning(posts, "acme/advice-" + tag);
         assertTrue(orchestration.contains("orchestration team"), orchestration);
 
-        assertEquals("CLOSED", QuarkusTransaction.requiringNew().call(() ->
+        assertEquals(RepoIssueState.CLOSED, QuarkusTransaction.requiringNew().call(() ->
                 ProjectRepoEntity.find(p.id, "acme/closed-" + tag).orElseThrow().issueState), "what GitHub said is kept");
     }
 
@@ -201,10 +203,10 @@ class StaleIssueNudgesTest {
 
     private long eligibleIssues() {
         return QuarkusTransaction.requiringNew().call(() -> {
-            List<Long> active = UpgradeProjectEntity.<UpgradeProjectEntity>list("state", UpgradeProjectEntity.State.ACTIVE)
+            List<Long> active = UpgradeProjectEntity.<UpgradeProjectEntity>list("state", ProjectState.ACTIVE)
                     .stream().map(x -> x.id).toList();
             return ProjectRepoEntity.count("projectId in ?1 and inScope = true and issueNodeId is not null "
-                    + "and (issueState is null or issueState <> 'CLOSED')", active);
+                    + "and (issueState is null or issueState <> ?2)", active, RepoIssueState.CLOSED);
         });
     }
 

@@ -1,5 +1,6 @@
 package io.upgradebot.project;
 
+import io.upgradebot.domain.ProjectState;
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -90,7 +91,7 @@ class UpgradeNewAtScaleTest {
         long started = System.nanoTime();
         postForm(interaction(form.payload())).statusCode(200);
 
-        awaitState("django-6-0-wide", UpgradeProjectEntity.State.ACTIVE);
+        awaitState("django-6-0-wide", ProjectState.ACTIVE);
         long elapsedMillis = Duration.ofNanos(System.nanoTime() - started).toMillis();
         Fakes.github.verify(2, getRequestedFor(urlPathEqualTo("/search/repositories")));
         for (int i = 0; i < 150; i++) {
@@ -131,7 +132,7 @@ class UpgradeNewAtScaleTest {
         SlackSigner.post(ContentType.URLENC, interaction(payload), Map.of()).statusCode(200);
         SlackSigner.post(ContentType.URLENC, interaction(payload), Map.of("X-Slack-Retry-Num", "1",
                 "X-Slack-Retry-Reason", "http_timeout")).statusCode(200);
-        awaitState("python-3-12-twice", UpgradeProjectEntity.State.ACTIVE);
+        awaitState("python-3-12-twice", ProjectState.ACTIVE);
         postForm(interaction(form.payload())).statusCode(200)
                 .body(org.hamcrest.Matchers.containsString("already"));
 
@@ -149,7 +150,7 @@ class UpgradeNewAtScaleTest {
         form.product = "react";
         form.repos = IntStream.range(0, 6).mapToObj(i -> "openedx/crash-" + i).collect(Collectors.joining("\n"));
         postForm(interaction(form.payload())).statusCode(200);
-        awaitState("react-19-crash", UpgradeProjectEntity.State.CREATING);
+        awaitState("react-19-crash", ProjectState.CREATING);
 
         Eventually.await(DONE, "two repository issues", () -> {
             worker.runOnce();
@@ -166,7 +167,7 @@ class UpgradeNewAtScaleTest {
 
         // restart: a worker on the same database takes over once the dead one's lease is over
         worker.resume();
-        awaitState("react-19-crash", UpgradeProjectEntity.State.ACTIVE);
+        awaitState("react-19-crash", ProjectState.ACTIVE);
         for (int i = 0; i < 6; i++) {
             assertEquals(1, github.issues("openedx/crash-" + i).size(), "exactly one issue in crash-" + i);
         }
@@ -190,7 +191,7 @@ class UpgradeNewAtScaleTest {
         form.repos = IntStream.range(0, 4).mapToObj(i -> "openedx/limited-" + i).collect(Collectors.joining(","));
         postForm(interaction(form.payload())).statusCode(200);
 
-        awaitState("ubuntu-24-04-limited", UpgradeProjectEntity.State.ACTIVE);
+        awaitState("ubuntu-24-04-limited", ProjectState.ACTIVE);
         assertEquals(0, github.faultsLeft());
         for (int i = 0; i < 4; i++) {
             assertEquals(1, github.issues("openedx/limited-" + i).size(), "exactly one issue in limited-" + i);
@@ -210,7 +211,7 @@ class UpgradeNewAtScaleTest {
         form.product = "sass";
         form.repos = "openedx/refused-a\nopenedx/refused-b";
         postForm(interaction(form.payload())).statusCode(200);
-        UpgradeProjectEntity p = awaitState("sass-2-refused", UpgradeProjectEntity.State.ACTIVE);
+        UpgradeProjectEntity p = awaitState("sass-2-refused", ProjectState.ACTIVE);
         assertEquals(0, github.issues("openedx/refused-b").size());
         Eventually.await(DONE, "a summary saying what failed and why", () -> SlackCalls.of("chat.postMessage").stream()
                 .anyMatch(m -> m.get("thread_ts") != null && SlackCalls.texts(m.get("blocks")).contains(
@@ -222,7 +223,7 @@ class UpgradeNewAtScaleTest {
         Eventually.await(DONE, "the retried issue", () -> github.issues("openedx/refused-b").size() == 1
                 && QuarkusTransaction.requiringNew().call(() -> queueFailures(p.id)) == 0
                 && QuarkusTransaction.requiringNew().call(() -> UpgradeProjectEntity.<UpgradeProjectEntity>findById(p.id)
-                        .state == UpgradeProjectEntity.State.ACTIVE));
+                        .state == ProjectState.ACTIVE));
         assertEquals(1, github.issues("openedx/refused-a").size(), "the issue that worked was not created again");
         assertEquals(2, github.subIssueIds(ROADMAP, 1).size());
         Eventually.await(DONE, "the list names both", () -> BodySections.read(github.issue(ROADMAP, 1).path("body")

@@ -1,5 +1,6 @@
 package io.upgradebot.project;
 
+import io.upgradebot.domain.ProjectState;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -74,7 +75,7 @@ class UpgradeNewTest {
         form.repos = "openedx/edx-platform\nhttps://github.com/openedx/xblock-lti, openedx/frontend-app-learning";
         postForm(interaction(form.payload())).statusCode(200).body("response_action", equalTo("update"));
 
-        UpgradeProjectEntity p = awaitState("django-5-2-three", UpgradeProjectEntity.State.ACTIVE);
+        UpgradeProjectEntity p = awaitState("django-5-2-three", ProjectState.ACTIVE);
 
         List<JsonNode> roadmapIssues = github.issues(ROADMAP);
         assertEquals(1, roadmapIssues.size(), "one roadmap issue");
@@ -141,7 +142,7 @@ class UpgradeNewTest {
         form.repos = "openedx/edx-platform, openedx/xblock-lti";
         postForm(interaction(form.payload())).statusCode(200).body("response_action", equalTo("update"));
 
-        UpgradeProjectEntity p = awaitState("django-5-2-text-source", UpgradeProjectEntity.State.ACTIVE);
+        UpgradeProjectEntity p = awaitState("django-5-2-text-source", ProjectState.ACTIVE);
         synchronized (github) {
             assertEquals(2, board.items.size());
             for (String item : board.items.keySet()) {
@@ -201,7 +202,7 @@ class UpgradeNewTest {
         long projectId = QuarkusTransaction.requiringNew().call(() -> UpgradeProjectEntity.findBySlug("node-20")
                 .orElseThrow().id);
         postForm(interaction(NewProjectForm.confirmPayload(ORCH, projectId, null, null))).statusCode(200);
-        awaitState("node-20", UpgradeProjectEntity.State.ACTIVE);
+        awaitState("node-20", ProjectState.ACTIVE);
         assertEquals(1, github.issues("openedx/frontend-app-a").size());
         assertTrue(github.applied().stream().noneMatch(a -> a.path().contains("secret-repo")));
     }
@@ -240,7 +241,7 @@ class UpgradeNewTest {
         NewProjectForm form = new NewProjectForm().name("Pip tools code search");
         form.repos = "org:openedx filename:requirements.in django";
         postForm(interaction(form.payload())).statusCode(200);
-        awaitState("pip-tools-code-search", UpgradeProjectEntity.State.ACTIVE);
+        awaitState("pip-tools-code-search", ProjectState.ACTIVE);
         assertEquals(1, github.issues("openedx/code-a").size());
         assertEquals(1, github.issues("openedx/code-b").size());
         assertEquals(2, github.subIssueIds(ROADMAP, 1).size());
@@ -248,7 +249,7 @@ class UpgradeNewTest {
 
     // ------------------------------------------------------------------------------------------------- helpers
 
-    static UpgradeProjectEntity awaitState(String slug, UpgradeProjectEntity.State state) {
+    static UpgradeProjectEntity awaitState(String slug, ProjectState state) {
         Eventually.await(DONE, slug + " " + state, () -> QuarkusTransaction.requiringNew().call(
                 () -> UpgradeProjectEntity.findBySlug(slug).map(p -> p.state == state).orElse(false)));
         return QuarkusTransaction.requiringNew().call(() -> UpgradeProjectEntity.findBySlug(slug).orElseThrow());

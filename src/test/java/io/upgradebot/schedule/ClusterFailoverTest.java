@@ -1,5 +1,6 @@
 package io.upgradebot.schedule;
 
+import io.upgradebot.domain.DeliveryState;
 import static io.upgradebot.support.ScheduleSeeds.message;
 import static io.upgradebot.support.ScheduleSeeds.posts;
 import static io.upgradebot.support.ScheduleSeeds.project;
@@ -98,7 +99,8 @@ class ClusterFailoverTest {
 
     static long sent(List<Long> ids) {
         return QuarkusTransaction.requiringNew().call(() ->
-                ScheduledDeliveryEntity.count("scheduledMessageId in ?1 and state = 'SENT'", ids));
+                ScheduledDeliveryEntity.count("scheduledMessageId in ?1 and state = ?2", ids,
+                        DeliveryState.SENT));
     }
 
     static JobListener counting(String replica, Map<String, AtomicInteger> ranOn) {

@@ -9,6 +9,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.upgradebot.domain.MessageState;
 import io.upgradebot.store.ScheduledMessageEntity;
 import io.upgradebot.store.UpgradeProjectEntity;
 import io.upgradebot.support.Fakes;
@@ -31,20 +32,20 @@ class PurgeAbandonedDraftsJobTest {
         UpgradeProjectEntity p = project("Drafts " + System.nanoTime(), "C0DRAFTS", null, LocalDate.now().plusDays(30),
                 "U0AUTHOR");
         Instant now = Instant.now();
-        long abandoned = draft(p, now.minus(Duration.ofDays(2)), "DRAFT");
-        long composing = draft(p, now.minus(Duration.ofHours(1)), "DRAFT");
-        long oldButConfirmed = draft(p, now.minus(Duration.ofDays(2)), "ACTIVE");
+        long abandoned = draft(p, now.minus(Duration.ofDays(2)), MessageState.DRAFT);
+        long composing = draft(p, now.minus(Duration.ofHours(1)), MessageState.DRAFT);
+        long oldButConfirmed = draft(p, now.minus(Duration.ofDays(2)), MessageState.ACTIVE);
 
         job.run();
 
         QuarkusTransaction.requiringNew().run(() -> {
             assertNull(ScheduledMessageEntity.findById(abandoned), "a draft older than a day is gone");
-            assertEquals("DRAFT", ScheduledMessageEntity.<ScheduledMessageEntity>findById(composing).state);
-            assertEquals("ACTIVE", ScheduledMessageEntity.<ScheduledMessageEntity>findById(oldButConfirmed).state);
+            assertEquals(MessageState.DRAFT, ScheduledMessageEntity.<ScheduledMessageEntity>findById(composing).state);
+            assertEquals(MessageState.ACTIVE, ScheduledMessageEntity.<ScheduledMessageEntity>findById(oldButConfirmed).state);
         });
     }
 
-    private static long draft(UpgradeProjectEntity p, Instant createdAt, String state) {
+    private static long draft(UpgradeProjectEntity p, Instant createdAt, MessageState state) {
         ScheduledMessageEntity m = message(p.id, "ANNOUNCEMENT", "Heads up", "C0DRAFTS", createdAt.plusSeconds(3600 * 72),
                 null, "Europe/Berlin", "U0AUTHOR");
         QuarkusTransaction.requiringNew().run(() -> {

@@ -1,5 +1,6 @@
 package io.upgradebot.schedule;
 
+import io.upgradebot.domain.DeliveryState;
 import static io.upgradebot.support.ScheduleSeeds.message;
 import static io.upgradebot.support.ScheduleSeeds.postsTo;
 import static io.upgradebot.support.ScheduleSeeds.project;
@@ -85,6 +86,7 @@ class RestartCatchUpTest {
 
     static long sent(long messageId) {
         return QuarkusTransaction.requiringNew().call(() ->
-                ScheduledDeliveryEntity.count("scheduledMessageId = ?1 and state = 'SENT'", messageId));
+                ScheduledDeliveryEntity.count("scheduledMessageId = ?1 and state = ?2", messageId,
+                        DeliveryState.SENT));
     }
 }

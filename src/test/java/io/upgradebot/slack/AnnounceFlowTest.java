@@ -1,5 +1,6 @@
 package io.upgradebot.slack;
 
+import io.upgradebot.domain.MessageState;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.ok;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
@@ -220,7 +221,7 @@ class AnnounceFlowTest {
 
     List<ScheduledMessageEntity> messages() {
         return QuarkusTransaction.requiringNew().call(() -> ScheduledMessageEntity.<ScheduledMessageEntity>list(
-                "projectId = ?1 and state <> 'DRAFT' order by id", p.id));
+                "projectId = ?1 and state <> ?2 order by id", p.id, MessageState.DRAFT));
     }
 
     /** Compose, preview, confirm: answers the preview's response. */
@@ -292,7 +293,7 @@ class AnnounceFlowTest {
         List<ScheduledMessageEntity> scheduled = messages();
         assertEquals(1, scheduled.size());
         ScheduledMessageEntity m = scheduled.get(0);
-        assertEquals("ACTIVE", m.state);
+        assertEquals(MessageState.ACTIVE, m.state);
         assertEquals("THREAD", m.target);
         assertEquals(ZonedDateTime.of(day, LocalTime.of(9, 30), BERLIN).toInstant(), m.runAt);
         assertEquals(Optional.of(m.runAt), triggers.nextFireTime(m.id));
@@ -308,7 +309,7 @@ class AnnounceFlowTest {
         assertEquals("Post now", preview.path("submit").path("text").asText());
 
         Eventually.await(Duration.ofSeconds(15), "the announcement posted", () -> postsTo(channel).size() == 1);
-        Eventually.await(Duration.ofSeconds(5), "its message is done", () -> "DONE".equals(messages().get(0).state));
+        Eventually.await(Duration.ofSeconds(5), "its message is done", () -> messages().get(0).state == MessageState.DONE);
         assertTrue(postsTo(channel).get(0).get("blocks").contains("Kick-off"));
     }
 
@@ -335,14 +336,14 @@ class AnnounceFlowTest {
         interact(blockAction("U0NOBODY", "ub.schedule_cancel:" + weekly.id, String.valueOf(weekly.id), channel));
         Eventually.await(Duration.ofSeconds(10), "the refusal", () -> Fakes.slack.findAll(postRequestedFor(urlPathMatching("/actions/.*")))
                 .stream().anyMatch(r -> r.getBodyAsString().contains("Only orchestrators")));
-        assertEquals("ACTIVE", messages().get(0).state, "only orchestrators may cancel");
+        assertEquals(MessageState.ACTIVE, messages().get(0).state, "only orchestrators may cancel");
 
         interact(blockAction(ORCHESTRATOR, "ub.schedule_edit:" + weekly.id, String.valueOf(weekly.id), channel));
         JsonNode edit = shownView("Weekly office hours");
         assertTrue(edit.path("private_metadata").asText().contains("\"editOf\":" + weekly.id), edit.toString());
 
         interact(blockAction(ORCHESTRATOR, "ub.schedule_cancel:" + weekly.id, String.valueOf(weekly.id), channel));
-        Eventually.await(Duration.ofSeconds(10), "cancelled", () -> "CANCELLED".equals(messages().get(0).state));
+        Eventually.await(Duration.ofSeconds(10), "cancelled", () -> messages().get(0).state == MessageState.CANCELLED);
         assertEquals(Optional.empty(), triggers.nextFireTime(weekly.id));
         assertEquals(1, postsTo(channel).size());
     }

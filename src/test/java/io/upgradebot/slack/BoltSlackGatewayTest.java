@@ -18,6 +18,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.upgradebot.config.UpgradeBotConfig;
 import io.upgradebot.slack.view.LoadingModal;
+import io.upgradebot.support.RecordingSleeper;
 import io.upgradebot.support.Fakes;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -44,9 +45,13 @@ class BoltSlackGatewayTest {
     @Inject
     UpgradeBotConfig config;
 
+    @Inject
+    RecordingSleeper sleeper;
+
     @BeforeEach
     void reset() {
         Fakes.reset();
+        sleeper.clear();
     }
 
     @Test
@@ -102,6 +107,8 @@ class BoltSlackGatewayTest {
         slack.updateMessage("C0UPGRADES", "1700000000.000100", "x", List.of());
 
         Fakes.slack.verify(3, postRequestedFor(urlPathEqualTo("/api/chat.update")));
+        assertTrue(sleeper.waits().containsAll(List.of(BoltSlackGateway.backoff(0), BoltSlackGateway.backoff(1))),
+                "each retry waited its backoff through the injected sleeper: " + sleeper.waits());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.upgradebot.slack;
 
+import io.upgradebot.domain.ProjectState;
 import static io.upgradebot.support.OwnerDoesFixtures.CHANNEL;
 import static io.upgradebot.support.OwnerDoesFixtures.ORCHESTRATOR;
 import static io.upgradebot.support.OwnerDoesFixtures.history;
@@ -280,7 +281,7 @@ class OwnerDoesChoicesTest {
             io.upgradebot.store.ProjectRepoEntity r = io.upgradebot.store.ProjectRepoEntity.findById(val);
             r.boardItemId = null;
             io.upgradebot.store.UpgradeProjectEntity project = io.upgradebot.store.UpgradeProjectEntity.findById(r.projectId);
-            project.state = io.upgradebot.store.UpgradeProjectEntity.State.CREATING;
+            project.state = io.upgradebot.domain.ProjectState.CREATING;
             queue.enqueue(new io.upgradebot.github.PlannedWrite(
                     io.upgradebot.project.ProjectWriteKeys.boardItem(p.slug(), "openedx/edx-val"),
                     io.upgradebot.github.WriteKind.ADD_BOARD_ITEM, r.projectId,

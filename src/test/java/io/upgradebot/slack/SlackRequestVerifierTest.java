@@ -54,7 +54,7 @@ class SlackRequestVerifierTest {
 
     @Test
     void withoutASigningSecretEverythingIsRefused() {
-        SlackRequestVerifier unconfigured = new SlackRequestVerifier(null, Clock.systemUTC());
+        SlackRequestVerifier unconfigured = new SlackRequestVerifier((String) null, Clock.systemUTC());
         String now = SlackSigner.now();
         assertFalse(unconfigured.configured());
         assertEquals(Verdict.NO_SIGNING_SECRET,

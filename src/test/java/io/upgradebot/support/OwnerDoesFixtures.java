@@ -1,5 +1,7 @@
 package io.upgradebot.support;
 
+import io.upgradebot.domain.RepoIssueState;
+import io.upgradebot.domain.ProjectState;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -94,7 +96,7 @@ public final class OwnerDoesFixtures {
             p.channelId = CHANNEL;
             p.docsUrl = "https://docs.example/django-5-2";
             p.roadmapIssueUrl = "https://github.com/openedx/platform-roadmap/issues/1";
-            p.state = UpgradeProjectEntity.State.ACTIVE;
+            p.state = ProjectState.ACTIVE;
             p.createdBy = ORCHESTRATOR;
             p.persist();
             return p.id;
@@ -118,7 +120,7 @@ public final class OwnerDoesFixtures {
                 r.issueNodeId = issue.path("node_id").asText();
                 r.issueUrl = issue.path("html_url").asText();
                 r.boardItemId = itemId;
-                r.issueState = "OPEN";
+                r.issueState = RepoIssueState.OPEN;
                 r.inScope = true;
                 r.persist();
                 return r.id;

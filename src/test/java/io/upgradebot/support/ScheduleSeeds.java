@@ -1,5 +1,8 @@
 package io.upgradebot.support;
 
+import io.upgradebot.domain.MessageState;
+import io.upgradebot.domain.RepoIssueState;
+import io.upgradebot.domain.ProjectState;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -38,7 +41,7 @@ public final class ScheduleSeeds {
             p.channelId = channel;
             p.statusChannelId = statusTs == null ? null : channel;
             p.statusMessageTs = statusTs;
-            p.state = UpgradeProjectEntity.State.ACTIVE;
+            p.state = ProjectState.ACTIVE;
             p.roadmapIssueUrl = "https://github.com/acme/roadmap/issues/1";
             p.docsUrl = "https://docs.example.com/django-5.2";
             p.createdBy = createdBy;
@@ -58,7 +61,7 @@ public final class ScheduleSeeds {
             r.issueNumber = 1;
             r.issueNodeId = nodeId;
             r.issueUrl = "https://github.com/" + repo + "/issues/1";
-            r.issueState = "OPEN";
+            r.issueState = RepoIssueState.OPEN;
             r.inScope = true;
             r.persist();
             r.createdAt = createdAt;
@@ -78,7 +81,7 @@ public final class ScheduleSeeds {
             m.runAt = runAt;
             m.cron = cron;
             m.timeZone = zone;
-            m.state = "ACTIVE";
+            m.state = MessageState.ACTIVE;
             m.createdBy = author;
             m.persist();
             return m;

@@ -1,5 +1,7 @@
 package io.upgradebot.web;
 
+import io.upgradebot.domain.RepoIssueState;
+import io.upgradebot.store.ProjectRepoEntity;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -226,12 +228,12 @@ class GitHubWebhookTest {
         long codejail = p.id("openedx/codejail");
         deliver("issues", UUID.randomUUID().toString(), issueEvent("closed", "openedx/codejail", repo(codejail).issueNodeId,
                 GitHubFake.BOT_LOGIN)).statusCode(202);
-        Eventually.await(WAIT, "closed", () -> "CLOSED".equals(repo(codejail).issueState));
+        Eventually.await(WAIT, "closed", () -> repo(codejail).issueState == RepoIssueState.CLOSED);
         assertNull(repo(codejail).lastHumanActivityAt, "the bot closing it is not human activity");
 
         deliver("issues", UUID.randomUUID().toString(), issueEvent("reopened", "openedx/codejail", repo(codejail).issueNodeId,
                 "jane")).statusCode(202);
-        Eventually.await(WAIT, "reopened", () -> "OPEN".equals(repo(codejail).issueState));
+        Eventually.await(WAIT, "reopened", () -> repo(codejail).issueState == RepoIssueState.OPEN);
         assertNotNull(repo(codejail).lastHumanActivityAt);
     }
 

@@ -1,10 +1,12 @@
 package io.upgradebot.slack.view;
 
+import io.upgradebot.domain.ProjectState;
 import static com.slack.api.model.block.Blocks.context;
 import static com.slack.api.model.block.Blocks.section;
 import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
 
 import com.slack.api.model.block.LayoutBlock;
+import io.upgradebot.store.UpgradeProjectEntity;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +18,7 @@ public final class ProjectListView {
     }
 
     /** One project as the list shows it. */
-    public record Row(String slug, String name, String state, LocalDate completionDate, String release, int repositories,
+    public record Row(String slug, String name, ProjectState state, LocalDate completionDate, String release, int repositories,
             int tbd, String roadmapIssueUrl, String channelId) {
     }
 
@@ -50,11 +52,11 @@ public final class ProjectListView {
         return blocks;
     }
 
-    static String state(String state) {
+    static String state(ProjectState state) {
         return switch (state) {
-            case "CREATING" -> ":hourglass_flowing_sand: being created";
-            case "ACTIVE" -> ":large_green_circle: active";
-            case "CLOSED" -> ":white_check_mark: closed";
+            case CREATING -> ":hourglass_flowing_sand: being created";
+            case ACTIVE -> ":large_green_circle: active";
+            case CLOSED -> ":white_check_mark: closed";
             default -> ":eyes: preview";
         };
     }

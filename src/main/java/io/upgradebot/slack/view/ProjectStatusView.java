@@ -75,9 +75,9 @@ public final class ProjectStatusView {
     static String headline(ProjectStatus s) {
         StringBuilder b = new StringBuilder();
         b.append(switch (s.state()) {
-            case "CREATING" -> ":hourglass_flowing_sand: *Being created*";
-            case "ACTIVE" -> ":large_green_circle: *Active*";
-            case "CLOSED" -> ":white_check_mark: *Closed*";
+            case CREATING -> ":hourglass_flowing_sand: *Being created*";
+            case ACTIVE -> ":large_green_circle: *Active*";
+            case CLOSED -> ":white_check_mark: *Closed*";
             default -> ":eyes: *Preview*";
         });
         if (s.roadmapIssueUrl() != null) {
@@ -115,7 +115,7 @@ public final class ProjectStatusView {
                     .append("*; linking them and filling the board");
         }
         b.append(" · GitHub writes ").append(p.writesDone()).append(" / ").append(p.writesTotal());
-        if (p.throttledUntil() != null && p.throttledUntil().isAfter(java.time.Instant.now())) {
+        if (p.throttledUntil() != null) { // set only while GitHub throttles, as of the snapshot
             b.append(" · GitHub asked us to slow down, resuming at ").append(Mrkdwn.time(p.throttledUntil()));
         }
         b.append(" · ").append(p.failed()).append(" failed");

@@ -63,7 +63,7 @@ public final class ScheduleList {
             StringBuilder done = new StringBuilder("*Recently finished*");
             for (ScheduledMessages.Listed l : finished) {
                 done.append("\n• ").append(MessageKind.of(l.message().kind()).label()).append(": ")
-                        .append(l.message().state().toLowerCase(Locale.ROOT)).append(lastLine(l, viewer));
+                        .append(l.message().state().name().toLowerCase(Locale.ROOT)).append(lastLine(l, viewer));
             }
             String text = done.length() > 2900 ? done.substring(0, 2900) + "…" : done.toString();
             blocks.add(context(c -> c.elements(List.of(markdownText(text)))));
@@ -96,10 +96,10 @@ public final class ScheduleList {
         }
         ScheduledMessages.Delivery d = l.last().get();
         return switch (d.state()) {
-            case "SENT" -> "\nLast sent " + at(d.sentAt(), viewer);
-            case "SKIPPED" -> "\nLast firing skipped: " + d.lastError();
-            case "FAILED" -> "\n:warning: Last firing failed: " + d.lastError();
-            case "PENDING" -> d.attempts() == 0 ? "" : "\n:hourglass: Retrying (" + d.attempts() + " attempts so far): " + d.lastError();
+            case SENT -> "\nLast sent " + at(d.sentAt(), viewer);
+            case SKIPPED -> "\nLast firing skipped: " + d.lastError();
+            case FAILED -> "\n:warning: Last firing failed: " + d.lastError();
+            case PENDING -> d.attempts() == 0 ? "" : "\n:hourglass: Retrying (" + d.attempts() + " attempts so far): " + d.lastError();
             default -> "\nPosting now…";
         };
     }

@@ -1,5 +1,7 @@
 package io.upgradebot.slack.view;
 
+import io.upgradebot.domain.ProjectState;
+import io.upgradebot.store.UpgradeProjectEntity;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -136,14 +138,14 @@ class ProjectViewsTest {
         List<ProjectStatus.Failure> failures = IntStream.range(0, 40)
                 .mapToObj(i -> new ProjectStatus.Failure("issue in openedx/r" + i, "403 Resource not accessible by integration"))
                 .toList();
-        ProjectStatus s = new ProjectStatus(1, "django-5-2", "Django 5.2", "ACTIVE", "openedx/platform-roadmap", 412,
+        ProjectStatus s = new ProjectStatus(1, "django-5-2", "Django 5.2", ProjectState.ACTIVE, "openedx/platform-roadmap", 412,
                 "https://github.com/openedx/platform-roadmap/issues/412", "Ulmo", LocalDate.of(2030, 10, 30), ULMO.reason(),
                 "Axim", null, "C1", "U1", Instant.now(), 500, 500, 490, 10,
                 List.of(new ProjectStatus.LevelCount("TBD", "TBD", 500)), tbd, null, failures, ULMO.overlapWarning(),
                 "https://github.com/orgs/openedx/projects/51");
         BlockKitLimits.assertMessage(ProjectStatusView.blocks(s));
         BlockKitLimits.assertMessage(ProjectStatusView.summary(s));
-        ProjectStatus creating = new ProjectStatus(1, "django-5-2", "Django 5.2", "CREATING", "o/r", null, null, null,
+        ProjectStatus creating = new ProjectStatus(1, "django-5-2", "Django 5.2", ProjectState.CREATING, "o/r", null, null, null,
                 LocalDate.of(2030, 1, 1), "why", "Axim", null, "C1", "U1", Instant.now(), 80, 37, 37, 0, List.of(), List.of(),
                 new ProjectStatus.Progress(37, 80, 120, 560, 0, Instant.now().plusSeconds(120), "secondary rate limit"),
                 List.of(), null, null);
@@ -166,7 +168,7 @@ class ProjectViewsTest {
     @Test
     void listOfManyProjectsFitsAMessage() {
         List<ProjectListView.Row> rows = IntStream.range(0, 60).mapToObj(i -> new ProjectListView.Row("project-" + i,
-                "A project with a long name number " + i, "ACTIVE", LocalDate.of(2030, 1, 1), "Ulmo", 400, 20,
+                "A project with a long name number " + i, ProjectState.ACTIVE, LocalDate.of(2030, 1, 1), "Ulmo", 400, 20,
                 "https://github.com/openedx/platform-roadmap/issues/" + i, "C1")).toList();
         BlockKitLimits.assertMessage(ProjectListView.blocks(rows));
     }

@@ -69,8 +69,8 @@ class ScheduleViewsTest {
         for (long i = 0; i < 40; i++) {
             ScheduledMessages.Message m = new ScheduledMessages.Message(i, 12, i % 2 == 0 ? "ANNOUNCEMENT" : "DIGEST",
                     "z".repeat(4000), "CHANNEL", Instant.parse("2026-04-01T08:00:00Z"),
-                    i % 2 == 0 ? "0 0 9 ? * MON,THU" : null, "Europe/Berlin", i < 35 ? "ACTIVE" : "DONE", null);
-            ScheduledMessages.Delivery d = new ScheduledMessages.Delivery("FAILED", null, "e".repeat(2000), 0);
+                    i % 2 == 0 ? "0 0 9 ? * MON,THU" : null, "Europe/Berlin", i < 35 ? io.upgradebot.domain.MessageState.ACTIVE : io.upgradebot.domain.MessageState.DONE, null);
+            ScheduledMessages.Delivery d = new ScheduledMessages.Delivery(io.upgradebot.domain.DeliveryState.FAILED, null, "e".repeat(2000), 0);
             listed.add(new ScheduledMessages.Listed(m, Optional.of(Instant.parse("2026-04-06T07:00:00Z")), Optional.of(d)));
         }
         List<LayoutBlock> blocks = ScheduleList.render("Django 5.2", "django-5-2", listed, ZoneId.of("Europe/Berlin"), "t0k3n");

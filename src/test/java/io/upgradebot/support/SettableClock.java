@@ -1,6 +1,5 @@
-package io.upgradebot.github;
+package io.upgradebot.support;
 
-import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
@@ -9,16 +8,13 @@ import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The time the GitHub side runs on (pacing, leases, backoff, token expiry). The system clock in production; tests
- * swap in a fixed or stepping clock to drive the write queue without sleeping. Typed to itself so it never competes
- * with another {@link Clock} bean.
+ * The bot's {@link Clock} in tests (it replaces the default bean): system time, unless a test runs the bot on a clock
+ * of its own with {@link #use} and puts system time back with {@link #useSystemClock()} when it is done.
  */
 @Singleton
-@Typed(GitHubClock.class)
-public class GitHubClock extends Clock {
+public class SettableClock extends Clock {
     private final AtomicReference<Clock> delegate = new AtomicReference<>(Clock.systemUTC());
 
-    /** Runs on {@code clock} until {@link #useSystemClock()}. */
     public void use(Clock clock) {
         delegate.set(clock);
     }
