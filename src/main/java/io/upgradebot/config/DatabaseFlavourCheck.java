@@ -55,7 +55,7 @@ public class DatabaseFlavourCheck implements ConfigSourceInterceptor {
         if (buildKind.equals("h2") && postgresUrl) {
             return "This is the embedded H2 build of upgrade-bot (db-kind fixed to h2 at build time), but the"
                     + " datasource URL is a PostgreSQL one (" + redact(url) + "). Build the PostgreSQL flavour with"
-                    + " ./mvnw -B package -DskipTests -Ppostgres (or use the image built from it), or unset"
+                    + " ./mvnw -B -DskipTests package -Ppostgres (or use the image built from it), or unset"
                     + " QUARKUS_DATASOURCE_JDBC_URL for the embedded H2 database.";
         }
         return null;

@@ -22,7 +22,7 @@ class DatabaseFlavourCheckTest {
         String m = DatabaseFlavourCheck.mismatch("h2", "jdbc:postgresql://db:5432/upgradebot?password=s3cret");
 
         assertTrue(m.contains("embedded H2 build"), m);
-        assertTrue(m.contains("./mvnw -B package -DskipTests -Ppostgres"), m);
+        assertTrue(m.contains("./mvnw -B -DskipTests package -Ppostgres"), m);
         assertFalse(m.contains("s3cret"), "URL parameters may hold a password: " + m);
     }
 

@@ -51,17 +51,17 @@ class HelmChartTest {
     }
 
     @Test
-    void defaultValuesDeployOnePodOnEmbeddedH2WithProbesAndOptionalSecrets() {
+    void defaultValuesDeployTheProductionBuildOnPostgresWithProbesAndOptionalSecrets() {
         Rendered r = render(new Helm(CHART).template().withName(RELEASE));
 
-        assertEquals(Set.of("Deployment", "Service", "Secret", "PersistentVolumeClaim"), r.kinds());
+        assertEquals(Set.of("Deployment", "Service", "Secret"), r.kinds());
         JsonNode deployment = r.one("Deployment");
         assertEquals(1, deployment.at("/spec/replicas").asInt());
-        // one pod owns the H2 file: the old pod must be gone before the new one opens it
-        assertEquals("Recreate", deployment.at("/spec/strategy/type").asText());
+        assertTrue(deployment.at("/spec/strategy").isMissingNode(), "rolling updates are fine on PostgreSQL");
 
         JsonNode container = deployment.at("/spec/template/spec/containers/0");
-        assertEquals("upgrade-bot:0.1.0", container.at("/image").asText());
+        // the image src/main/docker/Dockerfile.jvm makes of the production artifact, tagged as docs/operations.md says
+        assertEquals("upgrade-bot:0.1.0-postgres", container.at("/image").asText());
         assertEquals("/q/health/live", container.at("/livenessProbe/httpGet/path").asText());
         assertEquals("/q/health/ready", container.at("/readinessProbe/httpGet/path").asText());
         assertEquals("/q/health/started", container.at("/startupProbe/httpGet/path").asText());
@@ -73,7 +73,10 @@ class HelmChartTest {
         assertEquals("https://slack.com/api/", env.get("SLACK_API_URL").at("/value").asText());
         assertEquals("https://api.github.com", env.get("GITHUB_API_URL").at("/value").asText());
         assertEquals("false", env.get("UPGRADE_BOT_DRY_RUN").at("/value").asText());
-        assertFalse(env.containsKey("QUARKUS_DATASOURCE_JDBC_URL"), "no JDBC URL: the image's embedded H2 default");
+        assertEquals("jdbc:postgresql://postgres:5432/upgradebot",
+                env.get("QUARKUS_DATASOURCE_JDBC_URL").at("/value").asText());
+        // the image's start script sizes the heap from the memory limit; the chart adds nothing by default
+        assertFalse(env.containsKey("JAVA_OPTS"));
         for (String name : SECRET_ENV) {
             JsonNode ref = env.get(name).at("/valueFrom/secretKeyRef");
             assertEquals(FULLNAME, ref.at("/name").asText(), name);
@@ -82,10 +85,7 @@ class HelmChartTest {
             assertTrue(ref.at("/optional").asBoolean(), name);
         }
 
-        JsonNode volumes = deployment.at("/spec/template/spec/volumes");
-        assertEquals(FULLNAME + "-data", find(volumes, "name", "data").at("/persistentVolumeClaim/claimName").asText());
-        assertEquals("/deployments/data",
-                find(container.at("/volumeMounts"), "name", "data").at("/mountPath").asText());
+        assertNull(findOrNull(deployment.at("/spec/template/spec/volumes"), "name", "data"), "no H2 volume");
 
         JsonNode secret = r.one("Secret");
         assertTrue(secret.at("/data").isNull() || secret.at("/data").isMissingNode() || secret.at("/data").isEmpty(),
@@ -94,6 +94,54 @@ class HelmChartTest {
         JsonNode service = r.one("Service");
         assertEquals("http", service.at("/spec/ports/0/targetPort").asText());
         assertEquals(deployment.at("/spec/selector/matchLabels"), service.at("/spec/selector"));
+    }
+
+    @Test
+    void h2FlavourRunsOnePodOnTheEmbeddedDatabaseWithItsVolume() {
+        Rendered r = render(new Helm(CHART).template().withName(RELEASE).set("image.flavour", "h2")
+                .set("javaOpts", "-XX:+UseSerialGC"));
+
+        assertEquals(Set.of("Deployment", "Service", "Secret", "PersistentVolumeClaim"), r.kinds());
+        JsonNode deployment = r.one("Deployment");
+        // one pod owns the H2 file: the old pod must be gone before the new one opens it
+        assertEquals("Recreate", deployment.at("/spec/strategy/type").asText());
+        JsonNode container = deployment.at("/spec/template/spec/containers/0");
+        assertEquals("upgrade-bot:0.1.0-h2", container.at("/image").asText());
+        Map<String, JsonNode> env = env(container);
+        assertFalse(env.containsKey("QUARKUS_DATASOURCE_JDBC_URL"), "the h2 build refuses a PostgreSQL URL");
+        assertEquals("-XX:+UseSerialGC", env.get("JAVA_OPTS").at("/value").asText());
+
+        JsonNode volumes = deployment.at("/spec/template/spec/volumes");
+        assertEquals(FULLNAME + "-data", find(volumes, "name", "data").at("/persistentVolumeClaim/claimName").asText());
+        assertEquals("/deployments/data",
+                find(container.at("/volumeMounts"), "name", "data").at("/mountPath").asText());
+    }
+
+    @Test
+    void postgresFlavourWithoutAJdbcUrlIsRefused() {
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> new Helm(CHART).template().withName(RELEASE).set("datasource.jdbcUrl", "").call());
+
+        assertTrue(e.getMessage().contains("image.flavour postgres needs datasource.jdbcUrl"), e.getMessage());
+    }
+
+    @Test
+    void imageAndCiStartTheArtifactWithTheSameScript() throws IOException {
+        String dockerfile = Files.readString(Path.of("src", "main", "docker", "Dockerfile.jvm"));
+        String ci = Files.readString(Path.of(".ci", "run"));
+        String script = Files.readString(Path.of("src", "main", "docker", "run.sh"));
+
+        assertTrue(dockerfile.contains("COPY --chown=185:0 src/main/docker/run.sh /deployments/run.sh"), dockerfile);
+        assertTrue(dockerfile.contains("ENTRYPOINT [\"/deployments/run.sh\"]"), dockerfile);
+        assertTrue(dockerfile.contains("USER 185"), "not root");
+        assertFalse(dockerfile.contains("JAVA_OPTS="), "JVM options live in run.sh only");
+        // CI builds what the README says and starts it with the image's script
+        assertTrue(ci.contains("./mvnw -B -DskipTests package -Ppostgres"), "CI packages the documented artifact");
+        assertTrue(ci.contains("src/main/docker/run.sh"), "CI starts the replicas with the image's script");
+        assertTrue(script.contains("-XX:MaxRAMPercentage="), "heap from the container's memory limit");
+        assertTrue(Files.isExecutable(Path.of("src", "main", "docker", "run.sh")));
+        String readme = Files.readString(Path.of("README.md"));
+        assertTrue(readme.contains("./mvnw -B -DskipTests package -Ppostgres"), "README names the same command");
     }
 
     @Test
@@ -169,7 +217,8 @@ class HelmChartTest {
     @Test
     void severalReplicasOnTheEmbeddedDatabaseAreRefused() {
         IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> new Helm(CHART).template().withName(RELEASE).set("replicaCount", 2).call());
+                () -> new Helm(CHART).template().withName(RELEASE).set("image.flavour", "h2").set("replicaCount", 2)
+                        .call());
 
         assertTrue(e.getMessage().contains("replicaCount > 1 needs PostgreSQL"), e.getMessage());
     }
