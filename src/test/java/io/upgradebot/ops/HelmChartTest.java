@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.LintResult;
@@ -186,7 +187,8 @@ class HelmChartTest {
 
         Rendered r = render(new Helm(CHART).template().withName(RELEASE).withValuesFile(values));
 
-        assertEquals(Set.of("Deployment", "Service"), r.kinds(), "no Secret of our own, no H2 volume");
+        assertEquals(Set.of("Deployment", "Service", "PodDisruptionBudget"), r.kinds(),
+                "no Secret of our own, no H2 volume; a disruption budget for the replicas");
         JsonNode deployment = r.one("Deployment");
         assertEquals(3, deployment.at("/spec/replicas").asInt());
         assertTrue(deployment.at("/spec/strategy").isMissingNode(), "rolling updates are fine on PostgreSQL");
@@ -212,6 +214,112 @@ class HelmChartTest {
         JsonNode volumes = deployment.at("/spec/template/spec/volumes");
         assertNull(findOrNull(volumes, "name", "data"), "no H2 data volume on PostgreSQL");
         assertTrue(deployment.at("/spec/template/metadata/annotations/checksum~1secret").isMissingNode());
+    }
+
+    @Test
+    void everyOptionEnabledPassesHelmLintStrict() throws IOException {
+        // helm lint reads the chart's own values.yaml: lint a copy whose values switch every option on
+        Path chart = copyChart();
+        YAMLMapper yaml = new YAMLMapper();
+        ObjectNode values = (ObjectNode) yaml.readTree(chart.resolve("values.yaml").toFile());
+        values.put("replicaCount", 2);
+        ObjectNode ingress = (ObjectNode) values.get("ingress");
+        ingress.put("enabled", true).put("host", "bot.example.com").put("className", "nginx")
+                .put("tlsSecretName", "bot-tls");
+        ((ObjectNode) values.get("serviceMonitor")).put("enabled", true);
+        yaml.writeValue(chart.resolve("values.yaml").toFile(), values);
+
+        LintResult lint = new Helm(chart).lint().strict().call();
+
+        assertFalse(lint.isFailed(), () -> "helm lint --strict: " + lint.getMessages());
+        Rendered r = render(new Helm(chart).template().withName(RELEASE));
+        assertEquals(Set.of("Deployment", "Service", "Secret", "Ingress", "PodDisruptionBudget", "ServiceMonitor"),
+                r.kinds());
+    }
+
+    @Test
+    void ingressRoutesOnlyTheSlackAndGitHubPathsToTheService() {
+        Rendered r = render(new Helm(CHART).template().withName(RELEASE)
+                .set("ingress.enabled", true).set("ingress.host", "bot.example.com")
+                .set("ingress.className", "nginx").set("ingress.tlsSecretName", "bot-tls")
+                .set("ingress.annotations.cert-manager\\.io/cluster-issuer", "letsencrypt"));
+
+        JsonNode ingress = r.one("Ingress");
+        assertEquals("nginx", ingress.at("/spec/ingressClassName").asText());
+        assertEquals("letsencrypt", ingress.at("/metadata/annotations/cert-manager.io~1cluster-issuer").asText());
+        assertEquals("bot-tls", ingress.at("/spec/tls/0/secretName").asText());
+        assertEquals("bot.example.com", ingress.at("/spec/tls/0/hosts/0").asText());
+        JsonNode rule = ingress.at("/spec/rules/0");
+        assertEquals("bot.example.com", rule.at("/host").asText());
+        List<String> paths = new ArrayList<>();
+        for (JsonNode path : rule.at("/http/paths")) {
+            paths.add(path.at("/path").asText());
+            // exact paths: /q/health, /q/metrics and anything else stay inside the cluster
+            assertEquals("Exact", path.at("/pathType").asText());
+            assertEquals(FULLNAME, path.at("/backend/service/name").asText());
+            assertEquals("http", path.at("/backend/service/port/name").asText());
+        }
+        assertEquals(List.of("/slack/events", "/github/webhook"), paths);
+        assertEquals(FULLNAME, r.one("Service").at("/metadata/name").asText());
+    }
+
+    @Test
+    void ingressWithoutAHostIsRefused() {
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> new Helm(CHART).template().withName(RELEASE).set("ingress.enabled", true).call());
+
+        assertTrue(e.getMessage().contains("ingress.enabled needs ingress.host"), e.getMessage());
+    }
+
+    @Test
+    void podDisruptionBudgetOnlyWhenThereAreSeveralReplicas() {
+        assertFalse(render(new Helm(CHART).template().withName(RELEASE)).kinds().contains("PodDisruptionBudget"),
+                "one replica: a budget would block every node drain");
+        assertFalse(render(new Helm(CHART).template().withName(RELEASE).set("replicaCount", 3)
+                .set("podDisruptionBudget.enabled", false)).kinds().contains("PodDisruptionBudget"));
+
+        Rendered r = render(new Helm(CHART).template().withName(RELEASE).set("replicaCount", 3));
+
+        JsonNode pdb = r.one("PodDisruptionBudget");
+        assertEquals(1, pdb.at("/spec/maxUnavailable").asInt());
+        assertEquals(r.one("Deployment").at("/spec/selector/matchLabels"), pdb.at("/spec/selector/matchLabels"));
+    }
+
+    @Test
+    void serviceMonitorScrapesQuarkusMetricsFromTheService() {
+        assertFalse(render(new Helm(CHART).template().withName(RELEASE)).kinds().contains("ServiceMonitor"));
+
+        Rendered r = render(new Helm(CHART).template().withName(RELEASE)
+                .set("serviceMonitor.enabled", true).set("serviceMonitor.labels.release", "prometheus"));
+
+        JsonNode monitor = r.one("ServiceMonitor");
+        assertEquals("monitoring.coreos.com/v1", monitor.at("/apiVersion").asText());
+        assertEquals("prometheus", monitor.at("/metadata/labels/release").asText());
+        assertEquals("/q/metrics", monitor.at("/spec/endpoints/0/path").asText());
+        assertEquals("http", monitor.at("/spec/endpoints/0/port").asText());
+        assertEquals("http", r.one("Service").at("/spec/ports/0/name").asText());
+        // the selector must pick our Service by its labels
+        JsonNode serviceLabels = r.one("Service").at("/metadata/labels");
+        monitor.at("/spec/selector/matchLabels").fields().forEachRemaining(
+                e -> assertEquals(e.getValue(), serviceLabels.get(e.getKey()), e.getKey()));
+    }
+
+    @Test
+    void aTypoInTheValuesFailsInsteadOfBeingIgnored() {
+        // values.schema.json: unknown keys are refused at the top level and inside the chart's own groups
+        for (String typo : List.of("replicas", "ingress.enable", "image.flavor", "datasource.jdbcURL",
+                "serviceMonitor.enabeld")) {
+            IllegalStateException e = assertThrows(IllegalStateException.class,
+                    () -> new Helm(CHART).template().withName(RELEASE).set(typo, "x").call(), typo);
+            String last = typo.substring(typo.lastIndexOf('.') + 1);
+            assertTrue(e.getMessage().contains(last), () -> typo + ": " + e.getMessage());
+        }
+        IllegalStateException flavour = assertThrows(IllegalStateException.class,
+                () -> new Helm(CHART).template().withName(RELEASE).set("image.flavour", "postgresql").call());
+        assertTrue(flavour.getMessage().contains("flavour"), flavour.getMessage());
+        // env var names only under config
+        assertThrows(IllegalStateException.class,
+                () -> new Helm(CHART).template().withName(RELEASE).set("config.upgrade-bot\\.dry-run", "true").call());
     }
 
     @Test
@@ -253,6 +361,21 @@ class HelmChartTest {
             throw new AssertionError("rendered chart is not YAML:\n" + yaml, e);
         }
         return new Rendered(docs);
+    }
+
+    private Path copyChart() throws IOException {
+        Path target = tmp.resolve("upgrade-bot");
+        try (var files = Files.walk(CHART)) {
+            for (Path source : (Iterable<Path>) files::iterator) {
+                Path to = target.resolve(CHART.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(source, to);
+                }
+            }
+        }
+        return target;
     }
 
     private static Map<String, JsonNode> env(JsonNode container) {
