@@ -42,9 +42,14 @@ app.kubernetes.io/managed-by: {{ .Release.Service }}
 {{- end }}
 {{- end }}
 
-{{/* Embedded H2 when no JDBC URL is given. */}}
+{{/* Embedded H2 for the h2 build of the image; the postgres build needs a JDBC URL. */}}
 {{- define "upgrade-bot.embeddedDb" -}}
-{{- if .Values.datasource.jdbcUrl }}false{{- else }}true{{- end }}
+{{- if eq .Values.image.flavour "h2" }}true{{- else }}false{{- end }}
+{{- end }}
+
+{{/* The image: the tag defaults to "<appVersion>-<flavour>". */}}
+{{- define "upgrade-bot.image" -}}
+{{- printf "%s:%s" .Values.image.repository (.Values.image.tag | default (printf "%s-%s" .Chart.AppVersion .Values.image.flavour)) }}
 {{- end }}
 
 {{/*

@@ -66,4 +66,11 @@ public interface ScheduleConfig {
     /** How often the built-in moments of active projects are created or moved to a changed completion date. */
     @WithDefault("5m")
     String momentsSyncEvery();
+
+    /**
+     * A log line from a scheduled job this often ("Heartbeat fired: …"), proving the Quartz cluster fires each job
+     * on one replica; {@code off} (the default) disables it.
+     */
+    @WithDefault("off")
+    String heartbeatEvery();
 }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.LintResult;
@@ -51,17 +52,17 @@ class HelmChartTest {
     }
 
     @Test
-    void defaultValuesDeployOnePodOnEmbeddedH2WithProbesAndOptionalSecrets() {
+    void defaultValuesDeployTheProductionBuildOnPostgresWithProbesAndOptionalSecrets() {
         Rendered r = render(new Helm(CHART).template().withName(RELEASE));
 
-        assertEquals(Set.of("Deployment", "Service", "Secret", "PersistentVolumeClaim"), r.kinds());
+        assertEquals(Set.of("Deployment", "Service", "Secret"), r.kinds());
         JsonNode deployment = r.one("Deployment");
         assertEquals(1, deployment.at("/spec/replicas").asInt());
-        // one pod owns the H2 file: the old pod must be gone before the new one opens it
-        assertEquals("Recreate", deployment.at("/spec/strategy/type").asText());
+        assertTrue(deployment.at("/spec/strategy").isMissingNode(), "rolling updates are fine on PostgreSQL");
 
         JsonNode container = deployment.at("/spec/template/spec/containers/0");
-        assertEquals("upgrade-bot:0.1.0", container.at("/image").asText());
+        // the image src/main/docker/Dockerfile.jvm makes of the production artifact, tagged as docs/operations.md says
+        assertEquals("upgrade-bot:0.1.0-postgres", container.at("/image").asText());
         assertEquals("/q/health/live", container.at("/livenessProbe/httpGet/path").asText());
         assertEquals("/q/health/ready", container.at("/readinessProbe/httpGet/path").asText());
         assertEquals("/q/health/started", container.at("/startupProbe/httpGet/path").asText());
@@ -73,7 +74,10 @@ class HelmChartTest {
         assertEquals("https://slack.com/api/", env.get("SLACK_API_URL").at("/value").asText());
         assertEquals("https://api.github.com", env.get("GITHUB_API_URL").at("/value").asText());
         assertEquals("false", env.get("UPGRADE_BOT_DRY_RUN").at("/value").asText());
-        assertFalse(env.containsKey("QUARKUS_DATASOURCE_JDBC_URL"), "no JDBC URL: the image's embedded H2 default");
+        assertEquals("jdbc:postgresql://postgres:5432/upgradebot",
+                env.get("QUARKUS_DATASOURCE_JDBC_URL").at("/value").asText());
+        // the image's start script sizes the heap from the memory limit; the chart adds nothing by default
+        assertFalse(env.containsKey("JAVA_OPTS"));
         for (String name : SECRET_ENV) {
             JsonNode ref = env.get(name).at("/valueFrom/secretKeyRef");
             assertEquals(FULLNAME, ref.at("/name").asText(), name);
@@ -82,10 +86,7 @@ class HelmChartTest {
             assertTrue(ref.at("/optional").asBoolean(), name);
         }
 
-        JsonNode volumes = deployment.at("/spec/template/spec/volumes");
-        assertEquals(FULLNAME + "-data", find(volumes, "name", "data").at("/persistentVolumeClaim/claimName").asText());
-        assertEquals("/deployments/data",
-                find(container.at("/volumeMounts"), "name", "data").at("/mountPath").asText());
+        assertNull(findOrNull(deployment.at("/spec/template/spec/volumes"), "name", "data"), "no H2 volume");
 
         JsonNode secret = r.one("Secret");
         assertTrue(secret.at("/data").isNull() || secret.at("/data").isMissingNode() || secret.at("/data").isEmpty(),
@@ -94,6 +95,54 @@ class HelmChartTest {
         JsonNode service = r.one("Service");
         assertEquals("http", service.at("/spec/ports/0/targetPort").asText());
         assertEquals(deployment.at("/spec/selector/matchLabels"), service.at("/spec/selector"));
+    }
+
+    @Test
+    void h2FlavourRunsOnePodOnTheEmbeddedDatabaseWithItsVolume() {
+        Rendered r = render(new Helm(CHART).template().withName(RELEASE).set("image.flavour", "h2")
+                .set("javaOpts", "-XX:+UseSerialGC"));
+
+        assertEquals(Set.of("Deployment", "Service", "Secret", "PersistentVolumeClaim"), r.kinds());
+        JsonNode deployment = r.one("Deployment");
+        // one pod owns the H2 file: the old pod must be gone before the new one opens it
+        assertEquals("Recreate", deployment.at("/spec/strategy/type").asText());
+        JsonNode container = deployment.at("/spec/template/spec/containers/0");
+        assertEquals("upgrade-bot:0.1.0-h2", container.at("/image").asText());
+        Map<String, JsonNode> env = env(container);
+        assertFalse(env.containsKey("QUARKUS_DATASOURCE_JDBC_URL"), "the h2 build refuses a PostgreSQL URL");
+        assertEquals("-XX:+UseSerialGC", env.get("JAVA_OPTS").at("/value").asText());
+
+        JsonNode volumes = deployment.at("/spec/template/spec/volumes");
+        assertEquals(FULLNAME + "-data", find(volumes, "name", "data").at("/persistentVolumeClaim/claimName").asText());
+        assertEquals("/deployments/data",
+                find(container.at("/volumeMounts"), "name", "data").at("/mountPath").asText());
+    }
+
+    @Test
+    void postgresFlavourWithoutAJdbcUrlIsRefused() {
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> new Helm(CHART).template().withName(RELEASE).set("datasource.jdbcUrl", "").call());
+
+        assertTrue(e.getMessage().contains("image.flavour postgres needs datasource.jdbcUrl"), e.getMessage());
+    }
+
+    @Test
+    void imageAndCiStartTheArtifactWithTheSameScript() throws IOException {
+        String dockerfile = Files.readString(Path.of("src", "main", "docker", "Dockerfile.jvm"));
+        String ci = Files.readString(Path.of(".ci", "run"));
+        String script = Files.readString(Path.of("src", "main", "docker", "run.sh"));
+
+        assertTrue(dockerfile.contains("COPY --chown=185:0 src/main/docker/run.sh /deployments/run.sh"), dockerfile);
+        assertTrue(dockerfile.contains("ENTRYPOINT [\"/deployments/run.sh\"]"), dockerfile);
+        assertTrue(dockerfile.contains("USER 185"), "not root");
+        assertFalse(dockerfile.contains("JAVA_OPTS="), "JVM options live in run.sh only");
+        // CI builds what the README says and starts it with the image's script
+        assertTrue(ci.contains("./mvnw -B -DskipTests package -Ppostgres"), "CI packages the documented artifact");
+        assertTrue(ci.contains("src/main/docker/run.sh"), "CI starts the replicas with the image's script");
+        assertTrue(script.contains("-XX:MaxRAMPercentage="), "heap from the container's memory limit");
+        assertTrue(Files.isExecutable(Path.of("src", "main", "docker", "run.sh")));
+        String readme = Files.readString(Path.of("README.md"));
+        assertTrue(readme.contains("./mvnw -B -DskipTests package -Ppostgres"), "README names the same command");
     }
 
     @Test
@@ -138,7 +187,8 @@ class HelmChartTest {
 
         Rendered r = render(new Helm(CHART).template().withName(RELEASE).withValuesFile(values));
 
-        assertEquals(Set.of("Deployment", "Service"), r.kinds(), "no Secret of our own, no H2 volume");
+        assertEquals(Set.of("Deployment", "Service", "PodDisruptionBudget"), r.kinds(),
+                "no Secret of our own, no H2 volume; a disruption budget for the replicas");
         JsonNode deployment = r.one("Deployment");
         assertEquals(3, deployment.at("/spec/replicas").asInt());
         assertTrue(deployment.at("/spec/strategy").isMissingNode(), "rolling updates are fine on PostgreSQL");
@@ -167,9 +217,116 @@ class HelmChartTest {
     }
 
     @Test
+    void everyOptionEnabledPassesHelmLintStrict() throws IOException {
+        // helm lint reads the chart's own values.yaml: lint a copy whose values switch every option on
+        Path chart = copyChart();
+        YAMLMapper yaml = new YAMLMapper();
+        ObjectNode values = (ObjectNode) yaml.readTree(chart.resolve("values.yaml").toFile());
+        values.put("replicaCount", 2);
+        ObjectNode ingress = (ObjectNode) values.get("ingress");
+        ingress.put("enabled", true).put("host", "bot.example.com").put("className", "nginx")
+                .put("tlsSecretName", "bot-tls");
+        ((ObjectNode) values.get("serviceMonitor")).put("enabled", true);
+        yaml.writeValue(chart.resolve("values.yaml").toFile(), values);
+
+        LintResult lint = new Helm(chart).lint().strict().call();
+
+        assertFalse(lint.isFailed(), () -> "helm lint --strict: " + lint.getMessages());
+        Rendered r = render(new Helm(chart).template().withName(RELEASE));
+        assertEquals(Set.of("Deployment", "Service", "Secret", "Ingress", "PodDisruptionBudget", "ServiceMonitor"),
+                r.kinds());
+    }
+
+    @Test
+    void ingressRoutesOnlyTheSlackAndGitHubPathsToTheService() {
+        Rendered r = render(new Helm(CHART).template().withName(RELEASE)
+                .set("ingress.enabled", true).set("ingress.host", "bot.example.com")
+                .set("ingress.className", "nginx").set("ingress.tlsSecretName", "bot-tls")
+                .set("ingress.annotations.cert-manager\\.io/cluster-issuer", "letsencrypt"));
+
+        JsonNode ingress = r.one("Ingress");
+        assertEquals("nginx", ingress.at("/spec/ingressClassName").asText());
+        assertEquals("letsencrypt", ingress.at("/metadata/annotations/cert-manager.io~1cluster-issuer").asText());
+        assertEquals("bot-tls", ingress.at("/spec/tls/0/secretName").asText());
+        assertEquals("bot.example.com", ingress.at("/spec/tls/0/hosts/0").asText());
+        JsonNode rule = ingress.at("/spec/rules/0");
+        assertEquals("bot.example.com", rule.at("/host").asText());
+        List<String> paths = new ArrayList<>();
+        for (JsonNode path : rule.at("/http/paths")) {
+            paths.add(path.at("/path").asText());
+            // exact paths: /q/health, /q/metrics and anything else stay inside the cluster
+            assertEquals("Exact", path.at("/pathType").asText());
+            assertEquals(FULLNAME, path.at("/backend/service/name").asText());
+            assertEquals("http", path.at("/backend/service/port/name").asText());
+        }
+        assertEquals(List.of("/slack/events", "/github/webhook"), paths);
+        assertEquals(FULLNAME, r.one("Service").at("/metadata/name").asText());
+    }
+
+    @Test
+    void ingressWithoutAHostIsRefused() {
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> new Helm(CHART).template().withName(RELEASE).set("ingress.enabled", true).call());
+
+        assertTrue(e.getMessage().contains("ingress.enabled needs ingress.host"), e.getMessage());
+    }
+
+    @Test
+    void podDisruptionBudgetOnlyWhenThereAreSeveralReplicas() {
+        assertFalse(render(new Helm(CHART).template().withName(RELEASE)).kinds().contains("PodDisruptionBudget"),
+                "one replica: a budget would block every node drain");
+        assertFalse(render(new Helm(CHART).template().withName(RELEASE).set("replicaCount", 3)
+                .set("podDisruptionBudget.enabled", false)).kinds().contains("PodDisruptionBudget"));
+
+        Rendered r = render(new Helm(CHART).template().withName(RELEASE).set("replicaCount", 3));
+
+        JsonNode pdb = r.one("PodDisruptionBudget");
+        assertEquals(1, pdb.at("/spec/maxUnavailable").asInt());
+        assertEquals(r.one("Deployment").at("/spec/selector/matchLabels"), pdb.at("/spec/selector/matchLabels"));
+    }
+
+    @Test
+    void serviceMonitorScrapesQuarkusMetricsFromTheService() {
+        assertFalse(render(new Helm(CHART).template().withName(RELEASE)).kinds().contains("ServiceMonitor"));
+
+        Rendered r = render(new Helm(CHART).template().withName(RELEASE)
+                .set("serviceMonitor.enabled", true).set("serviceMonitor.labels.release", "prometheus"));
+
+        JsonNode monitor = r.one("ServiceMonitor");
+        assertEquals("monitoring.coreos.com/v1", monitor.at("/apiVersion").asText());
+        assertEquals("prometheus", monitor.at("/metadata/labels/release").asText());
+        assertEquals("/q/metrics", monitor.at("/spec/endpoints/0/path").asText());
+        assertEquals("http", monitor.at("/spec/endpoints/0/port").asText());
+        assertEquals("http", r.one("Service").at("/spec/ports/0/name").asText());
+        // the selector must pick our Service by its labels
+        JsonNode serviceLabels = r.one("Service").at("/metadata/labels");
+        monitor.at("/spec/selector/matchLabels").fields().forEachRemaining(
+                e -> assertEquals(e.getValue(), serviceLabels.get(e.getKey()), e.getKey()));
+    }
+
+    @Test
+    void aTypoInTheValuesFailsInsteadOfBeingIgnored() {
+        // values.schema.json: unknown keys are refused at the top level and inside the chart's own groups
+        for (String typo : List.of("replicas", "ingress.enable", "image.flavor", "datasource.jdbcURL",
+                "serviceMonitor.enabeld")) {
+            IllegalStateException e = assertThrows(IllegalStateException.class,
+                    () -> new Helm(CHART).template().withName(RELEASE).set(typo, "x").call(), typo);
+            String last = typo.substring(typo.lastIndexOf('.') + 1);
+            assertTrue(e.getMessage().contains(last), () -> typo + ": " + e.getMessage());
+        }
+        IllegalStateException flavour = assertThrows(IllegalStateException.class,
+                () -> new Helm(CHART).template().withName(RELEASE).set("image.flavour", "postgresql").call());
+        assertTrue(flavour.getMessage().contains("flavour"), flavour.getMessage());
+        // env var names only under config
+        assertThrows(IllegalStateException.class,
+                () -> new Helm(CHART).template().withName(RELEASE).set("config.upgrade-bot\\.dry-run", "true").call());
+    }
+
+    @Test
     void severalReplicasOnTheEmbeddedDatabaseAreRefused() {
         IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> new Helm(CHART).template().withName(RELEASE).set("replicaCount", 2).call());
+                () -> new Helm(CHART).template().withName(RELEASE).set("image.flavour", "h2").set("replicaCount", 2)
+                        .call());
 
         assertTrue(e.getMessage().contains("replicaCount > 1 needs PostgreSQL"), e.getMessage());
     }
@@ -204,6 +361,21 @@ class HelmChartTest {
             throw new AssertionError("rendered chart is not YAML:\n" + yaml, e);
         }
         return new Rendered(docs);
+    }
+
+    private Path copyChart() throws IOException {
+        Path target = tmp.resolve("upgrade-bot");
+        try (var files = Files.walk(CHART)) {
+            for (Path source : (Iterable<Path>) files::iterator) {
+                Path to = target.resolve(CHART.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(source, to);
+                }
+            }
+        }
+        return target;
     }
 
     private static Map<String, JsonNode> env(JsonNode container) {

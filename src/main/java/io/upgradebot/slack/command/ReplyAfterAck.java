@@ -47,12 +47,18 @@ public class ReplyAfterAck {
                 reply = work.get();
             } catch (RuntimeException e) {
                 String ref = UUID.randomUUID().toString().substring(0, 8);
-                LOG.errorf(e, "answering /upgrade %s failed (ref %s)", req.getPayload().getText(), ref);
+                // the sub-command only: the rest of the text is the user's request body, which stays out of logs
+                LOG.errorf(e, "answering /upgrade %s failed (ref %s)", subCommand(req.getPayload().getText()), ref);
                 reply = Reply.text(":warning: Sorry, that did not work (reference `" + ref + "`). Please try again.");
             }
             List<LayoutBlock> blocks = reply.blocks().isEmpty() ? EphemeralReply.sections(reply.text()) : reply.blocks();
             slack.respond(responseUrl, reply.text(), blocks, false);
         });
         return ctx.ack();
+    }
+
+    private static String subCommand(String text) {
+        String word = text == null || text.isBlank() ? "" : text.strip().split("\\s+", 2)[0];
+        return word.length() > 20 ? word.substring(0, 20) + "…" : word;
     }
 }
