@@ -22,8 +22,10 @@ import com.slack.api.util.json.GsonFactory;
 import com.slack.api.webhook.WebhookResponse;
 import io.upgradebot.config.SlackSecrets;
 import io.upgradebot.config.UpgradeBotConfig;
+import io.upgradebot.project.ChannelPostSlots;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -39,7 +41,8 @@ import org.jboss.logging.Logger;
  *
  * <p>After the ack (AfterAck tasks, jobs) a call that meets HTTP 429 waits Retry-After and tries again; 5xx, I/O
  * errors and Slack's own transient errors are retried with exponential backoff; {@code upgrade-bot.slack.max-retries}
- * bounds both. Posts to one channel are spaced by {@code upgrade-bot.slack.channel-post-interval}. On a Slack request
+ * bounds both. Posts to one channel are spaced by {@code upgrade-bot.slack.channel-post-interval}, across replicas
+ * (the slots are kept in the database, {@link ChannelPacer}). On a Slack request
  * thread (before the ack) nothing waits: a 429 or failure throws at once, since a sleeping ack is a failed ack.
  *
  * <p>Dry-run does not apply here: it keeps GitHub untouched, while Slack messages still go out so a dry run can be
@@ -68,12 +71,13 @@ public class BoltSlackGateway implements SlackGateway {
     private final ChannelPacer pacer;
     private final int maxRetries;
 
-    public BoltSlackGateway(SlackClients clients, SlackSecrets secrets, UpgradeBotConfig config) {
+    public BoltSlackGateway(SlackClients clients, SlackSecrets secrets, UpgradeBotConfig config, ChannelPostSlots slots,
+            Clock clock) {
         this.clients = clients;
         this.botToken = secrets.botToken().filter(t -> !t.isBlank()).orElse(null);
         this.methods = clients.standard().methods(botToken);
         this.interactiveMethods = clients.interactive().methods(botToken);
-        this.pacer = new ChannelPacer(config.slack().channelPostInterval());
+        this.pacer = new ChannelPacer(slots, config.slack().channelPostInterval(), clock, ChannelPacer.Sleeper.REAL);
         this.maxRetries = Math.max(0, config.slack().maxRetries());
     }
 
