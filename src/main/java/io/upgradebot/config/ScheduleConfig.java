@@ -58,7 +58,7 @@ public interface ScheduleConfig {
 
     /**
      * A post whose attempt started longer ago than this and never finished was interrupted (the replica died
-     * mid-post). It is not repeated blindly, since Slack may have it already: it is marked failed and its author told.
+     * mid-post). The next run takes it over and posts it unless the channel's history already has it.
      */
     @WithDefault("10m")
     Duration sendingLease();

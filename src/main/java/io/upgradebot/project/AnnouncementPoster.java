@@ -1,6 +1,8 @@
 package io.upgradebot.project;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Posts scheduled announcements, reminders and nudges (port owned by project/, implemented in slack/ over the
@@ -14,6 +16,19 @@ public interface AnnouncementPoster {
 
     /** Posts in a channel, in the thread of {@code threadTs} when it is set; answers the message ts. */
     String post(String channel, String threadTs, Post post);
+
+    /**
+     * Posts like {@link #post(String, String, Post)}, with {@code deliveryKey} attached to the message (Slack message
+     * metadata) so that {@link #findPosted} can find it again after a crash.
+     */
+    String post(String channel, String threadTs, Post post, String deliveryKey);
+
+    /**
+     * The ts of the post carrying {@code deliveryKey} in the channel (in the thread of {@code threadTs} when set),
+     * posted at or after {@code since}; empty when Slack has no such post. Throws {@link PostFailed} when the
+     * channel's history cannot be read.
+     */
+    Optional<String> findPosted(String channel, String threadTs, String deliveryKey, Instant since);
 
     /** Posts a direct message to a person; answers the message ts. */
     String postDm(String userId, Post post);

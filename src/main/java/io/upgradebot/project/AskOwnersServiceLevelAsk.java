@@ -18,8 +18,8 @@ public class AskOwnersServiceLevelAsk implements ServiceLevelAsk {
     }
 
     @Override
-    public String post(long projectId, String note) {
-        AskOwnersToChoose.Asked asked = ask.ask(projectId);
+    public String post(long projectId, String note, String deliveryKey) {
+        AskOwnersToChoose.Asked asked = ask.ask(projectId, deliveryKey);
         if (note != null && !note.isBlank() && asked.ts() != null) {
             try {
                 poster.post(asked.channelId(), asked.ts(), AnnouncementPoster.Post.of(note.strip()));

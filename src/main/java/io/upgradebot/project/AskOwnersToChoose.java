@@ -40,6 +40,11 @@ public class AskOwnersToChoose {
     }
 
     public Asked ask(long projectId) {
+        return ask(projectId, null);
+    }
+
+    /** Asks, the announcement carrying {@code deliveryKey} (a scheduled ask, so a recovered firing can find it). */
+    public Asked ask(long projectId, String deliveryKey) {
         owners.resolveMissing(projectId);
         UpgradeProjectEntity project = QuarkusTransaction.requiringNew()
                 .call(() -> UpgradeProjectEntity.<UpgradeProjectEntity>findById(projectId));
@@ -65,7 +70,7 @@ public class AskOwnersToChoose {
         String ts = notifier.announce(new ChoiceNotifier.Announcement(project.id, project.name, channel,
                 project.dependency, project.currentVersion, project.targetVersion, project.completionDate,
                 project.completionReason, project.docsUrl, project.roadmapIssueUrl, project.orchestrationTeam,
-                repos.size(), teamRepos, unknown, levels.choosable()));
+                repos.size(), teamRepos, unknown, levels.choosable()), deliveryKey);
         try {
             statusMessages.refresh(projectId);
         } catch (RuntimeException e) {

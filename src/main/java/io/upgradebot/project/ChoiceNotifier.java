@@ -13,6 +13,9 @@ public interface ChoiceNotifier {
     /** The runbook's announcement asking owners to choose, posted in the project channel; answers its ts. */
     String announce(Announcement announcement);
 
+    /** The same announcement carrying {@code deliveryKey} (see {@link AnnouncementPoster#findPosted}). */
+    String announce(Announcement announcement, String deliveryKey);
+
     /** One change's details, in the thread of the project's status message (never as a new channel post). */
     void choiceRecorded(ChoiceDetail detail);
 

@@ -1,6 +1,6 @@
 package io.upgradebot.project;
 
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /** What a firing of a scheduled message amounts to, decided when it fires. */
 public sealed interface Composition {
@@ -9,8 +9,11 @@ public sealed interface Composition {
     record Send(String channel, String threadTs, AnnouncementPoster.Post post) implements Composition {
     }
 
-    /** Another service posts (the service-level request); the supplier posts and answers the message ts. */
-    record Delegate(Supplier<String> post) implements Composition {
+    /**
+     * Another service posts (the service-level request) in {@code channel}; the function posts with the delivery
+     * key it is given and answers the message ts.
+     */
+    record Delegate(String channel, Function<String, String> post) implements Composition {
     }
 
     /**

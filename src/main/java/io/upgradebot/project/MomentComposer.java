@@ -83,7 +83,7 @@ public class MomentComposer {
             case ANNOUNCEMENT -> send(m, p, AnnouncementPoster.Post.of(m.text));
             case ASK -> !l.repos().isEmpty() && l.repos().stream().noneMatch(r -> levels.isTbd(r.ownerDoes))
                     ? new Composition.Skip("every repository has its level already", true)
-                    : new Composition.Delegate(() -> ask.post(p.id, m.text));
+                    : new Composition.Delegate(p.channelId, key -> ask.post(p.id, m.text, key));
             case TBD_REMINDER -> tbdReminder(m, p, l.repos());
             case DEADLINE_REMINDER -> deadlineReminder(m, p, l.repos(), now);
             case DIGEST -> digest(m, p, l.repos(), now);

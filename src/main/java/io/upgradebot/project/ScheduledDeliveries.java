@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
@@ -22,7 +23,13 @@ import org.jboss.logging.Logger;
  * <p>Each firing has a key ({@link FireKeys}); its {@code scheduled_delivery} row (unique per message and key) is
  * claimed, under a row lock, before anything is posted: PENDING → SENDING (committed) → post → SENT. A second run of
  * the same firing (Quartz recovery after a replica died, a retry racing a late run) finds the row SENT, or SENDING
- * and leaves it alone. A transient failure (429 beyond the gateway's retries, 5xx, GitHub unreachable while composing)
+ * and leaves it alone until the lease runs out.
+ *
+ * <p>A replica can die (or time out) after its post reached Slack and before SENT is recorded. So every post carries
+ * the delivery's key in Slack message metadata, and the channel it goes to is recorded before posting; an attempt
+ * that finds such a record (a SENDING row past its lease, or a retry after an ambiguous failure) reads the channel's
+ * history since then and posts only when the key is not there (marking the row SENT with the found ts when it is).
+ * A transient failure (429 beyond the gateway's retries, 5xx, GitHub unreachable while composing)
  * puts the row back to PENDING with the error and schedules a retry in the same transaction, so it is never lost; a
  * permanent one (channel gone) or too many attempts mark it FAILED and tell the author.
  */
@@ -30,6 +37,9 @@ import org.jboss.logging.Logger;
 public class ScheduledDeliveries {
 
     private static final Logger LOG = Logger.getLogger(ScheduledDeliveries.class);
+
+    /** Slack stamps messages with its own clock: the history search starts this much before our attempt. */
+    static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
     public enum Outcome { SENT, SKIPPED, ALREADY_DONE, IN_PROGRESS, RETRY_SCHEDULED, FAILED, NOT_ACTIVE }
 
@@ -72,30 +82,62 @@ public class ScheduledDeliveries {
         long deliveryId = claim.deliveryId();
         Composition composition;
         String ts;
+        if (claim.postedTo() != null) {
+            // an earlier attempt may have reached Slack (it crashed, or timed out, while posting): look first
+            Optional<String> found;
+            try {
+                found = poster.findPosted(claim.postedTo(), claim.postedInThread(), claim.key(),
+                        claim.postedSince().minus(CLOCK_SKEW));
+            } catch (RuntimeException e) {
+                // not knowing is no licence to post: keep what is known and look again at the retry
+                boolean permanent = e instanceof AnnouncementPoster.PostFailed f && f.permanent();
+                return failed(deliveryId, messageId, fireKey, dueAt, permanent,
+                        "could not tell whether an interrupted attempt posted it: " + e.getMessage(), false);
+            }
+            if (found.isPresent()) {
+                LOG.infof("scheduled message %d (%s) was posted by an interrupted attempt (ts %s); not posting again",
+                        messageId, fireKey, found.get());
+                finishSent(deliveryId, messageId, fireKey, found.get());
+                return Outcome.ALREADY_DONE;
+            }
+        }
         try {
             composition = composer.compose(messageId, dueAt, clock.instant());
             if (composition instanceof Composition.Skip skip) {
                 finishSkipped(deliveryId, messageId, skip);
                 return Outcome.SKIPPED;
             }
-            ts = composition instanceof Composition.Send send
-                    ? poster.post(send.channel(), send.threadTs(), send.post())
-                    : ((Composition.Delegate) composition).post().get();
+            if (composition instanceof Composition.Send send) {
+                posting(deliveryId, send.channel(), send.threadTs());
+                ts = poster.post(send.channel(), send.threadTs(), send.post(), claim.key());
+            } else {
+                Composition.Delegate delegate = (Composition.Delegate) composition;
+                posting(deliveryId, delegate.channel(), null);
+                ts = delegate.post().apply(claim.key());
+            }
         } catch (AnnouncementPoster.PostFailed e) {
             return failed(deliveryId, messageId, fireKey, dueAt, e.permanent(),
-                    e.error() == null ? e.getMessage() : e.error());
+                    e.error() == null ? e.getMessage() : e.error(), e.error() != null);
         } catch (MomentComposer.CannotCompose e) {
-            return failed(deliveryId, messageId, fireKey, dueAt, true, e.getMessage());
+            return failed(deliveryId, messageId, fireKey, dueAt, true, e.getMessage(), false);
         } catch (RuntimeException e) {
             // GitHub unreachable while reading the digest's figures, Slack I/O: worth trying again later
             LOG.warnf(e, "scheduled message %d (%s) failed; will retry", messageId, fireKey);
-            return failed(deliveryId, messageId, fireKey, dueAt, false, String.valueOf(e.getMessage()));
+            return failed(deliveryId, messageId, fireKey, dueAt, false, String.valueOf(e.getMessage()), false);
         }
         finishSent(deliveryId, messageId, fireKey, ts);
         return Outcome.SENT;
     }
 
-    private record Claim(Long deliveryId, Outcome outcome) {
+    /**
+     * A claimed delivery. {@code postedTo} is set when an earlier attempt may have reached Slack: the channel (and
+     * thread) it posted to and since when, to be searched for {@code key} before posting again.
+     */
+    private record Claim(Long deliveryId, Outcome outcome, String key, String postedTo, String postedInThread,
+            Instant postedSince) {
+        static Claim done(Outcome outcome) {
+            return new Claim(null, outcome, null, null, null, null);
+        }
     }
 
     private Claim claim(long messageId, String fireKey, Instant dueAt) {
@@ -111,37 +153,52 @@ public class ScheduledDeliveries {
             return done != null ? Outcome.ALREADY_DONE : Outcome.NOT_ACTIVE;
         });
         if (inactive != null) {
-            return new Claim(null, inactive);
+            return Claim.done(inactive);
         }
         insertIfAbsent(messageId, fireKey, dueAt, now);
-        String[] inDoubt = new String[1];
-        Claim claim = QuarkusTransaction.requiringNew().call(() -> {
+        return QuarkusTransaction.requiringNew().call(() -> {
             ScheduledDeliveryEntity d = ScheduledDeliveryEntity.find("scheduledMessageId = ?1 and fireKey = ?2", messageId, fireKey)
                     .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
             switch (d.state) {
                 case SENT, SKIPPED, FAILED:
-                    return new Claim(null, Outcome.ALREADY_DONE);
+                    return Claim.done(Outcome.ALREADY_DONE);
                 case SENDING:
                     if (d.attemptedAt != null && d.attemptedAt.plus(config.sendingLease()).isAfter(now)) {
-                        return new Claim(null, Outcome.IN_PROGRESS);
+                        return Claim.done(Outcome.IN_PROGRESS);
                     }
-                    // The attempt that set SENDING never finished: the replica died while posting. Slack may or
-                    // may not have the message, so it is not repeated blindly; the author is told instead.
-                    d.state = DeliveryState.FAILED;
-                    d.lastError = "interrupted while posting at " + d.attemptedAt + "; it may or may not have been posted";
-                    inDoubt[0] = d.lastError;
-                    return new Claim(null, Outcome.FAILED);
+                    // the attempt that set SENDING never finished (its replica died): this one takes over, and
+                    // looks in the channel's history before posting when that attempt had got as far as posting
+                    LOG.infof("scheduled message %d (%s): attempt of %s was interrupted; taking it over", messageId,
+                            fireKey, d.attemptedAt);
+                    break;
                 default:
-                    d.state = DeliveryState.SENDING;
-                    d.attempts++;
-                    d.attemptedAt = now;
-                    return new Claim(d.id, null);
+                    break;
+            }
+            if (d.deliveryKey == null) {
+                d.deliveryKey = UUID.randomUUID().toString();
+            }
+            d.state = DeliveryState.SENDING;
+            d.attempts++;
+            d.attemptedAt = now;
+            return new Claim(d.id, null, d.deliveryKey, d.postChannel, d.postThreadTs, d.postStartedAt);
+        });
+    }
+
+    /** Recorded before posting: from here on the post may reach Slack, so a later attempt must look before posting. */
+    private void posting(long deliveryId, String channel, String threadTs) {
+        if (channel == null) {
+            return;
+        }
+        Instant now = clock.instant();
+        QuarkusTransaction.requiringNew().run(() -> {
+            ScheduledDeliveryEntity d = ScheduledDeliveryEntity.findById(deliveryId);
+            d.postChannel = channel;
+            d.postThreadTs = threadTs;
+            if (d.postStartedAt == null) {
+                // the earliest attempt that may have posted bounds the history search of every later one
+                d.postStartedAt = now;
             }
         });
-        if (inDoubt[0] != null) {
-            tellAuthor(messageId, inDoubt[0]);
-        }
-        return claim;
     }
 
     private void insertIfAbsent(long messageId, String fireKey, Instant dueAt, Instant now) {
@@ -210,11 +267,19 @@ public class ScheduledDeliveries {
         LOG.infof("scheduled message %d skipped: %s", messageId, skip.reason());
     }
 
-    private Outcome failed(long deliveryId, long messageId, String fireKey, Instant dueAt, boolean permanent, String error) {
+    /** {@code refused}: Slack answered with an error, so this attempt posted nothing. */
+    private Outcome failed(long deliveryId, long messageId, String fireKey, Instant dueAt, boolean permanent, String error,
+            boolean refused) {
         Instant now = clock.instant();
         Outcome outcome = QuarkusTransaction.requiringNew().call(() -> {
             ScheduledDeliveryEntity d = ScheduledDeliveryEntity.findById(deliveryId);
             d.lastError = truncate(error, 2000);
+            if (refused) {
+                // Slack said no to this attempt, and an earlier one was looked for and not found: nothing is out
+                d.postChannel = null;
+                d.postThreadTs = null;
+                d.postStartedAt = null;
+            }
             if (permanent || d.attempts >= config.maxAttempts()) {
                 d.state = DeliveryState.FAILED;
                 return Outcome.FAILED;
@@ -236,8 +301,9 @@ public class ScheduledDeliveries {
     }
 
     /**
-     * Picks up what a crash left behind: firings stuck in SENDING past the lease are marked failed (and their
-     * authors told); PENDING firings whose retry should have run long ago are fired again.
+     * Picks up what a crash left behind: firings stuck in SENDING past the lease are run again (which posts them
+     * unless Slack's history shows the interrupted attempt's post); PENDING firings whose retry should have run long
+     * ago are fired again.
      */
     public void sweep() {
         Instant now = clock.instant();
@@ -246,7 +312,7 @@ public class ScheduledDeliveries {
                 ScheduledDeliveryEntity.<ScheduledDeliveryEntity>list(
                         "state = ?2 and attemptedAt < ?1", stale, DeliveryState.SENDING));
         for (ScheduledDeliveryEntity d : stuck) {
-            claim(d.scheduledMessageId, d.fireKey, d.dueAt);
+            deliver(d.scheduledMessageId, d.fireKey, d.dueAt);
         }
         Instant overdue = now.minus(config.retryBackoffMax()).minus(config.sendingLease());
         List<ScheduledDeliveryEntity> lost = QuarkusTransaction.requiringNew().call(() ->

@@ -7,6 +7,10 @@ package io.upgradebot.project;
  */
 public interface ServiceLevelAsk {
 
-    /** Posts the request to choose a level for every repository; {@code note} (may be null) goes with it. Answers the ts. */
-    String post(long projectId, String note);
+    /**
+     * Posts the request to choose a level for every repository in the project channel, carrying
+     * {@code deliveryKey} (see {@link AnnouncementPoster#findPosted}); {@code note} (may be null) goes with it.
+     * Answers the ts.
+     */
+    String post(long projectId, String note, String deliveryKey);
 }

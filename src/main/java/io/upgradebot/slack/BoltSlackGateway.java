@@ -5,12 +5,16 @@ import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
+import com.slack.api.methods.response.conversations.ConversationsHistoryResponse;
 import com.slack.api.methods.response.conversations.ConversationsMembersResponse;
 import com.slack.api.methods.response.conversations.ConversationsOpenResponse;
+import com.slack.api.methods.response.conversations.ConversationsRepliesResponse;
 import com.slack.api.methods.response.users.UsersInfoResponse;
 import com.slack.api.methods.response.users.UsersLookupByEmailResponse;
 import com.slack.api.methods.response.usergroups.users.UsergroupsUsersListResponse;
 import com.slack.api.methods.response.views.ViewsOpenResponse;
+import com.slack.api.model.Message;
+import com.slack.api.model.ResponseMetadata;
 import com.slack.api.model.User;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.view.View;
@@ -19,9 +23,12 @@ import com.slack.api.webhook.WebhookResponse;
 import io.upgradebot.config.SlackSecrets;
 import io.upgradebot.config.Sleeper;
 import io.upgradebot.config.UpgradeBotConfig;
+import io.upgradebot.project.ChannelPostSlots;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,7 +42,8 @@ import org.jboss.logging.Logger;
  *
  * <p>After the ack (AfterAck tasks, jobs) a call that meets HTTP 429 waits Retry-After and tries again; 5xx, I/O
  * errors and Slack's own transient errors are retried with exponential backoff; {@code upgrade-bot.slack.max-retries}
- * bounds both. Posts to one channel are spaced by {@code upgrade-bot.slack.channel-post-interval}. On a Slack request
+ * bounds both. Posts to one channel are spaced by {@code upgrade-bot.slack.channel-post-interval}, across replicas
+ * (the slots are kept in the database, {@link ChannelPacer}). On a Slack request
  * thread (before the ack) nothing waits: a 429 or failure throws at once, since a sleeping ack is a failed ack.
  *
  * <p>Dry-run does not apply here: it keeps GitHub untouched, while Slack messages still go out so a dry run can be
@@ -68,21 +76,64 @@ public class BoltSlackGateway implements SlackGateway {
     private final int maxRetries;
     private final Sleeper sleeper;
 
-    public BoltSlackGateway(SlackClients clients, SlackSecrets secrets, UpgradeBotConfig config, Sleeper sleeper) {
+    public BoltSlackGateway(SlackClients clients, SlackSecrets secrets, UpgradeBotConfig config, Sleeper sleeper,
+            ChannelPostSlots slots, Clock clock) {
         this.clients = clients;
         this.sleeper = sleeper;
         this.botToken = secrets.botToken().filter(t -> !t.isBlank()).orElse(null);
         this.methods = clients.standard().methods(botToken);
         this.interactiveMethods = clients.interactive().methods(botToken);
-        this.pacer = new ChannelPacer(config.slack().channelPostInterval());
+        this.pacer = new ChannelPacer(slots, config.slack().channelPostInterval(), clock, ChannelPacer.Sleeper.REAL);
         this.maxRetries = Math.max(0, config.slack().maxRetries());
     }
 
     @Override
     public String postMessage(String channel, String threadTs, String text, List<LayoutBlock> blocks) {
+        return postMessage(channel, threadTs, text, blocks, null);
+    }
+
+    @Override
+    public String postMessage(String channel, String threadTs, String text, List<LayoutBlock> blocks, String deliveryKey) {
+        Message.Metadata metadata = deliveryKey == null ? null
+                : new Message.Metadata(DELIVERY_EVENT_TYPE, Map.of("key", deliveryKey));
         ChatPostMessageResponse r = call("chat.postMessage", channel, m -> m.chatPostMessage(b -> b
-                .channel(channel).threadTs(threadTs).text(text).blocks(blocks)));
+                .channel(channel).threadTs(threadTs).text(text).blocks(blocks).metadata(metadata)));
         return r.getTs();
+    }
+
+    @Override
+    public Optional<String> findDelivery(String channel, String threadTs, String deliveryKey, Instant since) {
+        String oldest = since.getEpochSecond() + "." + String.format("%06d", since.getNano() / 1000);
+        String cursor = null;
+        do {
+            String page = cursor;
+            List<Message> messages;
+            ResponseMetadata next;
+            if (threadTs == null) {
+                ConversationsHistoryResponse r = call("conversations.history", null, m -> m.conversationsHistory(b -> b
+                        .channel(channel).oldest(oldest).inclusive(true).includeAllMetadata(true)
+                        .limit(PAGE_SIZE).cursor(page)));
+                messages = r.getMessages();
+                next = r.getResponseMetadata();
+            } else {
+                ConversationsRepliesResponse r = call("conversations.replies", null, m -> m.conversationsReplies(b -> b
+                        .channel(channel).ts(threadTs).oldest(oldest).inclusive(true).includeAllMetadata(true)
+                        .limit(PAGE_SIZE).cursor(page)));
+                messages = r.getMessages();
+                next = r.getResponseMetadata();
+            }
+            if (messages != null) {
+                for (Message message : messages) {
+                    Message.Metadata md = message.getMetadata();
+                    if (md != null && DELIVERY_EVENT_TYPE.equals(md.getEventType()) && md.getEventPayload() != null
+                            && deliveryKey.equals(md.getEventPayload().get("key"))) {
+                        return Optional.ofNullable(message.getTs());
+                    }
+                }
+            }
+            cursor = next == null ? null : next.getNextCursor();
+        } while (cursor != null && !cursor.isBlank());
+        return Optional.empty();
     }
 
     @Override

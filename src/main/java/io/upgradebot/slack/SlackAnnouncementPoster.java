@@ -3,6 +3,8 @@ package io.upgradebot.slack;
 import io.upgradebot.project.AnnouncementPoster;
 import io.upgradebot.slack.view.PostBlocks;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -28,11 +30,28 @@ public class SlackAnnouncementPoster implements AnnouncementPoster {
 
     @Override
     public String post(String channel, String threadTs, Post post) {
+        return post(channel, threadTs, post, null);
+    }
+
+    @Override
+    public String post(String channel, String threadTs, Post post, String deliveryKey) {
         try {
-            return gateway.postMessage(channel, threadTs, PostBlocks.fallback(post), PostBlocks.blocks(post));
+            return gateway.postMessage(channel, threadTs, PostBlocks.fallback(post), PostBlocks.blocks(post), deliveryKey);
         } catch (SlackGateway.SlackException e) {
             throw new PostFailed(e.error(), e.error() != null && PERMANENT.contains(e.error()),
                     "Slack refused the post: " + e.error(), e);
+        } catch (RuntimeException e) {
+            throw new PostFailed(null, false, "Slack could not be reached: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Optional<String> findPosted(String channel, String threadTs, String deliveryKey, Instant since) {
+        try {
+            return gateway.findDelivery(channel, threadTs, deliveryKey, since);
+        } catch (SlackGateway.SlackException e) {
+            throw new PostFailed(e.error(), e.error() != null && PERMANENT.contains(e.error()),
+                    "Slack refused to show the channel's history: " + e.error(), e);
         } catch (RuntimeException e) {
             throw new PostFailed(null, false, "Slack could not be reached: " + e.getMessage(), e);
         }

@@ -16,8 +16,13 @@ public class SlackChoiceNotifier implements ChoiceNotifier {
 
     @Override
     public String announce(Announcement announcement) {
+        return announce(announcement, null);
+    }
+
+    @Override
+    public String announce(Announcement announcement, String deliveryKey) {
         return slack.postMessage(announcement.channelId(), null, OwnerDoesMessages.announcementText(announcement),
-                OwnerDoesMessages.announcement(announcement));
+                OwnerDoesMessages.announcement(announcement), deliveryKey);
     }
 
     @Override

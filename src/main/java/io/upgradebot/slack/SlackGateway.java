@@ -2,6 +2,7 @@ package io.upgradebot.slack;
 
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.view.View;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -15,8 +16,23 @@ import java.util.Optional;
  */
 public interface SlackGateway {
 
+    /** The metadata event type of posts that carry a delivery key ({@code event_payload: {key: …}}). */
+    String DELIVERY_EVENT_TYPE = "upgrade_bot_delivery";
+
     /** Posts a message (in a thread when {@code threadTs} is set); answers its ts. */
     String postMessage(String channel, String threadTs, String text, List<LayoutBlock> blocks);
+
+    /**
+     * Posts a message carrying {@code deliveryKey} in its metadata (event type {@link #DELIVERY_EVENT_TYPE}), so
+     * that {@link #findDelivery} can tell later whether it reached Slack; answers its ts.
+     */
+    String postMessage(String channel, String threadTs, String text, List<LayoutBlock> blocks, String deliveryKey);
+
+    /**
+     * The ts of the message posted with {@code deliveryKey} in the channel (in the thread of {@code threadTs} when
+     * set) since {@code since}, or empty when there is none. Reads the channel's history with its metadata.
+     */
+    Optional<String> findDelivery(String channel, String threadTs, String deliveryKey, Instant since);
 
     void updateMessage(String channel, String ts, String text, List<LayoutBlock> blocks);
 

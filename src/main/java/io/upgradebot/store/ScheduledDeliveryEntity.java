@@ -33,4 +33,11 @@ public class ScheduledDeliveryEntity extends PanacheEntityBase {
     public Instant attemptedAt;
     public Instant createdAt;
     public Instant sentAt;
+    /** Carried by the post (Slack message metadata), so a later attempt can find out whether it went out. */
+    public String deliveryKey;
+    /** Where an attempt posted (thread ts in it, if any), set before the post; null while nothing may have been posted. */
+    public String postChannel;
+    public String postThreadTs;
+    /** When the first attempt that may have reached Slack started: the history is searched from there. */
+    public Instant postStartedAt;
 }

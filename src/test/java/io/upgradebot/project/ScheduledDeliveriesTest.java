@@ -6,6 +6,7 @@ import static io.upgradebot.support.ScheduleSeeds.message;
 import static io.upgradebot.support.ScheduleSeeds.postsTo;
 import static io.upgradebot.support.ScheduleSeeds.project;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -16,10 +17,16 @@ import io.upgradebot.project.ScheduledDeliveries.Outcome;
 import io.upgradebot.store.ScheduledDeliveryEntity;
 import io.upgradebot.store.ScheduledMessageEntity;
 import io.upgradebot.store.UpgradeProjectEntity;
+import io.upgradebot.config.ScheduleConfig;
 import io.upgradebot.support.Fakes;
+import io.upgradebot.support.KilledMidPost;
+import io.upgradebot.support.SlackCalls;
+import io.upgradebot.support.SlackHistoryFake;
 import io.upgradebot.support.ScheduleSeeds;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -36,7 +43,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Exactly once, at the delivery service the Quartz job calls (called directly here, no trigger involved): repeated
  * and concurrent runs of one firing, 429s, transient and permanent Slack errors, late runs of recurring messages, an
- * interrupted post, a cancellation racing its firing. The Slack side is the real gateway against the WireMock fake.
+ * post interrupted by a kill (found in Slack's history, or posted), a cancellation racing its firing. The Slack side is the real gateway against the WireMock fake.
  */
 @QuarkusTest
 @WithTestResource(value = Fakes.class, scope = TestResourceScope.GLOBAL)
@@ -48,6 +55,12 @@ class ScheduledDeliveriesTest {
     MessageTriggers triggers;
     @Inject
     org.quartz.Scheduler quartz;
+    @Inject
+    MomentComposer composer;
+    @Inject
+    AnnouncementPoster poster;
+    @Inject
+    ScheduleConfig config;
 
     UpgradeProjectEntity project;
     final List<Long> messages = new ArrayList<>();
@@ -187,27 +200,69 @@ class ScheduledDeliveriesTest {
     }
 
     @Test
-    void aPostInterruptedByACrashIsNotRepeatedBlindly() {
-        Instant due = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(3600);
-        ScheduledMessageEntity m = announcement("C0CRASH", due, null);
+    void aPostThatReachedSlackBeforeTheCrashIsNotPostedAgainOnRecovery() {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        Instant due = now.minusSeconds(5);
+        ScheduledMessageEntity m = announcement("C0CRASHPOSTED", due, null);
         String key = FireKeys.once(due).key();
-        QuarkusTransaction.requiringNew().run(() -> {
-            ScheduledDeliveryEntity d = new ScheduledDeliveryEntity();
-            d.scheduledMessageId = m.id;
-            d.fireKey = key;
-            d.dueAt = due;
-            d.state = DeliveryState.SENDING;
-            d.attempts = 1;
-            d.attemptedAt = due.plusSeconds(1);
-            d.createdAt = due;
-            d.persist();
-        });
 
-        assertEquals(Outcome.FAILED, deliveries.deliver(m.id, key, due));
+        killedWhilePosting(m.id, key, due, now, true);
+        assertEquals(DeliveryState.SENDING, delivery(m.id, key).state, "the kill left the delivery claimed, not finished");
+        assertEquals(1, postsTo("C0CRASHPOSTED").size(), "the post reached Slack before the kill");
+        // within the lease nobody takes it over: the replica may only be slow
+        assertEquals(Outcome.IN_PROGRESS, replica(Clock.fixed(now.plusSeconds(60), ZoneOffset.UTC)).deliver(m.id, key, due));
 
-        assertEquals(0, postsTo("C0CRASH").size());
-        assertTrue(delivery(m.id, key).lastError.contains("may or may not have been posted"));
-        assertEquals(1, postsTo("D0DMCHANNEL").size(), "the author hears about it");
+        Outcome recovered = replica(Clock.fixed(now.plus(config.sendingLease()).plusSeconds(1), ZoneOffset.UTC))
+                .deliver(m.id, key, due);
+
+        assertEquals(Outcome.ALREADY_DONE, recovered);
+        assertEquals(1, postsTo("C0CRASHPOSTED").size(), "found in the channel's history, not posted again");
+        ScheduledDeliveryEntity d = delivery(m.id, key);
+        assertEquals(DeliveryState.SENT, d.state);
+        String historyTs = SlackHistoryFake.posted().stream().filter(p -> "C0CRASHPOSTED".equals(p.channel()))
+                .findFirst().orElseThrow().ts();
+        assertEquals(historyTs, d.messageTs, "the ts of the post found in the history");
+        assertEquals(0, postsTo("D0DMCHANNEL").size(), "nothing to tell the author");
+        assertTrue(SlackCalls.of("conversations.history").stream().anyMatch(c -> "C0CRASHPOSTED".equals(c.get("channel"))
+                && "1".equals(c.get("include_all_metadata")) && c.get("oldest") != null));
+    }
+
+    @Test
+    void aPostThatNeverReachedSlackIsPostedOnceOnRecovery() {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        Instant due = now.minusSeconds(5);
+        ScheduledMessageEntity m = announcement("C0CRASHLOST", due, null);
+        ScheduledMessageEntity other = announcement("C0CRASHLOST", due, null);
+        String key = FireKeys.once(due).key();
+        // another delivery's post is in the same channel's history: it must not be taken for this one
+        assertEquals(Outcome.SENT, deliveries.deliver(other.id, key, due));
+
+        killedWhilePosting(m.id, key, due, now, false);
+        assertEquals(1, postsTo("C0CRASHLOST").size());
+
+        ScheduledDeliveries survivor = replica(Clock.fixed(now.plus(config.sendingLease()).plusSeconds(1), ZoneOffset.UTC));
+        assertEquals(Outcome.SENT, survivor.deliver(m.id, key, due));
+        assertEquals(Outcome.ALREADY_DONE, survivor.deliver(m.id, key, due));
+
+        assertEquals(2, postsTo("C0CRASHLOST").size(), "posted once more: this delivery's post");
+        assertEquals(DeliveryState.SENT, delivery(m.id, key).state);
+        List<String> keys = SlackHistoryFake.posted().stream().filter(p -> "C0CRASHLOST".equals(p.channel()))
+                .map(p -> p.metadata().at("/event_payload/key").asText()).toList();
+        assertEquals(List.of(delivery(other.id, key).deliveryKey, delivery(m.id, key).deliveryKey), keys,
+                "every post carries its own delivery's key: " + keys);
+        assertEquals("upgrade_bot_delivery", SlackHistoryFake.posted().get(SlackHistoryFake.posted().size() - 1)
+                .metadata().at("/event_type").asText());
+    }
+
+    /** A replica claims the firing and is killed while posting it (after its post reached Slack, or before). */
+    private void killedWhilePosting(long messageId, String key, Instant due, Instant now, boolean reachesSlack) {
+        ScheduledDeliveries doomed = new ScheduledDeliveries(composer, new KilledMidPost(poster, reachesSlack), triggers,
+                config, Clock.fixed(now, ZoneOffset.UTC));
+        assertThrows(KilledMidPost.Killed.class, () -> doomed.deliver(messageId, key, due));
+    }
+
+    private ScheduledDeliveries replica(Clock clock) {
+        return new ScheduledDeliveries(composer, poster, triggers, config, clock);
     }
 
     @Test
@@ -228,8 +283,9 @@ class ScheduledDeliveriesTest {
         io.upgradebot.support.Eventually.await(java.time.Duration.ofSeconds(15), "the lost firing posted",
                 () -> delivery(lost.id, key).state == DeliveryState.SENT);
         assertEquals(1, postsTo("C0LOST").size());
-        assertEquals(DeliveryState.FAILED, delivery(stuck.id, key).state);
-        assertEquals(0, postsTo("C0STUCK").size());
+        // it died before recording where it posted: nothing can have reached Slack, so it is posted now
+        assertEquals(DeliveryState.SENT, delivery(stuck.id, key).state);
+        assertEquals(1, postsTo("C0STUCK").size());
     }
 
     private static void persist(long messageId, String key, Instant due, DeliveryState state, Instant attemptedAt) {

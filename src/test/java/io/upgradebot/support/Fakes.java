@@ -30,7 +30,7 @@ public class Fakes implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         // every Slack payload in the suite is checked against Block Kit's limits (BlockKitLimits)
         slack = new WireMockServer(options().dynamicPort().asynchronousResponseEnabled(true)
-                .extensions(new SlackPayloadLimitsFilter()));
+                .extensions(new SlackPayloadLimitsFilter(), new SlackHistoryFake()));
         // GitHubFake: a stateful GitHub (issues, comments, sub-issues, boards) that tests opt into with install()
         github = new WireMockServer(options().dynamicPort().asynchronousResponseEnabled(true)
                 .extensions(GitHubFake.INSTANCE));
@@ -92,6 +92,8 @@ public class Fakes implements QuarkusTestResourceLifecycleManager {
                  "bot_id":"B0BOT"}}""")));
         slack.stubFor(post(urlPathEqualTo("/api/conversations.open")).willReturn(okJson("""
                 {"ok":true,"no_op":true,"already_open":true,"channel":{"id":"D0DIRECT"}}""")));
+        // conversations.history / conversations.replies answer from the posts accepted above (SlackHistoryFake)
+        SlackHistoryFake.stub(slack);
         // response_url (SlackSigner.command points it here)
         slack.stubFor(post(com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching("/commands/.*"))
                 .willReturn(okJson("{\"ok\":true}")));
