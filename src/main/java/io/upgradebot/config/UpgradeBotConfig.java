@@ -50,6 +50,9 @@ public interface UpgradeBotConfig {
 
     Slack slack();
 
+    /** The HTTP server's own limits (Quarkus' {@code quarkus.http.*} settings hold the rest). */
+    Http http();
+
     /** endoflife.date, for the end of support behind the suggested completion date. */
     EndOfLife endoflife();
 
@@ -183,6 +186,15 @@ public interface UpgradeBotConfig {
         /** Timeout of one Web API call (views.open on a Slack request thread uses at most 2.5 s: trigger_id dies at 3 s). */
         @WithDefault("10s")
         Duration webApiTimeout();
+    }
+
+    interface Http {
+        /**
+         * Longest a request may take to arrive whole once its headers are in; a client still sending its body then
+         * (slowloris) gets 408 and its connection is closed.
+         */
+        @WithDefault("10s")
+        Duration bodyTimeout();
     }
 
     interface EndOfLife {

@@ -11,6 +11,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class RequestClaims {
 
+    /** Longer ids are refused before any claim: no Slack or GitHub id comes anywhere near this long. */
+    public static final int MAX_ID_LENGTH = ProcessedRequests.MAX_ID_LENGTH;
+
     private final ProcessedRequests processed;
 
     public RequestClaims(ProcessedRequests processed) {

@@ -44,7 +44,8 @@ public class BoltAppProducer {
     @Singleton
     App app(SlackSecrets secrets, SlackClients clients, RequestClaims processed, AfterAckExecutor afterAck,
             UpgradeCommandRouter router, MeterRegistry metrics,
-            Instance<BlockActionHandler> actionHandlers, Instance<ViewSubmissionHandler> viewHandlers) {
+            Instance<BlockActionHandler> actionHandlers, Instance<ViewSubmissionHandler> viewHandlers,
+            InteractionGuard guard) {
         String signingSecret = secrets.signingSecret().filter(s -> !s.isBlank()).orElse(null);
         String botToken = secrets.botToken().filter(s -> !s.isBlank()).orElse(null);
 
@@ -64,7 +65,7 @@ public class BoltAppProducer {
                 .oAuthCallbackEnabled(false)
                 // Bolt's initializers would create ~/.slack-app/ for a file installation store we do not use
                 .appInitializersEnabled(false)
-                .unmatchedRequestHandler(BoltAppProducer::acknowledgeUnmatched)
+                .unmatchedRequestHandler(guard::unmatched)
                 .build();
 
         List<Middleware> middleware = new ArrayList<>();
@@ -83,12 +84,13 @@ public class BoltAppProducer {
         Map<String, Object> seen = new HashMap<>();
         for (BlockActionHandler h : actionHandlers) {
             claim(seen, "block action " + h.action().id(), h);
-            app.blockAction(Pattern.compile(h.action().pattern()), (req, ctx) -> call(() -> h.handle(req, ctx)));
+            app.blockAction(Pattern.compile(h.action().pattern()),
+                    (req, ctx) -> call(() -> guard.blockAction(h.action(), req, () -> h.handle(req, ctx))));
         }
         for (ViewSubmissionHandler h : viewHandlers) {
             claim(seen, "modal " + h.callbackId().id(), h);
             app.viewSubmission(Pattern.compile("^" + Pattern.quote(h.callbackId().id()) + "$"),
-                    (req, ctx) -> call(() -> h.handle(req, ctx)));
+                    (req, ctx) -> call(() -> guard.viewSubmission(h.callbackId().id(), ctx, () -> h.handle(req, ctx))));
         }
         // The only events the manifest subscribes to: an operator must know at once that the bot lost its access.
         app.event(com.slack.api.model.event.AppUninstalledEvent.class, (payload, ctx) -> {
@@ -130,15 +132,6 @@ public class BoltAppProducer {
             }
             return chain.next(req);
         };
-    }
-
-    /**
-     * Link buttons and overflow menus send block_actions too, and a modal may have no submit handler: Slack wants a
-     * 200 for those, not Bolt's default 404 (which Slack shows as an error, and Socket Mode never acknowledges).
-     */
-    private static Response acknowledgeUnmatched(Request<?> req) {
-        LOG.debugf("No handler for a Slack %s request; acknowledged", req.getRequestType());
-        return Response.ok();
     }
 
     /** Our handler interfaces may throw anything; Bolt's declare IOException and SlackApiException. */

@@ -57,6 +57,12 @@ public class DeduplicateSlackRequests implements Middleware {
             return chain.next(req);
         }
         SlackRequestKey key = found.get();
+        if (key.key().length() > RequestClaims.MAX_ID_LENGTH) {
+            // no Slack id is anywhere near this long: a forged or broken request, not worth a row or a handler run
+            LOG.infof("Refused a Slack %s whose request id is %d characters long", key.kind(), key.key().length());
+            return Response.builder().statusCode(400).contentType("text/plain; charset=utf-8")
+                    .body("Request id too long").build();
+        }
         String retry = req.getHeaders() == null ? null : req.getHeaders().getFirstValue("X-Slack-Retry-Num");
         if (acksWithoutIo.test(request) && AfterAckExecutor.guardCurrent(() -> {
             boolean first;

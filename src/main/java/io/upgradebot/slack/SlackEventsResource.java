@@ -249,6 +249,14 @@ public class SlackEventsResource {
             bolt = app.run(request);
         } catch (Exception | Error e) {
             batch.discard();
+            if (InteractionGuard.causedByInput(e)) {
+                // Bolt itself choking on a signed payload it cannot route (say, a view_closed without its view):
+                // the request is at fault, not the bot, and one line is enough
+                LOG.infof("Refused a Slack %s payload Bolt could not read: %s", request.getRequestType(),
+                        InteractionGuard.describe(e));
+                plain(ctx, 400, "Malformed Slack payload");
+                return;
+            }
             LOG.errorf(e, "A Slack %s handler failed", request.getRequestType());
             plain(ctx, 500, "Internal error");
             return;

@@ -61,6 +61,11 @@ public class GitHubWebhookResource {
         if (event == null || event.isBlank() || delivery == null || delivery.isBlank()) {
             return text(400, "missing X-GitHub-Event or X-GitHub-Delivery");
         }
+        if (delivery.length() > RequestClaims.MAX_ID_LENGTH) {
+            LOG.infof("Refused a GitHub %s delivery whose X-GitHub-Delivery is %d characters long", event.length() > 64
+                    ? event.substring(0, 64) : event, delivery.length());
+            return text(400, "X-GitHub-Delivery too long");
+        }
         JsonNode payload;
         try {
             payload = json.readTree(jsonOf(raw, contentType));

@@ -70,6 +70,40 @@ class SlackDeduplicationTest {
     }
 
     @Test
+    void aTriggerIdLongerThanTheColumnStillMakesAReplayedCommandRunOnce() {
+        // longer than the 200-character column: stored as prefix + hash, and still recognised on every replay
+        String longTrigger = trigger() + "." + "7".repeat(300);
+        String body = command("probe", "U0ALICE", "C0UPGRADES", longTrigger);
+        for (int i = 0; i < 12; i++) {
+            postForm(body).statusCode(200);
+        }
+        assertEquals(1, ProbeSubcommand.INVOCATIONS.get());
+        assertTrue(processed.seen("slack:trigger:" + longTrigger));
+
+        // the same through the claim taken after the ack (a handler answering from memory)
+        String later = command("probe-later", "U0ALICE", "C0UPGRADES", trigger() + "." + "8".repeat(300));
+        double before = repeatsAfterAck();
+        for (int i = 0; i < 12; i++) {
+            postForm(later).statusCode(200);
+        }
+        awaitRepeatsAfterAck(before + 11);
+        io.upgradebot.support.Eventually.await(java.time.Duration.ofSeconds(10), "the work after the ack",
+                () -> ProbeLaterSubcommand.WORKED.get() >= 1);
+        assertEquals(12, ProbeLaterSubcommand.ANSWERED.get());
+        assertEquals(1, ProbeLaterSubcommand.WORKED.get());
+    }
+
+    @Test
+    void anAbsurdlyLongTriggerIdIsRefusedWith400AndRunsNothing() {
+        String absurd = trigger() + "." + "9".repeat(1100);
+        postForm(command("probe", "U0ALICE", "C0UPGRADES", absurd)).statusCode(400);
+        postForm(command("probe-later", "U0ALICE", "C0UPGRADES", absurd)).statusCode(400);
+        assertEquals(0, ProbeSubcommand.INVOCATIONS.get());
+        assertEquals(0, ProbeLaterSubcommand.ANSWERED.get());
+        assertFalse(processed.seen("slack:trigger:" + absurd));
+    }
+
+    @Test
     void slackRetryOfASeenCommandIsAckedAndIgnored() {
         String body = command("probe", "U0ALICE", "C0UPGRADES", trigger());
         postForm(body).statusCode(200);

@@ -86,6 +86,19 @@ class GitHubWebhookTest {
     }
 
     @Test
+    void aLongDeliveryIdIsRecognisedWhenRedeliveredAndAnAbsurdOneIsRefused() {
+        byte[] ping = "{\"zen\":\"Keep it logically awesome.\",\"hook_id\":1}".getBytes(StandardCharsets.UTF_8);
+        // longer than the column that holds delivery ids: stored as a hash, so a redelivery is still recognised
+        String longId = UUID.randomUUID() + "-" + "d".repeat(400);
+        deliver("ping", longId, ping).statusCode(200).body(equalTo("pong"));
+        deliver("ping", longId, ping).statusCode(200).body(equalTo("already processed"));
+        // ids sharing the long prefix that is kept in the clear are still told apart by the hash
+        deliver("ping", longId + "x", ping).statusCode(200).body(equalTo("pong"));
+        deliver("ping", UUID.randomUUID() + "-" + "d".repeat(2000), ping).statusCode(400)
+                .body(equalTo("X-GitHub-Delivery too long"));
+    }
+
+    @Test
     void aPersonsBoardEditIsRecordedViaGitHubAndNotWrittenBack() {
         Seeded p = OwnerDoesFixtures.seed(board, Map.of("openedx/edx-ora2", "openedx/arch"));
         long ora = p.id("openedx/edx-ora2");

@@ -43,6 +43,9 @@ public class AddReposConfirmPressed implements BlockActionHandler {
         String user = payload.getUser().getId();
         String responseUrl = payload.getResponseUrl();
         var pending = ScopeChangeView.parseValue(payload.getActions().get(0).getValue());
+        if (pending.isEmpty()) {
+            throw new io.upgradebot.slack.InteractionGuard.Stale("the value is not a pending repository change");
+        }
         afterAck.run(() -> {
             try {
                 if (!orchestrators.allows(user)) {

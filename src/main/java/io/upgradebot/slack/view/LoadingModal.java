@@ -29,4 +29,13 @@ public final class LoadingModal {
                 .close(viewClose(vc -> vc.type("plain_text").text("Cancel")))
                 .blocks(asBlocks(section(s -> s.text(markdownText(":hourglass_flowing_sand: Loading…"))))));
     }
+
+    /** A modal with only a word (a form that no longer fits what it was for); nothing to submit. */
+    public static View notice(String mrkdwn) {
+        return view(v -> v.type("modal")
+                .callbackId(CallbackIds.NOOP.id())
+                .title(viewTitle(vt -> vt.type("plain_text").text("Upgrade bot")))
+                .close(viewClose(vc -> vc.type("plain_text").text("Close")))
+                .blocks(asBlocks(section(s -> s.text(markdownText(mrkdwn))))));
+    }
 }
