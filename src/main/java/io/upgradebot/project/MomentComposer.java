@@ -46,11 +46,11 @@ public class MomentComposer {
     private final RepoActivity activity;
     private final ProjectTeams teams;
     private final ServiceLevelAsk ask;
-    private final LevelNames levels;
+    private final ServiceLevelNames levels;
     private final NudgeConfig nudges;
     private final Clock clock;
 
-    public MomentComposer(RepoActivity activity, ProjectTeams teams, ServiceLevelAsk ask, LevelNames levels,
+    public MomentComposer(RepoActivity activity, ProjectTeams teams, ServiceLevelAsk ask, ServiceLevelNames levels,
             NudgeConfig nudges, Clock clock) {
         this.activity = activity;
         this.teams = teams;

@@ -8,9 +8,9 @@ import jakarta.enterprise.inject.Instance;
 import java.util.List;
 import java.util.Optional;
 
-/** {@link LevelNames} over the configured service levels (the six Open edX levels unless configured otherwise). */
+/** How the configured Owner Does levels are named, for reminders and digests (the six Open edX levels unless configured otherwise). */
 @ApplicationScoped
-public class ServiceLevelNames implements LevelNames {
+public class ServiceLevelNames {
 
     private final ServiceLevels levels;
 
@@ -25,27 +25,22 @@ public class ServiceLevelNames implements LevelNames {
         return levels.byKey(key).or(() -> levels.byLabel(key));
     }
 
-    @Override
     public boolean isTbd(String levelKey) {
         return level(levelKey).map(ServiceLevel::isTbd).orElse(false);
     }
 
-    @Override
     public String label(String levelKey) {
         return level(levelKey).map(ServiceLevel::label).orElse(levelKey);
     }
 
-    @Override
     public String canonical(String levelKey) {
         return level(levelKey).map(ServiceLevel::key).orElse(levelKey);
     }
 
-    @Override
     public List<String> orderedKeys() {
         return levels.levels().stream().map(ServiceLevel::key).toList();
     }
 
-    @Override
     public boolean ownerDoes(String levelKey, String stepKey) {
         Optional<Step> step = Step.find(stepKey);
         return step.isPresent() && level(levelKey).map(l -> l.ownerDoes(step.get())).orElse(false);

@@ -73,13 +73,13 @@ public class StaleIssueNudges {
     private final ScheduleConfig schedule;
     private final RepoActivity activity;
     private final ProjectTeams teams;
-    private final LevelNames levels;
+    private final ServiceLevelNames levels;
     private final SlackDirectory directory;
     private final AnnouncementPoster poster;
     private final Clock clock;
 
     public StaleIssueNudges(NudgeConfig config, ScheduleConfig schedule, RepoActivity activity, ProjectTeams teams,
-            LevelNames levels, SlackDirectory directory, AnnouncementPoster poster, Clock clock) {
+            ServiceLevelNames levels, SlackDirectory directory, AnnouncementPoster poster, Clock clock) {
         this.config = config;
         this.schedule = schedule;
         this.activity = activity;

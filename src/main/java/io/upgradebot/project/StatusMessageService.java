@@ -109,6 +109,9 @@ public class StatusMessageService {
     private void schedule(long projectId, long delayMillis) {
         try {
             executor.schedule(() -> {
+                // the edit's time is taken before the slot is freed: a refresh arriving in between must count its
+                // delay from this edit, or two edits would go out back to back
+                lastEdit.put(projectId, clock.instant());
                 scheduled.remove(projectId);
                 try {
                     refreshNow(projectId);

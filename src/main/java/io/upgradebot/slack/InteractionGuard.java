@@ -6,10 +6,8 @@ import com.slack.api.bolt.request.Request;
 import com.slack.api.bolt.request.RequestType;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.response.Response;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.upgradebot.slack.view.LoadingModal;
-import io.upgradebot.store.ScheduledMessageEntity;
-import io.upgradebot.store.UpgradeProjectEntity;
+import io.upgradebot.project.InteractionTargets;
 import jakarta.inject.Singleton;
 import java.time.DateTimeException;
 import java.util.List;
@@ -49,10 +47,12 @@ public class InteractionGuard {
 
     private final AfterAck afterAck;
     private final SlackGateway slack;
+    private final InteractionTargets targets;
 
-    public InteractionGuard(AfterAck afterAck, SlackGateway slack) {
+    public InteractionGuard(AfterAck afterAck, SlackGateway slack, InteractionTargets targets) {
         this.afterAck = afterAck;
         this.slack = slack;
+        this.targets = targets;
     }
 
     /** Runs the handler of a block action of kind {@code kind} unless the click is stale or malformed. */
@@ -147,7 +147,7 @@ public class InteractionGuard {
     }
 
     /** What is wrong with the click's value for {@code kind}, or null when its handler may read it. */
-    private static String problem(ActionIds kind, BlockActionPayload p) {
+    private String problem(ActionIds kind, BlockActionPayload p) {
         BlockActionPayload.Action action = first(p);
         if (action == null) {
             return "a block action without an action";
@@ -164,7 +164,7 @@ public class InteractionGuard {
                 if (id == null) {
                     return "value " + clip(value) + " is not a project id";
                 }
-                return exists(() -> UpgradeProjectEntity.findById(id)) ? null : "project " + id + " does not exist";
+                return targets.projectExists(id) ? null : "project " + id + " does not exist";
             }
             case SCHEDULED_MESSAGE: {
                 int colon = value == null ? -1 : value.indexOf(':');
@@ -172,16 +172,12 @@ public class InteractionGuard {
                 if (id == null) {
                     return "value " + clip(value) + " is not a scheduled message id";
                 }
-                return exists(() -> ScheduledMessageEntity.findById(id)) ? null
+                return targets.scheduledMessageExists(id) ? null
                         : "scheduled message " + id + " does not exist";
             }
             default:
                 return null;
         }
-    }
-
-    private static boolean exists(java.util.function.Supplier<Object> find) {
-        return QuarkusTransaction.requiringNew().call(() -> find.get() != null);
     }
 
     private static BlockActionPayload.Action first(BlockActionPayload p) {

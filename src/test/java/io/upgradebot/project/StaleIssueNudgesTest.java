@@ -65,7 +65,7 @@ class StaleIssueNudgesTest {
     @Inject
     RepoActivity activity;
     @Inject
-    LevelNames levels;
+    ServiceLevelNames levels;
     @Inject
     SlackDirectory directory;
     @Inject

@@ -379,7 +379,7 @@ class AnnounceFlowTest {
                 pushed.path("view").path("private_metadata").asText(), JSON.createObjectNode()));
         assertEquals("clear", cleared.path("response_action").asText(), cleared.toString());
         Eventually.await(Duration.ofSeconds(10), "scheduled after the ack",
-                () -> messages().size() == 1 && "ACTIVE".equals(messages().get(0).state));
+                () -> messages().size() == 1 && messages().get(0).state == MessageState.ACTIVE);
         Eventually.await(Duration.ofSeconds(10), "the author is told it is scheduled",
                 () -> !Fakes.slack.findAll(postRequestedFor(urlPathEqualTo("/api/chat.postEphemeral"))
                         .withRequestBody(containing("scheduled"))).isEmpty());

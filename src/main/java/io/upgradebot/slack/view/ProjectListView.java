@@ -6,7 +6,6 @@ import static com.slack.api.model.block.Blocks.section;
 import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
 
 import com.slack.api.model.block.LayoutBlock;
-import io.upgradebot.store.UpgradeProjectEntity;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
