@@ -1,6 +1,7 @@
 package io.upgradebot.project;
 
-import io.upgradebot.domain.ServiceLevel;
+import io.upgradebot.project.ownerdoes.OwnerDoesChoices;
+import io.upgradebot.domain.OwnerDoesLevel;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -26,7 +27,7 @@ public interface ChoiceNotifier {
     record Announcement(long projectId, String projectName, String channelId, String dependency, String currentVersion,
             String targetVersion, LocalDate completionDate, String completionReason, String docsUrl,
             String roadmapIssueUrl, String orchestrationTeam, int repositories, List<TeamRepos> teams,
-            int unknownOwners, List<ServiceLevel> levels) {
+            int unknownOwners, List<OwnerDoesLevel> levels) {
     }
 
     record TeamRepos(TeamAudience audience, int repositories) {
@@ -36,6 +37,6 @@ public interface ChoiceNotifier {
      * @param chosenBy a Slack user id (via SLACK) or a GitHub login (via GITHUB)
      */
     record ChoiceDetail(long projectId, String channelId, String threadTs, String repo, String issueUrl,
-            ServiceLevel from, ServiceLevel to, String chosenBy, OwnerDoesChoices.Via via) {
+            OwnerDoesLevel from, OwnerDoesLevel to, String chosenBy, OwnerDoesChoices.Via via) {
     }
 }

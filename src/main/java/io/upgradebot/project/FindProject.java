@@ -53,7 +53,7 @@ public class FindProject {
     }
 
     /** Levenshtein distance, for "did you mean". */
-    static int distance(String a, String b) {
+    public static int distance(String a, String b) {
         int[] prev = new int[b.length() + 1];
         int[] cur = new int[b.length() + 1];
         for (int j = 0; j <= b.length(); j++) {

@@ -1,5 +1,8 @@
 package io.upgradebot.project;
 
+import io.upgradebot.project.creation.ProjectPreview;
+import io.upgradebot.project.status.ProjectStatus;
+
 /**
  * How the project services speak in Slack (port owned by project/, implemented in slack/ by an adapter that renders
  * with the slack/view mappers and posts through the SlackGateway). Call only off Slack request threads (after the

@@ -1,5 +1,6 @@
 package io.upgradebot.project;
 
+import io.upgradebot.project.announce.Recurrence;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;

@@ -1,7 +1,7 @@
 package io.upgradebot.schedule;
 
 import io.quarkus.scheduler.Scheduled;
-import io.upgradebot.project.ScheduledMessages;
+import io.upgradebot.project.announce.ScheduledMessages;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,8 +1,8 @@
 package io.upgradebot.schedule;
 
 import io.quarkus.scheduler.Scheduled;
-import io.upgradebot.project.RunbookMoments;
-import io.upgradebot.project.ScheduledDeliveries;
+import io.upgradebot.project.announce.RunbookMoments;
+import io.upgradebot.project.announce.ScheduledDeliveries;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**

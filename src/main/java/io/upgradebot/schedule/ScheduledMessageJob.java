@@ -1,6 +1,6 @@
 package io.upgradebot.schedule;
 
-import io.upgradebot.project.ScheduledDeliveries;
+import io.upgradebot.project.announce.ScheduledDeliveries;
 import jakarta.enterprise.context.Dependent;
 import java.time.Instant;
 import org.quartz.Job;

@@ -1,7 +1,7 @@
 package io.upgradebot.schedule;
 
 import io.quarkus.scheduler.Scheduled;
-import io.upgradebot.project.StaleIssueNudges;
+import io.upgradebot.project.nudge.StaleIssueNudges;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** Runs the stale-issue check on {@code upgrade-bot.nudges.cron} (clustered: one replica per run). */

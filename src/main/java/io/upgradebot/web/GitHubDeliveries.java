@@ -1,6 +1,6 @@
 package io.upgradebot.web;
 
-import io.upgradebot.project.GitHubWebhookEvent;
+import io.upgradebot.project.sync.GitHubWebhookEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import java.util.concurrent.atomic.AtomicInteger;

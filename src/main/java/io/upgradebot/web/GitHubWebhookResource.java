@@ -3,7 +3,7 @@ package io.upgradebot.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.upgradebot.config.GitHubSecrets;
-import io.upgradebot.project.GitHubWebhookEvent;
+import io.upgradebot.project.sync.GitHubWebhookEvent;
 import io.upgradebot.project.RequestClaims;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;

@@ -12,9 +12,9 @@ public final class CrashMidWrite {
     }
 
     /** The key of the write that reached GitHub unrecorded, or empty when no write could be claimed right now. */
-    public static Optional<String> reachGitHubThenDie(WriteRunner runner) {
-        Optional<WriteRunner.Claim> claim = runner.claim();
+    public static Optional<String> reachGitHubThenDie(ClaimNextWrite runner) {
+        Optional<ClaimNextWrite.Claim> claim = runner.claim();
         claim.ifPresent(runner::execute);
-        return claim.map(WriteRunner.Claim::key);
+        return claim.map(ClaimNextWrite.Claim::key);
     }
 }

@@ -67,10 +67,10 @@ class HubGitHubGatewayTest {
         GitHubTypes.BoardField field = dry.setFieldOptions(board.field("Project").id,
                 List.of(GitHubTypes.Option.named("A"), GitHubTypes.Option.named("B")));
         assertEquals(List.of("A", "B"), field.options().stream().map(GitHubTypes.Option::name).toList());
-        new WriteExecutor(dry).run("gh-test:dry", WriteKind.REPLACE_BODY_SECTION, JSON.createObjectNode()
+        new ApplyWrite(dry).run("gh-test:dry", WriteKind.REPLACE_BODY_SECTION, JSON.createObjectNode()
                 .put("repo", "acme/dry").put("number", human.get("number").asInt()).put("section", "repos")
                 .put("content", "new"), false);
-        new WriteExecutor(dry).run("gh-test:dry:board", WriteKind.ENSURE_BOARD_OPTION, JSON.createObjectNode()
+        new ApplyWrite(dry).run("gh-test:dry:board", WriteKind.ENSURE_BOARD_OPTION, JSON.createObjectNode()
                 .put("org", "acme").put("board_number", 3).put("field", "Project").put("option", "C"), false);
 
         List<ServeEvent> events = Fakes.github.getAllServeEvents();
@@ -226,7 +226,7 @@ class HubGitHubGatewayTest {
         assertEquals("SINGLE_SELECT", read.field("Project").orElseThrow().dataType());
         GitHubTypes.Issue issue = gateway.createIssue("acme/typed", new GitHubTypes.NewIssue("t", "", List.of(), null));
         String item = gateway.addBoardItem(read.nodeId(), issue.nodeId());
-        WriteExecutor executor = new WriteExecutor(gateway);
+        ApplyWrite executor = new ApplyWrite(gateway);
         java.util.function.BiFunction<String, String, com.fasterxml.jackson.databind.node.ObjectNode> set = (field,
                 value) -> JSON.createObjectNode().put("org", "acme").put("board_number", 10).put("item_id", item)
                         .put("field", field).put("option", value);

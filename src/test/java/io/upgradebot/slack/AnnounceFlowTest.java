@@ -1,5 +1,6 @@
 package io.upgradebot.slack;
 
+import io.upgradebot.slack.api.CachedSlackDirectory;
 import io.upgradebot.domain.MessageState;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.ok;

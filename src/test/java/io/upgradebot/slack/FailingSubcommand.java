@@ -1,5 +1,6 @@
 package io.upgradebot.slack;
 
+import io.upgradebot.slack.http.AfterAck;
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
@@ -11,7 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 @ApplicationScoped
 public class FailingSubcommand implements UpgradeSubcommand {
 
-    static final AtomicInteger TASKS_RUN = new AtomicInteger();
+    public static final AtomicInteger TASKS_RUN = new AtomicInteger();
 
     private final AfterAck afterAck;
 

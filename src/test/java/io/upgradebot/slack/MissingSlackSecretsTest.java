@@ -1,5 +1,6 @@
 package io.upgradebot.slack;
 
+import io.upgradebot.slack.api.SlackGateway;
 import static io.restassured.RestAssured.given;
 import static io.upgradebot.support.SlackSigner.command;
 import static io.upgradebot.support.SlackSigner.postForm;

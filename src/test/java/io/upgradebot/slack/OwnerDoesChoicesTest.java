@@ -1,5 +1,6 @@
 package io.upgradebot.slack;
 
+import io.upgradebot.slack.http.AfterAckExecutor;
 import io.upgradebot.domain.ProjectState;
 import static io.upgradebot.support.OwnerDoesFixtures.CHANNEL;
 import static io.upgradebot.support.OwnerDoesFixtures.ORCHESTRATOR;
@@ -59,9 +60,9 @@ class OwnerDoesChoicesTest {
     @Inject
     AfterAckExecutor afterAck;
     @Inject
-    io.upgradebot.github.GitHubWriteQueue queue;
+    io.upgradebot.github.WriteQueue queue;
     @Inject
-    io.upgradebot.github.GitHubWriteWorker worker;
+    io.upgradebot.github.WriteQueueLoop worker;
 
     @BeforeEach
     void fakes() {

@@ -1,5 +1,6 @@
 package io.upgradebot.slack;
 
+import io.upgradebot.slack.http.AfterAck;
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;

@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 @ApplicationScoped
 public class ProbeSubcommand implements UpgradeSubcommand {
 
-    static final AtomicInteger INVOCATIONS = new AtomicInteger();
+    public static final AtomicInteger INVOCATIONS = new AtomicInteger();
     /** Whether the last call ran on a Vert.x event loop thread. */
     static volatile boolean onEventLoop;
 

@@ -1,5 +1,7 @@
 package io.upgradebot.slack;
 
+import io.upgradebot.slack.http.DeduplicateSlackRequests;
+import io.upgradebot.slack.http.SocketModeConnection;
 import static io.upgradebot.support.SlackSigner.blockActionPayload;
 import static io.upgradebot.support.SlackSigner.command;
 import static io.upgradebot.support.SlackSigner.eventCallback;

@@ -1,5 +1,7 @@
 package io.upgradebot.slack;
 
+import io.upgradebot.slack.api.SlackGateway;
+import io.upgradebot.slack.http.AfterAck;
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
@@ -18,8 +20,8 @@ import java.util.concurrent.CompletableFuture;
 @ApplicationScoped
 public class SlowPostSubcommand implements UpgradeSubcommand {
 
-    static volatile CompletableFuture<Boolean> responseEndedWhenTaskStarted = new CompletableFuture<>();
-    static volatile CompletableFuture<String> posted = new CompletableFuture<>();
+    public static volatile CompletableFuture<Boolean> responseEndedWhenTaskStarted = new CompletableFuture<>();
+    public static volatile CompletableFuture<String> posted = new CompletableFuture<>();
 
     private final AfterAck afterAck;
     private final SlackGateway slack;
@@ -31,7 +33,7 @@ public class SlowPostSubcommand implements UpgradeSubcommand {
         this.currentRequest = currentRequest;
     }
 
-    static void reset() {
+    public static void reset() {
         responseEndedWhenTaskStarted = new CompletableFuture<>();
         posted = new CompletableFuture<>();
     }

@@ -12,7 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.upgradebot.domain.ServiceLevels;
+import io.upgradebot.domain.OwnerDoesLevels;
 import io.upgradebot.store.OwnerDoesChoiceEntity;
 import io.upgradebot.store.ProjectRepoEntity;
 import io.upgradebot.store.UpgradeProjectEntity;
@@ -39,7 +39,7 @@ public final class OwnerDoesFixtures {
     public static final int BOARD_NUMBER = ConfigProvider.getConfig().getValue("upgrade-bot.board.number", Integer.class);
     public static final String ORCHESTRATOR = ConfigProvider.getConfig().getValue("upgrade-bot.orchestrators", String.class)
             .split(",")[0].strip();
-    public static final ServiceLevels LEVELS = ServiceLevels.defaults();
+    public static final OwnerDoesLevels LEVELS = OwnerDoesLevels.defaults();
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final AtomicInteger SEQ = new AtomicInteger();
 

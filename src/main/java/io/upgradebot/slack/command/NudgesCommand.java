@@ -7,7 +7,7 @@ import io.upgradebot.config.NudgeConfig;
 import io.upgradebot.project.FindProject;
 import io.upgradebot.project.OrchestratorGate;
 import io.upgradebot.project.ProjectSummaries;
-import io.upgradebot.project.StaleIssueNudges;
+import io.upgradebot.project.nudge.StaleIssueNudges;
 import io.upgradebot.slack.view.OrchestratorRefusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Locale;

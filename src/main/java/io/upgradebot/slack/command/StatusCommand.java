@@ -4,8 +4,8 @@ import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
 import io.upgradebot.project.FindProject;
-import io.upgradebot.project.ProjectStatus;
-import io.upgradebot.project.StatusMessageService;
+import io.upgradebot.project.status.ProjectStatus;
+import io.upgradebot.project.status.StatusMessages;
 import io.upgradebot.slack.view.ProjectStatusView;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
@@ -18,11 +18,11 @@ import java.util.Optional;
 public class StatusCommand implements UpgradeSubcommand {
 
     private final FindProject findProject;
-    private final StatusMessageService statusMessages;
+    private final StatusMessages statusMessages;
 
     private final ReplyAfterAck reply;
 
-    public StatusCommand(FindProject findProject, StatusMessageService statusMessages, ReplyAfterAck reply) {
+    public StatusCommand(FindProject findProject, StatusMessages statusMessages, ReplyAfterAck reply) {
         this.reply = reply;
         this.findProject = findProject;
         this.statusMessages = statusMessages;

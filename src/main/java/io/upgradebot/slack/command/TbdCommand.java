@@ -5,7 +5,7 @@ import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
 import io.upgradebot.project.FindProject;
 import io.upgradebot.project.ProjectSummaries;
-import io.upgradebot.project.TbdRepositories;
+import io.upgradebot.project.ownerdoes.TbdRepositories;
 import io.upgradebot.slack.view.OwnerDoesMessages;
 import jakarta.enterprise.context.ApplicationScoped;
 

@@ -5,7 +5,7 @@ import com.slack.api.bolt.handler.builtin.SlashCommandHandler;
 import com.slack.api.bolt.request.Request;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
-import io.upgradebot.slack.AfterAckExecutor;
+import io.upgradebot.slack.http.AfterAckExecutor;
 import io.upgradebot.slack.view.EphemeralReply;
 import io.upgradebot.slack.view.UsageMessage;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -11,7 +11,7 @@ import com.slack.api.bolt.response.Response;
  * <p>{@link #handle} runs on the Slack request thread before the ack and must return within a few hundred
  * milliseconds: it may validate, answer ephemerally through {@code ctx.ack(...)}, and open a modal
  * ({@code views.open} through the SlackGateway: the trigger_id dies at 3 s). Anything slow (GitHub, other Slack
- * calls) goes to {@link io.upgradebot.slack.AfterAck#run}, which starts it only once the ack has been sent.
+ * calls) goes to {@link io.upgradebot.slack.http.AfterAck#run}, which starts it only once the ack has been sent.
  */
 public interface UpgradeSubcommand {
 

@@ -3,11 +3,11 @@ package io.upgradebot.slack.interaction;
 import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.response.Response;
-import io.upgradebot.project.ChangeProjectScope;
+import io.upgradebot.project.creation.ChangeProjectScope;
 import io.upgradebot.project.OrchestratorGate;
 import io.upgradebot.slack.ActionIds;
-import io.upgradebot.slack.AfterAck;
-import io.upgradebot.slack.SlackGateway;
+import io.upgradebot.slack.http.AfterAck;
+import io.upgradebot.slack.api.SlackGateway;
 import io.upgradebot.slack.view.OrchestratorRefusal;
 import io.upgradebot.slack.view.ScopeChangeView;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -44,7 +44,7 @@ public class AddReposConfirmPressed implements BlockActionHandler {
         String responseUrl = payload.getResponseUrl();
         var pending = ScopeChangeView.parseValue(payload.getActions().get(0).getValue());
         if (pending.isEmpty()) {
-            throw new io.upgradebot.slack.InteractionGuard.Stale("the value is not a pending repository change");
+            throw new io.upgradebot.slack.http.InteractionGuard.Stale("the value is not a pending repository change");
         }
         afterAck.run(() -> {
             try {

@@ -8,7 +8,7 @@ import io.upgradebot.slack.ActionIds;
 /**
  * Handles the block_actions of one {@link ActionIds} entry (one class per interaction). Runs before the ack:
  * return {@code ctx.ack()} quickly; open a modal at once if needed; slow work through
- * {@link io.upgradebot.slack.AfterAck#run}.
+ * {@link io.upgradebot.slack.http.AfterAck#run}.
  */
 public interface BlockActionHandler {
 

@@ -1,14 +1,15 @@
 package io.upgradebot.slack.interaction;
 
+import io.upgradebot.slack.view.ScheduleButtons;
 import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.response.Response;
-import io.upgradebot.project.MessageKind;
+import io.upgradebot.project.announce.MessageKind;
 import io.upgradebot.project.OrchestratorGate;
-import io.upgradebot.project.ScheduledMessages;
+import io.upgradebot.project.announce.ScheduledMessages;
 import io.upgradebot.slack.ActionIds;
-import io.upgradebot.slack.AfterAck;
-import io.upgradebot.slack.SlackGateway;
+import io.upgradebot.slack.http.AfterAck;
+import io.upgradebot.slack.api.SlackGateway;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** "Cancel" (after Slack's confirmation dialog) on a scheduled message: its trigger and pending retries go. */

@@ -1,16 +1,17 @@
 package io.upgradebot.slack.interaction;
 
+import io.upgradebot.slack.view.ScheduleButtons;
 import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.response.Response;
-import io.upgradebot.project.MessageTarget;
+import io.upgradebot.project.announce.MessageTarget;
 import io.upgradebot.project.OrchestratorGate;
 import io.upgradebot.project.ProjectSummaries;
-import io.upgradebot.project.ScheduledMessages;
+import io.upgradebot.project.announce.ScheduledMessages;
 import io.upgradebot.slack.ActionIds;
-import io.upgradebot.slack.AfterAck;
+import io.upgradebot.slack.http.AfterAck;
 import io.upgradebot.slack.CallbackIds;
-import io.upgradebot.slack.SlackGateway;
+import io.upgradebot.slack.api.SlackGateway;
 import io.upgradebot.slack.view.AnnounceModal;
 import io.upgradebot.slack.view.LoadingModal;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,5 +1,6 @@
 package io.upgradebot.slack.interaction;
 
+import io.upgradebot.slack.view.OwnerDoesChoicesScreen;
 import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.response.Response;

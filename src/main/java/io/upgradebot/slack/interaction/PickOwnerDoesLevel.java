@@ -1,13 +1,14 @@
 package io.upgradebot.slack.interaction;
 
+import io.upgradebot.slack.view.OwnerDoesChoicesScreen;
 import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.model.view.View;
-import io.upgradebot.project.ChooseForRepository;
+import io.upgradebot.project.ownerdoes.ChooseForRepository;
 import io.upgradebot.slack.ActionIds;
-import io.upgradebot.slack.AfterAck;
-import io.upgradebot.slack.SlackGateway;
+import io.upgradebot.slack.http.AfterAck;
+import io.upgradebot.slack.api.SlackGateway;
 import io.upgradebot.slack.view.OwnerDoesChoicesModal;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;

@@ -1,15 +1,15 @@
 package io.upgradebot.slack.interaction;
 
-import io.upgradebot.project.CreateUpgradeProject;
-import io.upgradebot.project.CreateUpgradeProject.AlreadyStarted;
-import io.upgradebot.project.CreateUpgradeProject.NeedsConfirmation;
-import io.upgradebot.project.CreateUpgradeProject.Outcome;
-import io.upgradebot.project.CreateUpgradeProject.PreviewPosted;
-import io.upgradebot.project.CreateUpgradeProject.Refused;
-import io.upgradebot.project.CreateUpgradeProject.Started;
-import io.upgradebot.project.NewProjectRequest;
+import io.upgradebot.project.creation.CreateUpgradeProject;
+import io.upgradebot.project.creation.CreateUpgradeProject.AlreadyStarted;
+import io.upgradebot.project.creation.CreateUpgradeProject.NeedsConfirmation;
+import io.upgradebot.project.creation.CreateUpgradeProject.Outcome;
+import io.upgradebot.project.creation.CreateUpgradeProject.PreviewPosted;
+import io.upgradebot.project.creation.CreateUpgradeProject.Refused;
+import io.upgradebot.project.creation.CreateUpgradeProject.Started;
+import io.upgradebot.project.creation.NewProjectRequest;
 import io.upgradebot.project.ProjectNotifier;
-import io.upgradebot.slack.SlackGateway;
+import io.upgradebot.slack.api.SlackGateway;
 import io.upgradebot.slack.view.ConfirmProjectModal;
 import io.upgradebot.slack.view.Mrkdwn;
 import io.upgradebot.slack.view.NewProjectModal;

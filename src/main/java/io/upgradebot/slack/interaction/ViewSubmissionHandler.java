@@ -8,7 +8,7 @@ import io.upgradebot.slack.CallbackIds;
 /**
  * Handles the view_submission of one modal (one class per modal). Runs before the ack: validate and return
  * {@code ctx.ackWithErrors(...)} for field errors, {@code ctx.ackWithUpdate(...)} / {@code ctx.ack()} otherwise;
- * slow work through {@link io.upgradebot.slack.AfterAck#run}.
+ * slow work through {@link io.upgradebot.slack.http.AfterAck#run}.
  */
 public interface ViewSubmissionHandler {
 

@@ -14,7 +14,7 @@ import static com.slack.api.model.view.Views.viewTitle;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.view.View;
 import com.slack.api.model.view.ViewState;
-import io.upgradebot.project.UnreachableRepo;
+import io.upgradebot.project.creation.UnreachableRepo;
 import io.upgradebot.slack.CallbackIds;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;

@@ -23,8 +23,8 @@ import com.slack.api.model.block.element.PlainTextInputElement;
 import com.slack.api.model.block.element.StaticSelectElement;
 import com.slack.api.model.view.View;
 import com.slack.api.model.view.ViewState;
-import io.upgradebot.domain.ServiceLevel;
-import io.upgradebot.project.ChoosableRepositories;
+import io.upgradebot.domain.OwnerDoesLevel;
+import io.upgradebot.project.ownerdoes.ChoosableRepositories;
 import io.upgradebot.slack.ActionIds;
 import io.upgradebot.slack.CallbackIds;
 import java.util.ArrayList;
@@ -172,7 +172,7 @@ public final class OwnerDoesChoicesModal {
      * The block id carries the repository's choice version: when the level changes (here or elsewhere) the block
      * is new to Slack, which then shows the recorded level instead of keeping what was picked on screen.
      */
-    private static LayoutBlock repositoryBlock(ChoosableRepositories.Row row, List<ServiceLevel> levels) {
+    private static LayoutBlock repositoryBlock(ChoosableRepositories.Row row, List<OwnerDoesLevel> levels) {
         List<OptionObject> options = levels.stream().map(OwnerDoesChoicesModal::option).toList();
         StaticSelectElement.StaticSelectElementBuilder select = StaticSelectElement.builder()
                 .actionId(ActionIds.OWNER_DOES_PICK.id(String.valueOf(row.projectRepoId())))
@@ -189,12 +189,12 @@ public final class OwnerDoesChoicesModal {
                 .text(markdownText(Mrkdwn.truncate(text, Mrkdwn.SECTION_MAX))).accessory(select.build()).build();
     }
 
-    private static OptionObject option(ServiceLevel level) {
+    private static OptionObject option(OwnerDoesLevel level) {
         return OptionObject.builder().text(plainText(Mrkdwn.truncate(level.label(), Mrkdwn.BUTTON_MAX)))
                 .value(level.key()).build();
     }
 
-    private static String explain(ServiceLevel level) {
+    private static String explain(OwnerDoesLevel level) {
         return level.isTbd() ? "Not chosen yet. Pick a level to say what your team does and what the orchestration "
                 + "team does." : level.explain();
     }

@@ -10,11 +10,11 @@ import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.element.BlockElement;
 import com.slack.api.model.block.element.ButtonElement;
-import io.upgradebot.domain.ServiceLevel;
+import io.upgradebot.domain.OwnerDoesLevel;
 import io.upgradebot.project.ChoiceNotifier;
-import io.upgradebot.project.OwnerDoesChoices;
+import io.upgradebot.project.ownerdoes.OwnerDoesChoices;
 import io.upgradebot.project.SlackMentions;
-import io.upgradebot.project.TbdRepositories;
+import io.upgradebot.project.ownerdoes.TbdRepositories;
 import io.upgradebot.slack.ActionIds;
 import java.util.ArrayList;
 import java.util.List;
@@ -75,7 +75,7 @@ public final class OwnerDoesMessages {
         blocks.add(section(s -> s.text(markdownText(teams(a)))));
 
         StringBuilder levels = new StringBuilder("*The levels*");
-        for (ServiceLevel l : a.levels()) {
+        for (OwnerDoesLevel l : a.levels()) {
             levels.append("\n• *").append(Mrkdwn.escape(l.label())).append("*: ").append(Mrkdwn.escape(l.explain()));
         }
         String levelText = Mrkdwn.truncate(levels.toString(), Mrkdwn.SECTION_MAX);

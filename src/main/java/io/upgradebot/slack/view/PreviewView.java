@@ -10,8 +10,8 @@ import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 import static com.slack.api.model.block.element.BlockElements.button;
 
 import com.slack.api.model.block.LayoutBlock;
-import io.upgradebot.project.ProjectPreview;
-import io.upgradebot.project.UnreachableRepo;
+import io.upgradebot.project.creation.ProjectPreview;
+import io.upgradebot.project.creation.UnreachableRepo;
 import io.upgradebot.slack.ActionIds;
 import java.util.ArrayList;
 import java.util.List;

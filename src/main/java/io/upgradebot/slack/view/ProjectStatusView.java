@@ -9,7 +9,7 @@ import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 import static com.slack.api.model.block.element.BlockElements.button;
 
 import com.slack.api.model.block.LayoutBlock;
-import io.upgradebot.project.ProjectStatus;
+import io.upgradebot.project.status.ProjectStatus;
 import io.upgradebot.slack.ActionIds;
 import java.util.ArrayList;
 import java.util.List;

@@ -9,10 +9,10 @@ import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 import static com.slack.api.model.block.element.BlockElements.button;
 
 import com.slack.api.model.block.LayoutBlock;
-import io.upgradebot.project.MessageKind;
-import io.upgradebot.project.MessageTarget;
-import io.upgradebot.project.Recurrence;
-import io.upgradebot.project.ScheduledMessages;
+import io.upgradebot.project.announce.MessageKind;
+import io.upgradebot.project.announce.MessageTarget;
+import io.upgradebot.project.announce.Recurrence;
+import io.upgradebot.project.announce.ScheduledMessages;
 import io.upgradebot.slack.ActionIds;
 import java.time.Instant;
 import java.time.ZoneId;

@@ -9,7 +9,7 @@ import static com.slack.api.model.block.element.BlockElements.button;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.slack.api.model.block.LayoutBlock;
-import io.upgradebot.project.UnreachableRepo;
+import io.upgradebot.project.creation.UnreachableRepo;
 import io.upgradebot.slack.ActionIds;
 import java.util.ArrayList;
 import java.util.List;

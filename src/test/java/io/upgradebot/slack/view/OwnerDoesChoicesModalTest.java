@@ -9,8 +9,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.gson.Gson;
 import com.slack.api.model.view.View;
 import com.slack.api.util.json.GsonFactory;
-import io.upgradebot.domain.ServiceLevels;
-import io.upgradebot.project.ChoosableRepositories;
+import io.upgradebot.domain.OwnerDoesLevels;
+import io.upgradebot.project.ownerdoes.ChoosableRepositories;
 import io.upgradebot.support.BlockKitLimits;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +23,7 @@ class OwnerDoesChoicesModalTest {
 
     private static final Gson SLACK_JSON = GsonFactory.createSnakeCase();
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final ServiceLevels LEVELS = ServiceLevels.defaults();
+    private static final OwnerDoesLevels LEVELS = OwnerDoesLevels.defaults();
 
     @Test
     void everyPageOf500RepositoriesIsAValidModal() throws Exception {

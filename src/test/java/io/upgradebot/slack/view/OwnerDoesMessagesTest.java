@@ -7,9 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.gson.Gson;
 import com.slack.api.util.json.GsonFactory;
-import io.upgradebot.domain.ServiceLevels;
+import io.upgradebot.domain.OwnerDoesLevels;
 import io.upgradebot.project.ChoiceNotifier;
-import io.upgradebot.project.TbdRepositories;
+import io.upgradebot.project.ownerdoes.TbdRepositories;
 import io.upgradebot.project.TeamAudience;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -70,6 +70,6 @@ class OwnerDoesMessagesTest {
         return new ChoiceNotifier.Announcement(7, "Django 5.2", "C0UPGRADES", "Django", "4.2", "5.2",
                 LocalDate.parse("2026-04-23"), "last branch cut (Verawood) before Django 4.2 support ends",
                 "https://docs.example/upgrade", "https://github.com/openedx/platform-roadmap/issues/9", "Arch-BOM",
-                teams.size() + unknown, teams, unknown, ServiceLevels.defaults().choosable());
+                teams.size() + unknown, teams, unknown, OwnerDoesLevels.defaults().choosable());
     }
 }

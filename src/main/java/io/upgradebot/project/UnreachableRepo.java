@@ -1,5 +1,0 @@
-package io.upgradebot.project;
-
-/** A repository named for a project that the bot cannot create an issue in, and why (for the person to confirm). */
-public record UnreachableRepo(String repo, String why) {
-}

@@ -1,0 +1,46 @@
+package io.upgradebot.project.status;
+
+import io.upgradebot.domain.ProjectState;
+import io.upgradebot.store.UpgradeProjectEntity;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * A project as its status message, {@code /upgrade status} and the final summary show it: a snapshot taken from
+ * the database and the write queue. Lists are complete; the Slack views cap what they show.
+ *
+ * @param state        the project's state
+ * @param progress     while the GitHub writes of the project run (state CREATING), else null
+ * @param levels       per Owner Does level (TBD first, then the configured levels in order), in-scope repositories
+ * @param tbd          in-scope repositories still at TBD
+ * @param failures     GitHub writes of this project that failed for good, with GitHub's reason
+ */
+public record ProjectStatus(long projectId, String slug, String name, ProjectState state, String roadmapRepo,
+        Integer roadmapIssueNumber, String roadmapIssueUrl, String release, LocalDate completionDate,
+        String completionReason, String orchestrationTeam, String docsUrl, String channelId, String createdBy,
+        Instant createdAt, int repositories, int issuesCreated, int issuesOpen, int issuesClosed, List<LevelCount> levels,
+        List<RepoLine> tbd, Progress progress, List<Failure> failures, String overlapWarning, String boardUrl) {
+
+    public record LevelCount(String level, String label, int count) {
+    }
+
+    /** One repository: its issue link when created, its owner when known. */
+    public record RepoLine(String repo, String issueUrl, String owner) {
+    }
+
+    /**
+     * Fan-out progress: repository issues created out of all, every GitHub write of the project, and the queue's
+     * throttle ("GitHub asked us to slow down, resuming at …").
+     */
+    public record Progress(int issuesCreated, int issuesTotal, long writesDone, long writesTotal, long failed,
+            Instant throttledUntil, String throttleReason) {
+    }
+
+    public record Failure(String what, String why) {
+    }
+
+    public boolean creating() {
+        return state == ProjectState.CREATING;
+    }
+}

@@ -1,0 +1,68 @@
+package io.upgradebot.slack.http;
+
+import io.upgradebot.slack.api.SlackClients;
+import com.slack.api.bolt.App;
+import com.slack.api.methods.response.auth.AuthTestResponse;
+import io.quarkus.runtime.StartupEvent;
+import io.upgradebot.config.SlackSecrets;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+
+/**
+ * At startup: one clear line per missing Slack secret (never a value), which transports are on, and, off the startup
+ * thread, who the bot token belongs to. The bot starts without secrets (health and docs work) and refuses Slack
+ * requests until they are set. Building the App here also surfaces duplicate handler registrations at boot.
+ */
+@Singleton
+public class SlackStartup {
+
+    private static final Logger LOG = Logger.getLogger(SlackStartup.class);
+
+    void onStart(@Observes StartupEvent event, SlackSecrets secrets, App app, SocketModeConnection socketMode,
+            AfterAckExecutor afterAck, SlackClients clients) {
+        Optional<String> signingSecret = secrets.signingSecret().filter(s -> !s.isBlank());
+        Optional<String> botToken = secrets.botToken().filter(s -> !s.isBlank());
+        Optional<String> appToken = secrets.appToken().filter(s -> !s.isBlank());
+
+        if (signingSecret.isEmpty()) {
+            LOG.warn("SLACK_SIGNING_SECRET is not set: every request on POST /slack/events is refused (401) until it is");
+        }
+        if (botToken.isEmpty()) {
+            LOG.warn("SLACK_BOT_TOKEN is not set: the bot cannot post messages, open modals or look up users");
+        }
+        if (appToken.isPresent() && !appToken.get().startsWith("xapp-")) {
+            LOG.warn("SLACK_APP_TOKEN does not look like an app-level token (xapp-…): Socket Mode will likely fail");
+        }
+        if (!Charset.defaultCharset().equals(StandardCharsets.UTF_8)) {
+            LOG.warnf("The JVM's default charset is %s: signatures of Slack requests with non-ASCII text will not verify;"
+                    + " run with -Dfile.encoding=UTF-8", Charset.defaultCharset());
+        }
+
+        if (appToken.isPresent()) {
+            LOG.info("Slack: HTTP on POST /slack/events and Socket Mode (SLACK_APP_TOKEN is set), same handlers");
+            socketMode.start(app, appToken.get());
+        } else {
+            LOG.info("Slack: HTTP on POST /slack/events; Socket Mode off (set SLACK_APP_TOKEN to use it)");
+        }
+
+        botToken.ifPresent(token -> afterAck.run(() -> logIdentity(clients, token)));
+    }
+
+    private static void logIdentity(SlackClients clients, String token) {
+        try {
+            AuthTestResponse r = clients.standard().methods(token).authTest(b -> b);
+            if (r.isOk()) {
+                LOG.infof("Slack: the bot token belongs to @%s (%s) in workspace %s (%s)", r.getUser(), r.getUserId(),
+                        r.getTeam(), r.getTeamId());
+            } else {
+                LOG.warnf("Slack: auth.test refused SLACK_BOT_TOKEN (%s)", r.getError());
+            }
+        } catch (Exception e) {
+            LOG.warnf("Slack: could not reach Slack's Web API to check SLACK_BOT_TOKEN (%s)", e.getMessage());
+        }
+    }
+}
