@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Settings of the runbook's "Clarify Distribution of Work" step (issue 4): who owns a repository, how a team is
+ * Settings of the runbook's "Clarify Distribution of Work" step: who owns a repository, how a team is
  * reached in Slack, and who may choose a repository's Owner Does level. Same {@code upgrade-bot} prefix as
  * {@link UpgradeBotConfig} (so {@code upgrade-bot.owners.mapping} is {@code UPGRADE_BOT_OWNERS_MAPPING}), kept in
  * its own interface so features add settings without editing one shared file.

@@ -56,7 +56,7 @@ public interface UpgradeBotConfig {
     /** endoflife.date, for the end of support behind the suggested completion date. */
     EndOfLife endoflife();
 
-    /** {@code /upgrade new} and the project lifecycle (issue 3). */
+    /** {@code /upgrade new} and the project lifecycle. */
     Projects projects();
 
     /** The roadmap board: where the roadmap issue of every new project is added, with a few fixed values. */
@@ -79,7 +79,7 @@ public interface UpgradeBotConfig {
 
         OptionalInt number();
 
-        // --- field names and values as the board spells them (issue 3; domain-facts "Maintenance board") ---
+        // --- field names and values as the board spells them (domain-facts "Maintenance board") ---
 
         /** Single-select field naming the upgrade project; one option per project, added when missing. */
         @WithDefault("Project")

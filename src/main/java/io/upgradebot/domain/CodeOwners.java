@@ -9,7 +9,7 @@ import java.util.Set;
 /**
  * Reads the owner of a repository's root from its CODEOWNERS file.
  *
- * <p>Issue 4 says "first rule covering the root". In CODEOWNERS the <em>last</em> matching pattern takes
+ * <p>The ownership rules say "first rule covering the root". In CODEOWNERS the <em>last</em> matching pattern takes
  * precedence (GitHub docs), so a repository whose file says {@code * @org/a} and later {@code * @org/b} is owned
  * by {@code org/b} on GitHub; following GitHub keeps the bot and GitHub's review requests in agreement. The
  * bot therefore takes the last rule whose pattern covers the root ({@code *}, {@code /}, {@code /*},

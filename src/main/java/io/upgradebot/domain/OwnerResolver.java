@@ -3,7 +3,7 @@ package io.upgradebot.domain;
 import java.util.Optional;
 
 /**
- * Finds a repository's owning team in issue 4's order: Backstage {@code catalog-info.yaml} ({@code spec.owner}),
+ * Finds a repository's owning team in this order: Backstage {@code catalog-info.yaml} ({@code spec.owner}),
  * then CODEOWNERS (the root rule, see {@link CodeOwners}), then the bot's {@link OwnerMapping}; otherwise unknown.
  * The caller fetches the two files (empty when absent or unreadable).
  */

@@ -11,7 +11,7 @@ public enum ActionIds {
     /** placeholder until features add theirs */
     NOOP(Value.NONE),
 
-    // --- Owner Does choices (issue 4) ---
+    // --- Owner Does choices ---
     /** "Choose for my repositories" on the announcement; value = project id. */
     OWNER_DOES_OPEN(Value.PROJECT),
     /** A repository's level select in the choices modal; suffix = project_repo id, selected value = level key. */
@@ -21,7 +21,7 @@ public enum ActionIds {
     /** The search box of the choices modal (Enter dispatches). */
     OWNER_DOES_SEARCH(Value.NONE),
 
-    // --- /upgrade new and scope changes (issue 3) ---
+    // --- /upgrade new and scope changes ---
     /** "Suggest a date" button inside the new-project modal. */
     NEW_PROJECT_SUGGEST_DATE(Value.NONE),
     /** "Create it" on a preview message: turns the preview into the real project. */
@@ -31,7 +31,7 @@ public enum ActionIds {
     /** "Retry the failed writes" on a project's end-of-creation summary. */
     PROJECT_RETRY_FAILED(Value.PROJECT),
 
-    // --- scheduled announcements and reminders (issue 5) ---
+    // --- scheduled announcements and reminders ---
     /** "Send now" on a line of /upgrade schedule; value = message id + ":" + render token. */
     SCHEDULE_SEND_NOW(Value.SCHEDULED_MESSAGE),
     /** "Edit" on a line of /upgrade schedule; value = message id. Opens the announcement modal filled in. */

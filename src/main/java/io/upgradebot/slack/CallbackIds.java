@@ -5,17 +5,17 @@ public enum CallbackIds {
     /** placeholder until features add theirs */
     NOOP,
 
-    // --- Owner Does choices (issue 4) ---
+    // --- Owner Does choices ---
     /** The "Choose for my repositories" modal; Done applies any pick Slack did not deliver as a block action. */
     OWNER_DOES_CHOICES,
 
-    // --- /upgrade new (issue 3) ---
+    // --- /upgrade new ---
     /** The new-project form. */
     NEW_PROJECT,
     /** Second step after submit: create without the repositories that cannot be reached, and/or enter a date. */
     NEW_PROJECT_CONFIRM,
 
-    // --- scheduled announcements and reminders (issue 5) ---
+    // --- scheduled announcements and reminders ---
     /** The announcement modal: message, target, when. Submitting pushes the preview. */
     ANNOUNCE_COMPOSE,
     /** The preview pushed on top of it; submitting schedules (or posts) it, Back returns to editing. */

@@ -45,7 +45,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 4, "Asking" and "Writing it back", end to end: signed Slack interactions in, the choices modal and the
+ * "Asking" and "Writing it back", end to end: signed Slack interactions in, the choices modal and the
  * status thread out to the Slack fake, the board field and the audit comment out to the GitHub fake.
  */
 @QuarkusTest

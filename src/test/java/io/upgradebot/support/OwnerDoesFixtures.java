@@ -28,7 +28,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * An upgrade project as issue 3 leaves it (roadmap issue, one issue per repository on the board, Owner Does TBD),
+ * An upgrade project as creating it leaves it (roadmap issue, one issue per repository on the board, Owner Does TBD),
  * stored directly, with its issues and board items in the stateful GitHub fake; plus Slack payloads for the Owner
  * Does interactions, shaped like the ones Slack sends (java-slack-sdk json-logs samples).
  */

@@ -27,7 +27,7 @@ import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
- * Records an Owner Does choice and reflects it (issue 4, "Writing it back"): the history row first (who, when,
+ * Records an Owner Does choice and reflects it ("Writing it back"): the history row first (who, when,
  * from → to, via Slack or GitHub), then the repository's current level, then, through the write queue in the same
  * transaction, the board's Owner Does field and one comment on the repository issue; after the commit the project's
  * status message is refreshed and the change's details go to its thread.

@@ -25,7 +25,7 @@ import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
- * Finds each repository's owning team (issue 4, "Who owns what"): the repository's Backstage
+ * Finds each repository's owning team ("Who owns what"): the repository's Backstage
  * {@code catalog-info.yaml} ({@code spec.owner}), then its CODEOWNERS, then the bot's mapping
  * ({@code upgrade-bot.owners.mapping} / {@code mapping-file}); otherwise unknown, never guessed. A found owner is
  * stored on the project's repository row and written to the board's Owner field and to the repository issue,

@@ -36,7 +36,7 @@ import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
- * The one status message per project, edited in place (issue 3: progress while the project is created; issue 4:
+ * The one status message per project, edited in place (progress while the project is created;
  * counts per Owner Does level and the repositories still TBD afterwards).
  *
  * <p>How to use it from other services:
