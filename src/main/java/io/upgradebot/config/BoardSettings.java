@@ -35,14 +35,16 @@ public class BoardSettings {
     public Optional<String> boardName() {
         var b = config.board();
         return b.org().isPresent() && b.number().isPresent()
-                ? Optional.of(b.org().get() + " #" + b.number().getAsInt()) : Optional.empty();
+                ? Optional.of(b.org().get() + " #" + b.number().getAsInt())
+                : Optional.empty();
     }
 
     /** "org #number" when a roadmap board is configured. */
     public Optional<String> roadmapBoardName() {
         var b = config.roadmapBoard();
         return b.org().isPresent() && b.number().isPresent()
-                ? Optional.of(b.org().get() + " #" + b.number().getAsInt()) : Optional.empty();
+                ? Optional.of(b.org().get() + " #" + b.number().getAsInt())
+                : Optional.empty();
     }
 
     /**
@@ -66,7 +68,8 @@ public class BoardSettings {
         }
         for (String entry : b.fields().orElse(List.of())) {
             if (fieldOption(entry).isEmpty()) {
-                problems.add("upgrade-bot.roadmap-board.fields entry \"" + entry + "\" is not Field=Option; it is left out");
+                problems.add(
+                        "upgrade-bot.roadmap-board.fields entry \"" + entry + "\" is not Field=Option; it is left out");
             }
         }
         return problems;

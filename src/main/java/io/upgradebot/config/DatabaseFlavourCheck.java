@@ -65,7 +65,7 @@ public class DatabaseFlavourCheck implements ConfigSourceInterceptor {
     private static String redact(String url) {
         String s = url.trim();
         int cut = s.length();
-        for (char c : new char[] {'?', ';'}) {
+        for (char c : new char[]{'?', ';'}) {
             int i = s.indexOf(c);
             if (i >= 0 && i < cut) {
                 cut = i;

@@ -12,7 +12,9 @@ import java.util.Optional;
 @ConfigMapping(prefix = "upgrade-bot.nudges")
 public interface NudgeConfig {
 
-    enum Delivery { THREAD, DM }
+    enum Delivery {
+        THREAD, DM
+    }
 
     @WithDefault("true")
     boolean enabled();

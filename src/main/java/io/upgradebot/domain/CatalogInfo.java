@@ -78,7 +78,8 @@ public final class CatalogInfo {
                     childIndent = indent;
                 }
                 Matcher child = KEY.matcher(line);
-                if (indent == childIndent && child.matches() && child.group(2).equals("owner") && child.group(3) != null) {
+                if (indent == childIndent && child.matches() && child.group(2).equals("owner")
+                        && child.group(3) != null) {
                     return normalise(unquote(child.group(3)));
                 }
             }

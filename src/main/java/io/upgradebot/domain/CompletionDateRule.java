@@ -49,8 +49,9 @@ public final class CompletionDateRule {
                     : name + " support has already ended (endoflife.date)";
             if (!futureCuts.isEmpty()) {
                 Release next = futureCuts.get(0);
-                return CompletionSuggestion.of(next, ended + "; upgrade as soon as possible: the next release branch cut is "
-                        + next.describe() + ".");
+                return CompletionSuggestion.of(next,
+                        ended + "; upgrade as soon as possible: the next release branch cut is "
+                                + next.describe() + ".");
             }
             return noPublishedCut(ended + "; upgrade as soon as possible", unpublished);
         }
@@ -70,7 +71,8 @@ public final class CompletionDateRule {
             StringBuilder reason = new StringBuilder(ends).append("; the last release branch cut before that is ")
                     .append(last.describe()).append('.');
             unpublished.stream()
-                    .filter(r -> r.expected().atDay(1).isBefore(eol) && r.expected().isAfter(YearMonth.from(last.cutDate())))
+                    .filter(r -> r.expected().atDay(1).isBefore(eol)
+                            && r.expected().isAfter(YearMonth.from(last.cutDate())))
                     .reduce((a, b) -> b)
                     .ifPresent(r -> reason.append(' ').append(r.name()).append(" (expected ").append(r.expected())
                             .append(") may also be cut before then: revisit the date once its cut date is published."));

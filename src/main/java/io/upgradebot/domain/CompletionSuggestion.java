@@ -12,7 +12,7 @@ import java.util.Optional;
  * @param needsManualDate true when the bot cannot suggest a date and the person must enter one
  */
 public record CompletionSuggestion(Optional<LocalDate> date, Optional<Release> release, String reason,
-                                   boolean needsManualDate) {
+        boolean needsManualDate) {
 
     static CompletionSuggestion of(Release release, String reason) {
         return new CompletionSuggestion(Optional.of(release.cutDate()), Optional.of(release), reason, false);

@@ -5,9 +5,7 @@ public enum DeliveryState {
     /** claimed, not posted yet or to retry */
     PENDING,
     /** posting now */
-    SENDING,
-    SENT,
+    SENDING, SENT,
     /** nothing to say */
-    SKIPPED,
-    FAILED
+    SKIPPED, FAILED
 }

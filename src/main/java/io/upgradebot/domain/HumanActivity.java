@@ -22,7 +22,7 @@ public final class HumanActivity {
     /** {@code botLogin} is the account the bot writes as; {@code ignoredLogins} other automation accounts. */
     public HumanActivity(String botLogin, Collection<String> ignoredLogins) {
         this.nonHumanLogins = java.util.stream.Stream.concat(
-                        java.util.stream.Stream.ofNullable(botLogin), ignoredLogins.stream())
+                java.util.stream.Stream.ofNullable(botLogin), ignoredLogins.stream())
                 .map(HumanActivity::normalize)
                 .collect(Collectors.toUnmodifiableSet());
     }

@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
  * @param orchestratorNote shown after the orchestration team's steps; empty when none
  */
 public record OwnerDoesLevel(String key, String label, Set<Step> ownerSteps, Set<Step> orchestratorSteps,
-                           String orchestratorNote) {
+        String orchestratorNote) {
 
     /** Key of the level every repository issue starts at until its owning team chooses. */
     public static final String TBD_KEY = "TBD";
@@ -70,11 +70,14 @@ public record OwnerDoesLevel(String key, String label, Set<Step> ownerSteps, Set
     }
 
     static Set<Step> complement(Set<Step> steps) {
-        return steps == null || steps.isEmpty() ? EnumSet.allOf(Step.class) : EnumSet.complementOf(EnumSet.copyOf(steps));
+        return steps == null || steps.isEmpty()
+                ? EnumSet.allOf(Step.class)
+                : EnumSet.complementOf(EnumSet.copyOf(steps));
     }
 
     private static Set<Step> ordered(Set<Step> steps) {
         // EnumSet keeps the runbook's step order in every sentence the bot writes.
-        return Collections.unmodifiableSet(steps == null || steps.isEmpty() ? EnumSet.noneOf(Step.class) : EnumSet.copyOf(steps));
+        return Collections
+                .unmodifiableSet(steps == null || steps.isEmpty() ? EnumSet.noneOf(Step.class) : EnumSet.copyOf(steps));
     }
 }

@@ -37,7 +37,8 @@ public record OwnerDoesLevels(List<OwnerDoesLevel> levels) {
         Set<String> labels = new HashSet<>();
         for (OwnerDoesLevel l : list) {
             if (!keys.add(l.key().toLowerCase(Locale.ROOT)) || !labels.add(l.label().toLowerCase(Locale.ROOT))) {
-                throw new IllegalArgumentException("service level '" + l.key() + "' / '" + l.label() + "' is listed twice");
+                throw new IllegalArgumentException(
+                        "service level '" + l.key() + "' / '" + l.label() + "' is listed twice");
             }
         }
         if (list.size() < 2) {
@@ -51,12 +52,14 @@ public record OwnerDoesLevels(List<OwnerDoesLevel> levels) {
         return new OwnerDoesLevels(List.of(
                 new OwnerDoesLevel("owner-does-everything", "Owner does everything",
                         EnumSet.of(CREATE_PRS, REVIEW, MERGE, DEPLOY, MONITOR), EnumSet.of(PLAN_AND_AUTOMATE), ""),
-                new OwnerDoesLevel("owner-reviews-merges-deploys-and-monitors", "Owner reviews, merges, deploys, and monitors",
+                new OwnerDoesLevel("owner-reviews-merges-deploys-and-monitors",
+                        "Owner reviews, merges, deploys, and monitors",
                         EnumSet.of(REVIEW, MERGE, DEPLOY, MONITOR), EnumSet.of(PLAN_AND_AUTOMATE, CREATE_PRS), ""),
                 new OwnerDoesLevel("owner-reviews-and-merges", "Owner reviews and merges",
                         EnumSet.of(REVIEW, MERGE), EnumSet.of(PLAN_AND_AUTOMATE, CREATE_PRS), ""),
                 new OwnerDoesLevel("owner-deploys-and-monitors", "Owner deploys and monitors",
-                        EnumSet.of(DEPLOY, MONITOR), EnumSet.of(PLAN_AND_AUTOMATE, CREATE_PRS, REVIEW, MERGE), "(with notice)"),
+                        EnumSet.of(DEPLOY, MONITOR), EnumSet.of(PLAN_AND_AUTOMATE, CREATE_PRS, REVIEW, MERGE),
+                        "(with notice)"),
                 new OwnerDoesLevel("owner-reviews", "Owner reviews",
                         EnumSet.of(REVIEW), EnumSet.of(PLAN_AND_AUTOMATE, CREATE_PRS, MERGE), ""),
                 new OwnerDoesLevel("owner-offers-advice", "Owner offers advice",
@@ -73,7 +76,8 @@ public record OwnerDoesLevels(List<OwnerDoesLevel> levels) {
         return new OwnerDoesLevels(List.of(
                 new OwnerDoesLevel("hands-off", "Hands-off", Set.of()),
                 new OwnerDoesLevel("trust-but-verify", "Trust but verify", EnumSet.of(DEPLOY, MONITOR)),
-                new OwnerDoesLevel("review-everything", "Review everything", EnumSet.of(REVIEW, MERGE, DEPLOY, MONITOR)),
+                new OwnerDoesLevel("review-everything", "Review everything",
+                        EnumSet.of(REVIEW, MERGE, DEPLOY, MONITOR)),
                 new OwnerDoesLevel("diy", "DIY", EnumSet.of(CREATE_PRS, REVIEW, MERGE, DEPLOY, MONITOR))));
     }
 

@@ -69,7 +69,8 @@ public record OwnerMapping(List<Entry> entries) {
             String pattern = parts[0].strip();
             if (parts.length < 2 || parts[1].isBlank() || pattern.indexOf('/') <= 0
                     || pattern.indexOf('/') != pattern.lastIndexOf('/')) {
-                throw new IllegalArgumentException("owner mapping entry '" + line + "' is not 'org/repo-or-glob = team'");
+                throw new IllegalArgumentException(
+                        "owner mapping entry '" + line + "' is not 'org/repo-or-glob = team'");
             }
             entries.add(new Entry(pattern, parts[1].strip()));
         }

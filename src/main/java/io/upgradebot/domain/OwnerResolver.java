@@ -12,8 +12,9 @@ public final class OwnerResolver {
     private OwnerResolver() {
     }
 
-    public static OwnerResolution resolve(Optional<String> catalogInfo, Optional<String> codeowners, OwnerMapping mapping,
-                                          RepoRef repo) {
+    public static OwnerResolution resolve(Optional<String> catalogInfo, Optional<String> codeowners,
+            OwnerMapping mapping,
+            RepoRef repo) {
         Optional<String> fromCatalog = catalogInfo.flatMap(CatalogInfo::owner);
         if (fromCatalog.isPresent()) {
             return new OwnerResolution(fromCatalog, OwnerResolution.CATALOG_INFO);

@@ -45,6 +45,8 @@ public record Release(String name, LocalDate cutDate, YearMonth expected) {
 
     /** "Ulmo on 2025-10-30" or "Willow (expected 2026-12, cut date not published yet)". */
     public String describe() {
-        return cutDate != null ? name + " on " + cutDate : name + " (expected " + expected + ", cut date not published yet)";
+        return cutDate != null
+                ? name + " on " + cutDate
+                : name + " (expected " + expected + ", cut date not published yet)";
     }
 }

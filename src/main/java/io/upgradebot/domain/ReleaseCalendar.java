@@ -55,7 +55,8 @@ public record ReleaseCalendar(List<Release> releases) {
             }
             int eq = e.indexOf('=');
             if (eq <= 0) {
-                throw new IllegalArgumentException("release calendar entry '" + e + "' is not Name=YYYY-MM-DD or Name=?YYYY-MM");
+                throw new IllegalArgumentException(
+                        "release calendar entry '" + e + "' is not Name=YYYY-MM-DD or Name=?YYYY-MM");
             }
             String name = e.substring(0, eq).strip();
             String value = e.substring(eq + 1).strip();

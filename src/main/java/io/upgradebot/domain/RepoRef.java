@@ -21,7 +21,8 @@ public record RepoRef(String owner, String name) {
 
     private static final Pattern HTTPS_URL = Pattern.compile(
             "(?i)^(?:https?://)?(?:www\\.)?github\\.com/([^/\\s]+)/([^/\\s?#]+)(?:[/?#].*)?$");
-    private static final Pattern SSH_URL = Pattern.compile("(?i)^(?:ssh://)?git@github\\.com[:/]([^/\\s]+)/([^/\\s]+)$");
+    private static final Pattern SSH_URL = Pattern
+            .compile("(?i)^(?:ssh://)?git@github\\.com[:/]([^/\\s]+)/([^/\\s]+)$");
 
     public RepoRef {
         if (owner == null || !OWNER.matcher(owner).matches()) {

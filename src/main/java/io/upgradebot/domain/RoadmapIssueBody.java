@@ -69,7 +69,8 @@ public final class RoadmapIssueBody {
         b.append("- **Orchestration team:** ").append(blankTo(s.orchestrationTeam(), "not selected yet"))
                 .append(" — plans the upgrade and makes sure it is completed on time\n");
         b.append("- **Documentation:** ").append(s.docsUrl() == null || s.docsUrl().isBlank()
-                ? "not written yet" : "[upgrade documentation](" + s.docsUrl().strip() + ")").append('\n');
+                ? "not written yet"
+                : "[upgrade documentation](" + s.docsUrl().strip() + ")").append('\n');
         b.append("\nEach impacted repository has its own issue (listed below); its owning team chooses there who does"
                 + " what (\"Owner Does\").");
         return b.toString();

@@ -20,8 +20,8 @@ import java.util.List;
  * @param warnings          shown prominently, e.g. the stagger warning; may be empty
  */
 public record RoadmapSummary(String projectName, String projectSlug, String dependency, String currentVersion,
-                             String targetVersion, LocalDate completionDate, String completionReason, String release,
-                             String orchestrationTeam, String docsUrl, List<String> warnings) {
+        String targetVersion, LocalDate completionDate, String completionReason, String release,
+        String orchestrationTeam, String docsUrl, List<String> warnings) {
 
     public RoadmapSummary {
         warnings = warnings == null ? List.of() : List.copyOf(warnings);

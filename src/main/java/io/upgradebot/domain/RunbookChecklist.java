@@ -42,7 +42,8 @@ public record RunbookChecklist(List<String> lines, List<Item> items) {
     public static final String SEND_ANNOUNCEMENT = "send-announcement";
     public static final String MARK_ROADMAP_COMPLETE = "mark-roadmap-complete";
 
-    private static final Pattern TASK = Pattern.compile("^(\\s*[-*] \\[)([ xX])(\\] )(.*?)\\s*<!-- id: ([a-z0-9-]+) -->\\s*$");
+    private static final Pattern TASK = Pattern
+            .compile("^(\\s*[-*] \\[)([ xX])(\\] )(.*?)\\s*<!-- id: ([a-z0-9-]+) -->\\s*$");
 
     /**
      * One checklist task.

@@ -37,7 +37,7 @@ public final class Slug {
         if (!taken.test(slug)) {
             return slug;
         }
-        for (int n = 2; ; n++) {
+        for (int n = 2;; n++) {
             String suffix = "-" + n;
             String head = slug.length() + suffix.length() > MAX_LENGTH
                     ? slug.substring(0, MAX_LENGTH - suffix.length()).replaceAll("-+$", "")

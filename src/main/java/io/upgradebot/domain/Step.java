@@ -6,12 +6,9 @@ import java.util.Optional;
 
 /** The six steps of upgrading one repository that a service level splits between owning and orchestration team. */
 public enum Step {
-    PLAN_AND_AUTOMATE("plan", "Plan & Automate", "plan & automate"),
-    CREATE_PRS("create-prs", "Create PRs", "create PRs"),
-    REVIEW("review", "Review", "review"),
-    MERGE("merge", "Merge", "merge"),
-    DEPLOY("deploy", "Deploy", "deploy"),
-    MONITOR("monitor", "Monitor", "monitor");
+    PLAN_AND_AUTOMATE("plan", "Plan & Automate", "plan & automate"), CREATE_PRS("create-prs", "Create PRs",
+            "create PRs"), REVIEW("review", "Review", "review"), MERGE("merge", "Merge",
+                    "merge"), DEPLOY("deploy", "Deploy", "deploy"), MONITOR("monitor", "Monitor", "monitor");
 
     private final String key;
     private final String label;

@@ -24,7 +24,7 @@ import java.util.Optional;
  * @param lts         true when the cycle is a long-term-support one ({@code lts: true} or an LTS start date)
  */
 public record SupportCycle(String cycle, LocalDate releaseDate, LocalDate eolDate, Boolean eolFlag, String latest,
-                           boolean lts) {
+        boolean lts) {
 
     public SupportCycle {
         if (cycle == null || cycle.isBlank()) {

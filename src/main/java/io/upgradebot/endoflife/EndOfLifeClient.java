@@ -1,11 +1,11 @@
 package io.upgradebot.endoflife;
 
-import io.upgradebot.project.SupportWindows;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.upgradebot.config.UpgradeBotConfig;
 import io.upgradebot.domain.SupportCycle;
 import io.upgradebot.domain.SupportWindow;
+import io.upgradebot.project.SupportWindows;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;

@@ -26,13 +26,15 @@ public final class ApplyWrite {
         if (payload instanceof WritePayload.CreateIssue p) {
             String repo = text(p.repo(), "repo");
             String marker = HiddenMarkers.effective(p.marker(), key);
-            Optional<GitHubTypes.Issue> existing = mayHaveRun ? gateway.findIssueByMarker(repo, marker)
+            Optional<GitHubTypes.Issue> existing = mayHaveRun
+                    ? gateway.findIssueByMarker(repo, marker)
                     : Optional.empty();
             GitHubTypes.Issue issue = existing.orElseGet(() -> gateway.createIssue(repo,
                     new GitHubTypes.NewIssue(text(p.title(), "title"), HiddenMarkers.ensureIn(
                             p.body() == null ? "" : p.body(), marker),
                             p.labels() == null ? List.of() : p.labels(),
-                            p.milestone() == null || p.milestone().isBlank() ? null
+                            p.milestone() == null || p.milestone().isBlank()
+                                    ? null
                                     : p.milestone().asInt("milestone"))));
             result.put("number", issue.number()).put("id", issue.id()).put("node_id", issue.nodeId())
                     .put("url", issue.url());
@@ -40,7 +42,8 @@ public final class ApplyWrite {
             String repo = text(p.repo(), "repo");
             int number = integer(p.number(), "number");
             String marker = HiddenMarkers.effective(p.marker(), key);
-            Optional<Long> existing = mayHaveRun ? gateway.findCommentByMarker(repo, number, marker)
+            Optional<Long> existing = mayHaveRun
+                    ? gateway.findCommentByMarker(repo, number, marker)
                     : Optional.empty();
             long id = existing.orElseGet(() -> gateway.comment(repo, number,
                     HiddenMarkers.ensureIn(text(p.body(), "body"), marker)));

@@ -17,7 +17,8 @@ final class BoardFieldValues {
         String value = option == null ? "" : option;
         switch (field.dataType()) {
             case GitHubTypes.BoardField.SINGLE_SELECT -> {
-                String id = optionId != null && !optionId.isBlank() ? optionId
+                String id = optionId != null && !optionId.isBlank()
+                        ? optionId
                         : field.option(value).map(GitHubTypes.Option::id).orElseThrow(() -> refused(field,
                                 "has no option \"" + value + "\" (enqueue ENSURE_BOARD_OPTION first)"));
                 return GitHubTypes.FieldValue.singleSelect(id);

@@ -85,7 +85,8 @@ public final class ClaimNextWrite {
     private final Supplier<String> installation;
     private final Event<WriteOutcome> outcomes;
 
-    public ClaimNextWrite(GitHubGateway gateway, Clock clock, Supplier<WritePolicy> policy, Supplier<String> installation,
+    public ClaimNextWrite(GitHubGateway gateway, Clock clock, Supplier<WritePolicy> policy,
+            Supplier<String> installation,
             Event<WriteOutcome> outcomes) {
         this.gateway = gateway;
         this.clock = clock;

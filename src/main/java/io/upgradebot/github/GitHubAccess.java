@@ -13,7 +13,9 @@ import java.util.Optional;
  * configured), a personal access token, or nothing. Holds secrets: never log it; {@link #describe()} is safe to log.
  */
 public final class GitHubAccess {
-    public enum Mode { APP, TOKEN, NONE }
+    public enum Mode {
+        APP, TOKEN, NONE
+    }
 
     private final Mode mode;
     private final String apiUrl;
@@ -152,7 +154,8 @@ public final class GitHubAccess {
     /** One line for the startup log, no secrets. */
     public String describe() {
         String base = switch (mode) {
-            case APP -> "GitHub: writing as GitHub App " + appId + " (installation " + installationId + ") at " + apiUrl;
+            case APP ->
+                "GitHub: writing as GitHub App " + appId + " (installation " + installationId + ") at " + apiUrl;
             case TOKEN -> "GitHub: writing with a personal access token at " + apiUrl;
             case NONE -> "GitHub: " + problem + "; the bot runs, reads are anonymous and every GitHub write fails "
                     + "until credentials are set";

@@ -31,7 +31,8 @@ public final class GitHubFailures {
     }
 
     /** Maps a non-2xx answer. {@code headers} may use any case for names. */
-    public static GitHubException fromResponse(int status, Map<String, List<String>> headers, String body, Instant now) {
+    public static GitHubException fromResponse(int status, Map<String, List<String>> headers, String body,
+            Instant now) {
         String message = githubMessage(body);
         if (status == 403 || status == 429) {
             Optional<Instant> retryAfter = retryAfter(headers, now);

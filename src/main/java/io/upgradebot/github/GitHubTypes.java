@@ -9,7 +9,8 @@ public final class GitHubTypes {
     private GitHubTypes() {
     }
 
-    public record Repo(String fullName, long id, String nodeId, boolean archived, String defaultBranch, String htmlUrl) {
+    public record Repo(String fullName, long id, String nodeId, boolean archived, String defaultBranch,
+            String htmlUrl) {
     }
 
     /** {@code id} is the numeric id (sub-issues API), {@code nodeId} the GraphQL id (Projects v2). */

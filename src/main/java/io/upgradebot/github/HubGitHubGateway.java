@@ -281,7 +281,8 @@ public class HubGitHubGateway implements GitHubGateway {
 
     @Override
     public GitHubTypes.Issue createIssue(String repo, GitHubTypes.NewIssue issue) {
-        return write("create issue in " + repo + ": \"" + issue.title() + "\"", () -> placeholderIssue(repo, issue.body()),
+        return write("create issue in " + repo + ": \"" + issue.title() + "\"",
+                () -> placeholderIssue(repo, issue.body()),
                 () -> {
                     GHRepository target = repo(repo);
                     GHIssueBuilder builder = target.createIssue(issue.title()).body(issue.body());
@@ -312,7 +313,8 @@ public class HubGitHubGateway implements GitHubGateway {
 
     @Override
     public void closeIssue(String repo, int number, String stateReason) {
-        GHIssueStateReason reason = "not_planned".equalsIgnoreCase(stateReason) ? GHIssueStateReason.NOT_PLANNED
+        GHIssueStateReason reason = "not_planned".equalsIgnoreCase(stateReason)
+                ? GHIssueStateReason.NOT_PLANNED
                 : GHIssueStateReason.COMPLETED;
         write("close " + repo + "#" + number + " as " + reason, () -> null, () -> {
             repo(repo).getIssue(number).close(reason);
@@ -387,12 +389,16 @@ public class HubGitHubGateway implements GitHubGateway {
 
     @Override
     public GitHubTypes.BoardField setFieldOptions(String fieldId, List<GitHubTypes.Option> options) {
-        return write("set the options of board field " + fieldId + " to " + options.stream().map(GitHubTypes.Option::name)
-                .toList(), () -> new GitHubTypes.BoardField(fieldId, "(dry-run)",
-                GitHubTypes.BoardField.SINGLE_SELECT, options.stream()
-                        .map(o -> o.id() == null ? new GitHubTypes.Option(DRY_RUN_ID + "_OPTION", o.name(), o.color(),
-                                o.description()) : o)
-                        .toList()),
+        return write(
+                "set the options of board field " + fieldId + " to " + options.stream().map(GitHubTypes.Option::name)
+                        .toList(),
+                () -> new GitHubTypes.BoardField(fieldId, "(dry-run)",
+                        GitHubTypes.BoardField.SINGLE_SELECT, options.stream()
+                                .map(o -> o.id() == null
+                                        ? new GitHubTypes.Option(DRY_RUN_ID + "_OPTION", o.name(), o.color(),
+                                                o.description())
+                                        : o)
+                                .toList()),
                 () -> projects.setOptions(fieldId, options));
     }
 
@@ -462,14 +468,16 @@ public class HubGitHubGateway implements GitHubGateway {
         Instant updated = issue.getUpdatedAt() == null ? null : issue.getUpdatedAt().toInstant();
         String author = issue.getUser() == null ? null : issue.getUser().getLogin();
         return new GitHubTypes.Issue(repo, issue.getNumber(), issue.getId(), issue.getNodeId(),
-                String.valueOf(issue.getHtmlUrl()), issue.getState() == null ? null
+                String.valueOf(issue.getHtmlUrl()), issue.getState() == null
+                        ? null
                         : issue.getState().name().toLowerCase(Locale.ROOT),
                 issue.getBody(), author, updated);
     }
 
     private GitHubTypes.Issue placeholderIssue(String repo, String body) {
-        return new GitHubTypes.Issue(repo, 0, 0L, DRY_RUN_ID + "_ISSUE", GitHubSecrets.webUrlOf(access.apiUrl()) + "/" + repo
-                + "/issues/0",
+        return new GitHubTypes.Issue(repo, 0, 0L, DRY_RUN_ID + "_ISSUE",
+                GitHubSecrets.webUrlOf(access.apiUrl()) + "/" + repo
+                        + "/issues/0",
                 "open", body, "upgrade-bot (dry-run)", clock.instant());
     }
 }

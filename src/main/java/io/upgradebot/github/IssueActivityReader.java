@@ -18,7 +18,9 @@ import java.util.Map;
 public interface IssueActivityReader {
 
     /** Linked pull requests (those that will close the issue), as far as they got. */
-    enum PullRequests { NONE, OPEN, MERGED }
+    enum PullRequests {
+        NONE, OPEN, MERGED
+    }
 
     record IssueActivity(String nodeId, String repo, int number, String url, String title, boolean open,
             Instant createdAt, Instant closedAt, List<HumanActivity.Event> events, PullRequests pullRequests) {

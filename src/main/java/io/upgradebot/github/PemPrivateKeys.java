@@ -52,7 +52,7 @@ public final class PemPrivateKeys {
     /** PrivateKeyInfo ::= SEQUENCE { version 0, AlgorithmIdentifier rsaEncryption, OCTET STRING pkcs1 } */
     static byte[] wrapPkcs1(byte[] pkcs1) {
         ByteArrayOutputStream content = new ByteArrayOutputStream();
-        content.writeBytes(new byte[] {0x02, 0x01, 0x00});
+        content.writeBytes(new byte[]{0x02, 0x01, 0x00});
         content.writeBytes(RSA_ALGORITHM);
         content.writeBytes(tlv(0x04, pkcs1));
         return tlv(0x30, content.toByteArray());

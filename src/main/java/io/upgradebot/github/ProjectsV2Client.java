@@ -80,7 +80,8 @@ final class ProjectsV2Client {
     }
 
     String addItem(String projectNodeId, String contentNodeId) {
-        ObjectNode vars = GitHubHttp.json().createObjectNode().put("project", projectNodeId).put("content", contentNodeId);
+        ObjectNode vars = GitHubHttp.json().createObjectNode().put("project", projectNodeId).put("content",
+                contentNodeId);
         JsonNode id = mutate(ADD_ITEM, vars).path("addProjectV2ItemById").path("item").path("id");
         if (!id.isTextual()) {
             throw new GitHubException.Transient("GitHub answered no item id for addProjectV2ItemById", null);
@@ -103,7 +104,8 @@ final class ProjectsV2Client {
                 o.put("id", option.id());
             }
             o.put("name", option.name());
-            o.put("color", option.color() == null || option.color().isBlank() ? "GRAY"
+            o.put("color", option.color() == null || option.color().isBlank()
+                    ? "GRAY"
                     : option.color().toUpperCase(Locale.ROOT));
             o.put("description", option.description() == null ? "" : option.description());
         }
@@ -123,7 +125,8 @@ final class ProjectsV2Client {
                     o.path("color").asText("GRAY"), o.path("description").asText("")));
         }
         // a field answered without dataType but with options (older fakes, updateProjectV2Field) is a single-select
-        String type = field.hasNonNull("dataType") ? field.get("dataType").asText()
+        String type = field.hasNonNull("dataType")
+                ? field.get("dataType").asText()
                 : field.has("options") ? GitHubTypes.BoardField.SINGLE_SELECT : "";
         return new GitHubTypes.BoardField(field.path("id").asText(), field.path("name").asText(), type,
                 List.copyOf(options));

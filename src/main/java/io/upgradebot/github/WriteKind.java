@@ -39,16 +39,9 @@ package io.upgradebot.github;
  * transaction as, earlier than) the write that refers to them.
  */
 public enum WriteKind {
-    CREATE_ISSUE(true),
-    COMMENT(true),
-    REPLACE_BODY_SECTION(false),
-    CLOSE_ISSUE(false),
-    REOPEN_ISSUE(false),
-    ENSURE_MILESTONE(true),
-    ADD_SUB_ISSUE(false),
-    ENSURE_BOARD_OPTION(false),
-    ADD_BOARD_ITEM(false),
-    SET_BOARD_FIELD(false);
+    CREATE_ISSUE(true), COMMENT(true), REPLACE_BODY_SECTION(false), CLOSE_ISSUE(false), REOPEN_ISSUE(
+            false), ENSURE_MILESTONE(true), ADD_SUB_ISSUE(
+                    false), ENSURE_BOARD_OPTION(false), ADD_BOARD_ITEM(false), SET_BOARD_FIELD(false);
 
     private final boolean contentCreating;
 

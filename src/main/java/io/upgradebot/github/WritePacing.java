@@ -44,7 +44,8 @@ public final class WritePacing {
      * Until when to stop writing after a rate-limit answer: the time GitHub gave; without one (GitHub: "wait at least
      * one minute"), the default wait doubled per consecutive limit ({@code previousLimits}), capped.
      */
-    public static Instant throttledUntil(Optional<Instant> retryAt, int previousLimits, Instant now, WritePolicy policy) {
+    public static Instant throttledUntil(Optional<Instant> retryAt, int previousLimits, Instant now,
+            WritePolicy policy) {
         if (retryAt.isPresent()) {
             // a reset already past (clock skew) must not turn into a tight loop of requests
             return later(retryAt.get(), now.plus(policy.writeInterval()));

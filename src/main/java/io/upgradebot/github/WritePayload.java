@@ -27,7 +27,8 @@ public sealed interface WritePayload {
     /** CREATE_ISSUE: {@code labels} and {@code milestone} are left out of the JSON when null. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record CreateIssue(String repo, String title, String body, String marker, List<String> labels, Num milestone)
-            implements WritePayload {
+            implements
+                WritePayload {
         public CreateIssue(String repo, String title, String body, String marker) {
             this(repo, title, body, marker, null, null);
         }
@@ -57,7 +58,8 @@ public sealed interface WritePayload {
     /** {@code stateReason}: {@code completed} when null, or {@code not_planned}. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record CloseIssue(String repo, Num number, @JsonProperty("state_reason") String stateReason)
-            implements WritePayload {
+            implements
+                WritePayload {
         @Override
         public WriteKind kind() {
             return WriteKind.CLOSE_ISSUE;
@@ -91,7 +93,8 @@ public sealed interface WritePayload {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record EnsureBoardOption(String org, @JsonProperty("board_number") Num boardNumber, String field, String option)
-            implements WritePayload {
+            implements
+                WritePayload {
         @Override
         public WriteKind kind() {
             return WriteKind.ENSURE_BOARD_OPTION;

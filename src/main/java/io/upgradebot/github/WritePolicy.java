@@ -12,7 +12,8 @@ public record WritePolicy(Duration writeInterval, int contentWritesPerMinute, in
         Duration pollInterval, Duration retryBackoff, Duration maxBackoff) {
 
     public static WritePolicy from(UpgradeBotConfig.GitHubWrites c) {
-        return new WritePolicy(c.writeInterval(), c.contentWritesPerMinute(), c.contentWritesPerHour(), c.minuteWindow(),
+        return new WritePolicy(c.writeInterval(), c.contentWritesPerMinute(), c.contentWritesPerHour(),
+                c.minuteWindow(),
                 c.hourWindow(), c.secondaryLimitDefaultWait(), c.maxAttempts(), c.lease(), c.pollInterval(),
                 c.retryBackoff(), c.maxBackoff());
     }

@@ -47,7 +47,8 @@ public class ChannelPostSlots {
                 return slot;
             }
         }
-        throw new IllegalStateException("could not claim a posting slot of " + channel + " after " + MAX_RACES + " races");
+        throw new IllegalStateException(
+                "could not claim a posting slot of " + channel + " after " + MAX_RACES + " races");
     }
 
     /** Nobody posts to {@code channel} before {@code until} (Slack asked to wait: 429 with Retry-After). */

@@ -1,7 +1,7 @@
 package io.upgradebot.project;
 
-import io.upgradebot.project.ownerdoes.OwnerDoesChoices;
 import io.upgradebot.domain.OwnerDoesLevel;
+import io.upgradebot.project.ownerdoes.OwnerDoesChoices;
 import java.time.LocalDate;
 import java.util.List;
 

@@ -1,7 +1,7 @@
 package io.upgradebot.project;
 
-import io.upgradebot.domain.ProjectState;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.upgradebot.domain.ProjectState;
 import io.upgradebot.domain.Slug;
 import io.upgradebot.store.UpgradeProjectEntity;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,7 +26,8 @@ public class FindProject {
     public Found find(String named, String channelId) {
         return QuarkusTransaction.joiningExisting().call(() -> {
             if (named == null || named.isBlank()) {
-                List<UpgradeProjectEntity> here = UpgradeProjectEntity.list("channelId = ?1 and state in ?2 order by createdAt desc",
+                List<UpgradeProjectEntity> here = UpgradeProjectEntity.list(
+                        "channelId = ?1 and state in ?2 order by createdAt desc",
                         channelId, List.of(ProjectState.CREATING, ProjectState.ACTIVE));
                 if (here.size() == 1) {
                     return new Found(here.get(0).id, here.get(0).slug, null);
@@ -47,9 +48,12 @@ public class FindProject {
     }
 
     private static String known() {
-        List<String> slugs = UpgradeProjectEntity.newestFirst().stream().limit(10).map(p -> "`" + p.slug + "`").toList();
-        return slugs.isEmpty() ? "there are no projects yet (`/upgrade new`)." : "known projects: " + String.join(", ", slugs)
-                + " (`/upgrade list` for all).";
+        List<String> slugs = UpgradeProjectEntity.newestFirst().stream().limit(10).map(p -> "`" + p.slug + "`")
+                .toList();
+        return slugs.isEmpty()
+                ? "there are no projects yet (`/upgrade new`)."
+                : "known projects: " + String.join(", ", slugs)
+                        + " (`/upgrade list` for all).";
     }
 
     /** Levenshtein distance, for "did you mean". */

@@ -34,13 +34,11 @@ public class OrchestratorGate {
 
     /** What only orchestrators do, each with the one sentence a refusal gives. */
     public enum Action {
-        NEW("create upgrade projects", null),
-        CHANGE_REPOS("change a project's repositories", null),
-        ANNOUNCE("schedule announcements", null),
-        ASK("ask the owners to choose", "Anyone can see what is still open with /upgrade tbd <project>."),
-        CHANGE_SCHEDULE("change what is scheduled", null),
-        RETRY_FAILED("retry a project's writes", null),
-        CHANGE_NUDGES("change a project's nudges", null);
+        NEW("create upgrade projects", null), CHANGE_REPOS("change a project's repositories", null), ANNOUNCE(
+                "schedule announcements", null), ASK("ask the owners to choose",
+                        "Anyone can see what is still open with /upgrade tbd <project>."), CHANGE_SCHEDULE(
+                                "change what is scheduled", null), RETRY_FAILED("retry a project's writes",
+                                        null), CHANGE_NUDGES("change a project's nudges", null);
 
         /** Completes "Only orchestrators …". */
         public final String onlyOrchestrators;

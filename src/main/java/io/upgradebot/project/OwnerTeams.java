@@ -151,7 +151,8 @@ public class OwnerTeams {
                 }
             }
             if (bad || (group.isEmpty() && users.isEmpty())) {
-                LOG.errorf("upgrade-bot.owners.slack: '%s' needs one user group id (S…) or user ids (U…); ignored", line);
+                LOG.errorf("upgrade-bot.owners.slack: '%s' needs one user group id (S…) or user ids (U…); ignored",
+                        line);
                 continue;
             }
             out.put(normalise(team), new TeamAudience(team, group, users, "config"));
@@ -168,9 +169,11 @@ public class OwnerTeams {
         String t = normalise(team);
         if (t.contains("@") || t.contains(" ")) {
             // an e-mail address from CODEOWNERS: Slack knows it directly
-            return t.contains("@") ? directory.userIdByEmail(t)
-                    .map(id -> new TeamAudience(team, Optional.empty(), List.of(id), "github"))
-                    .orElse(TeamAudience.unknown(team)) : TeamAudience.unknown(team);
+            return t.contains("@")
+                    ? directory.userIdByEmail(t)
+                            .map(id -> new TeamAudience(team, Optional.empty(), List.of(id), "github"))
+                            .orElse(TeamAudience.unknown(team))
+                    : TeamAudience.unknown(team);
         }
         List<String> logins;
         int slash = t.indexOf('/');

@@ -1,7 +1,7 @@
 package io.upgradebot.project;
 
-import io.upgradebot.domain.ProjectState;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.upgradebot.domain.ProjectState;
 import io.upgradebot.store.ProjectRepoEntity;
 import io.upgradebot.store.UpgradeProjectEntity;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -65,11 +65,12 @@ public class ProjectSummaries {
             List<Object[]> rows = ProjectRepoEntity.getEntityManager().createQuery(
                     "select r.projectId, count(r), sum(case when upper(r.ownerDoes) = 'TBD' then 1 else 0 end) "
                             + "from ProjectRepoEntity r where r.inScope = true and r.projectId in :ids "
-                            + "group by r.projectId", Object[].class)
+                            + "group by r.projectId",
+                    Object[].class)
                     .setParameter("ids", projects.stream().map(p -> p.id).toList())
                     .getResultList();
             for (Object[] row : rows) {
-                counts.put((Long) row[0], new long[] {((Number) row[1]).longValue(),
+                counts.put((Long) row[0], new long[]{((Number) row[1]).longValue(),
                         row[2] == null ? 0 : ((Number) row[2]).longValue()});
             }
             return projects.stream().map(p -> {

@@ -27,8 +27,12 @@ public class ProjectTeams {
      * reaches somebody even before the team mapping exists).
      */
     public TeamContacts.Contact orchestration(UpgradeProjectEntity p) {
-        String team = p.orchestrationTeam == null || p.orchestrationTeam.isBlank() ? "orchestration team" : p.orchestrationTeam;
-        TeamContacts.Contact mapped = p.orchestrationTeam == null ? null : contacts.of(p.orchestrationTeam, org(p.roadmapRepo));
+        String team = p.orchestrationTeam == null || p.orchestrationTeam.isBlank()
+                ? "orchestration team"
+                : p.orchestrationTeam;
+        TeamContacts.Contact mapped = p.orchestrationTeam == null
+                ? null
+                : contacts.of(p.orchestrationTeam, org(p.roadmapRepo));
         if (mapped != null && mapped.reachable()) {
             return mapped;
         }

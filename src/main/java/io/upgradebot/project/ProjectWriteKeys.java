@@ -59,7 +59,8 @@ public final class ProjectWriteKeys {
 
     /** {@code round} separates later changes of the same field (the first setting is round 0). */
     public static String boardField(String slug, String repo, String field, int round) {
-        return "p:" + slug + ":" + BOARD_FIELD + ":" + norm(repo) + ":" + field(field) + (round == 0 ? "" : "." + round);
+        return "p:" + slug + ":" + BOARD_FIELD + ":" + norm(repo) + ":" + field(field)
+                + (round == 0 ? "" : "." + round);
     }
 
     /** The roadmap issue's item on the roadmap board. */

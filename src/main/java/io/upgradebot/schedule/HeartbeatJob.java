@@ -24,10 +24,10 @@ public class HeartbeatJob {
         this.quartz = quartz;
     }
 
-    @Scheduled(identity = "heartbeat", every = "${upgrade-bot.schedule.heartbeat-every:off}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(identity = "heartbeat", every = "${upgrade-bot.schedule.heartbeat-every:off}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void run(ScheduledExecution execution) {
-        LOG.infof("Heartbeat fired: scheduled-fire-time=%d instance=%s", execution.getScheduledFireTime().toEpochMilli(),
+        LOG.infof("Heartbeat fired: scheduled-fire-time=%d instance=%s",
+                execution.getScheduledFireTime().toEpochMilli(),
                 instanceId());
     }
 

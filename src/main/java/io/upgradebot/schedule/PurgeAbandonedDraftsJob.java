@@ -25,8 +25,7 @@ public class PurgeAbandonedDraftsJob {
         this.clock = clock;
     }
 
-    @Scheduled(identity = "purge-abandoned-drafts", every = "1h", delayed = "10m",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(identity = "purge-abandoned-drafts", every = "1h", delayed = "10m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public void run() {
         long purged = messages.purgeAbandonedDrafts(clock.instant().minus(KEEP));
         if (purged > 0) {

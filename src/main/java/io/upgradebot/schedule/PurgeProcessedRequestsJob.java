@@ -25,8 +25,7 @@ public class PurgeProcessedRequestsJob {
         this.clock = clock;
     }
 
-    @Scheduled(identity = "purge-processed-requests", every = "1h", delayed = "5m",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(identity = "purge-processed-requests", every = "1h", delayed = "5m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public void run() {
         long purged = processed.purgeOlderThan(clock.instant().minus(KEEP));
         if (purged > 0) {

@@ -72,7 +72,8 @@ public class QuartzMessageTriggers implements MessageTriggers {
         }
         if (m.runAt != null) {
             return b.startAt(Date.from(m.runAt))
-                    .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow()).build();
+                    .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
+                    .build();
         }
         return null;
     }
@@ -138,7 +139,8 @@ public class QuartzMessageTriggers implements MessageTriggers {
         try {
             scheduler.scheduleJob(job(messageId), Set.of(t), true);
         } catch (SchedulerException e) {
-            throw new IllegalStateException("could not schedule a firing of message " + messageId + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "could not schedule a firing of message " + messageId + ": " + e.getMessage(), e);
         }
     }
 

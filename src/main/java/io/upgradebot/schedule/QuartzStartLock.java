@@ -61,7 +61,8 @@ public class QuartzStartLock {
             LOG.debug("Quartz start lock released");
         } catch (SQLException e) {
             // closing the connection would release it too, but pooled connections stay open: say so
-            LOG.warnf("Could not release the Quartz start lock (%s); other replicas wait until this one stops", e.toString());
+            LOG.warnf("Could not release the Quartz start lock (%s); other replicas wait until this one stops",
+                    e.toString());
         }
     }
 }

@@ -20,8 +20,7 @@ public class RunbookMomentsJob {
         this.deliveries = deliveries;
     }
 
-    @Scheduled(identity = "runbook-moments", every = "${upgrade-bot.schedule.moments-sync-every:5m}", delayed = "30s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(identity = "runbook-moments", every = "${upgrade-bot.schedule.moments-sync-every:5m}", delayed = "30s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void run() {
         moments.syncAll();
         deliveries.sweep();

@@ -30,15 +30,18 @@ public class ScheduleSettingsCheck {
     static List<String> problems(ScheduleConfig schedule, NudgeConfig nudges) {
         List<String> problems = new ArrayList<>();
         cron("upgrade-bot.schedule.digest-cron (UPGRADE_BOT_SCHEDULE_DIGEST_CRON)", schedule.digestCron(), problems);
-        cron("upgrade-bot.schedule.tbd-reminder-cron (UPGRADE_BOT_SCHEDULE_TBD_REMINDER_CRON)", schedule.tbdReminderCron(), problems);
+        cron("upgrade-bot.schedule.tbd-reminder-cron (UPGRADE_BOT_SCHEDULE_TBD_REMINDER_CRON)",
+                schedule.tbdReminderCron(), problems);
         try {
             ZoneId.of(schedule.timeZone());
         } catch (DateTimeException e) {
             problems.add("upgrade-bot.schedule.time-zone (UPGRADE_BOT_SCHEDULE_TIME_ZONE) '" + schedule.timeZone()
                     + "' is not a time zone (e.g. Europe/Berlin, UTC)");
         }
-        if (schedule.deadlineReminderDays().stream().anyMatch(d -> d < 0) || schedule.atRiskDays().stream().anyMatch(d -> d < 0)) {
-            problems.add("upgrade-bot.schedule.deadline-reminder-days and at-risk-days count days before the date: no negatives");
+        if (schedule.deadlineReminderDays().stream().anyMatch(d -> d < 0)
+                || schedule.atRiskDays().stream().anyMatch(d -> d < 0)) {
+            problems.add(
+                    "upgrade-bot.schedule.deadline-reminder-days and at-risk-days count days before the date: no negatives");
         }
         if (schedule.maxAttempts() < 1) {
             problems.add("upgrade-bot.schedule.max-attempts must be at least 1");

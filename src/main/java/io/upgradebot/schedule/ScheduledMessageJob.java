@@ -25,9 +25,12 @@ public class ScheduledMessageJob implements Job {
     public void execute(JobExecutionContext context) {
         JobDataMap data = context.getMergedJobDataMap();
         long messageId = Long.parseLong(data.getString(QuartzMessageTriggers.MESSAGE_ID));
-        String fireKey = data.containsKey(QuartzMessageTriggers.FIRE_KEY) ? data.getString(QuartzMessageTriggers.FIRE_KEY) : null;
+        String fireKey = data.containsKey(QuartzMessageTriggers.FIRE_KEY)
+                ? data.getString(QuartzMessageTriggers.FIRE_KEY)
+                : null;
         if (fireKey != null) {
-            deliveries.deliver(messageId, fireKey, Instant.ofEpochMilli(Long.parseLong(data.getString(QuartzMessageTriggers.DUE_AT))));
+            deliveries.deliver(messageId, fireKey,
+                    Instant.ofEpochMilli(Long.parseLong(data.getString(QuartzMessageTriggers.DUE_AT))));
             return;
         }
         deliveries.fired(messageId, scheduledFireTime(context, data));
@@ -36,7 +39,10 @@ public class ScheduledMessageJob implements Job {
     /** A recovered run (its replica died) stands for the run it replaces, not for the moment of recovery. */
     static Instant scheduledFireTime(JobExecutionContext context, JobDataMap data) {
         String original = context.isRecovering()
-                ? data.getString(Scheduler.FAILED_JOB_ORIGINAL_TRIGGER_SCHEDULED_FIRETIME_IN_MILLISECONDS) : null;
-        return original != null ? Instant.ofEpochMilli(Long.parseLong(original)) : context.getScheduledFireTime().toInstant();
+                ? data.getString(Scheduler.FAILED_JOB_ORIGINAL_TRIGGER_SCHEDULED_FIRETIME_IN_MILLISECONDS)
+                : null;
+        return original != null
+                ? Instant.ofEpochMilli(Long.parseLong(original))
+                : context.getScheduledFireTime().toInstant();
     }
 }

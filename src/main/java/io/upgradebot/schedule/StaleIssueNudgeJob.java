@@ -14,8 +14,7 @@ public class StaleIssueNudgeJob {
         this.nudges = nudges;
     }
 
-    @Scheduled(identity = "stale-issue-nudges", cron = "${upgrade-bot.nudges.cron:0 0 * ? * *}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(identity = "stale-issue-nudges", cron = "${upgrade-bot.nudges.cron:0 0 * ? * *}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void run() {
         nudges.run();
     }

@@ -15,7 +15,9 @@ import java.util.Optional;
 public class GitHubWriteEntity extends PanacheEntityBase {
 
     /** PENDING (not yet done, maybe attempted), RUNNING (claimed under a lease), DONE, FAILED (gave up). */
-    public enum State { PENDING, RUNNING, DONE, FAILED }
+    public enum State {
+        PENDING, RUNNING, DONE, FAILED
+    }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -46,8 +46,9 @@ public class ProcessedRequests {
      */
     public boolean markFirstSeen(String key, String kind) {
         try (Connection c = dataSource.getConnection();
-                PreparedStatement st = c.prepareStatement("insert into processed_request (request_key, kind, received_at)"
-                        + " values (?, ?, ?) on conflict do nothing")) {
+                PreparedStatement st = c
+                        .prepareStatement("insert into processed_request (request_key, kind, received_at)"
+                                + " values (?, ?, ?) on conflict do nothing")) {
             st.setString(1, stored(key));
             st.setString(2, kind);
             st.setTimestamp(3, Timestamp.from(clock.instant()));

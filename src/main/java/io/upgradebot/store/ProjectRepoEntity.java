@@ -1,7 +1,7 @@
 package io.upgradebot.store;
 
-import io.upgradebot.domain.RepoIssueState;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.upgradebot.domain.RepoIssueState;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;

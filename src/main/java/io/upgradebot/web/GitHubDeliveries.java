@@ -28,7 +28,8 @@ public class GitHubDeliveries {
             events.fireAsync(event).whenComplete((done, failure) -> {
                 inFlight.decrementAndGet();
                 if (failure != null) {
-                    LOG.warnf("GitHub delivery %s (%s) failed: %s", event.deliveryId(), event.name(), failure.toString());
+                    LOG.warnf("GitHub delivery %s (%s) failed: %s", event.deliveryId(), event.name(),
+                            failure.toString());
                 }
             });
         } catch (RuntimeException e) {

@@ -3,8 +3,8 @@ package io.upgradebot.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.upgradebot.config.GitHubSecrets;
-import io.upgradebot.project.sync.GitHubWebhookEvent;
 import io.upgradebot.project.RequestClaims;
+import io.upgradebot.project.sync.GitHubWebhookEvent;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -63,7 +63,8 @@ public class GitHubWebhookResource {
         }
         if (delivery.length() > RequestClaims.MAX_ID_LENGTH) {
             LOG.infof("Refused a GitHub %s delivery whose X-GitHub-Delivery is %d characters long", event.length() > 64
-                    ? event.substring(0, 64) : event, delivery.length());
+                    ? event.substring(0, 64)
+                    : event, delivery.length());
             return text(400, "X-GitHub-Delivery too long");
         }
         JsonNode payload;

@@ -34,7 +34,8 @@ class DatabaseSettingsTest {
 
     @Test
     void theDefaultUrlsLiveUnderTheDataDirAndPassTheCheck() throws IOException {
-        assertEquals("jdbc:h2:file:./data/upgrade-bot;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
+        assertEquals(
+                "jdbc:h2:file:./data/upgrade-bot;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
                 jdbcUrl(null, Map.of()));
         assertEquals("jdbc:h2:file:./data/upgrade-bot-dev;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
                 + "DEFAULT_NULL_ORDERING=HIGH", jdbcUrl("dev", Map.of()), "quarkus:dev keeps using ./data/");

@@ -127,7 +127,8 @@ class CompletionDateRuleTest {
     void other_projects_on_the_same_release_raise_the_stagger_warning() {
         Release verawood = CALENDAR.byName("verawood").orElseThrow();
         assertEquals(Optional.of("Also targeting Verawood: Python 3.12, React 19 — the runbook asks to stagger"
-                + " completion dates."), CompletionDateRule.overlapWarning(verawood, List.of("Python 3.12", "React 19")));
+                + " completion dates."),
+                CompletionDateRule.overlapWarning(verawood, List.of("Python 3.12", "React 19")));
         assertEquals(Optional.empty(), CompletionDateRule.overlapWarning(verawood, List.of()));
     }
 

@@ -18,7 +18,8 @@ class HumanActivityTest {
         assertFalse(rule.isHuman(new HumanActivity.Event("upgrade-bot", true, Instant.EPOCH)), "GraphQL Bot login");
         assertFalse(rule.isHuman(new HumanActivity.Event("Upgrade-Bot[bot]", false, Instant.EPOCH)), "REST spelling");
         assertFalse(rule.isHuman(new HumanActivity.Event("dependabot", true, Instant.EPOCH)), "any app account");
-        assertFalse(rule.isHuman(new HumanActivity.Event("renovate-helper", false, Instant.EPOCH)), "configured automation");
+        assertFalse(rule.isHuman(new HumanActivity.Event("renovate-helper", false, Instant.EPOCH)),
+                "configured automation");
         assertFalse(rule.isHuman(new HumanActivity.Event(null, false, Instant.EPOCH)), "deleted account");
         assertTrue(rule.isHuman(new HumanActivity.Event("octocat", false, Instant.EPOCH)));
     }

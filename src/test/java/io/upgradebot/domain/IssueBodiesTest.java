@@ -22,7 +22,8 @@ class IssueBodiesTest {
     static RoadmapSummary summary() {
         return new RoadmapSummary("Django 5.2", "django-5-2", "Django", "4.2", "5.2", LocalDate.of(2026, 4, 23),
                 "Django 4.2 support ends 2026-04-30 (endoflife.date); the last release branch cut before that is"
-                        + " Verawood on 2026-04-23.", "Verawood", "@openedx/axim-engineering",
+                        + " Verawood on 2026-04-23.",
+                "Verawood", "@openedx/axim-engineering",
                 "https://docs.openedx.org/django-5-2", List.of("Also targeting Verawood: Python 3.12 — the runbook asks"
                         + " to stagger completion dates."));
     }

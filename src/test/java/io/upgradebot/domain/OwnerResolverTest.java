@@ -86,9 +86,11 @@ class OwnerResolverTest {
     void catalog_info_owner_forms() {
         assertEquals(Optional.of("arch-bom"), CatalogInfo.owner("kind: Component\nspec:\n  owner: 'arch-bom'\n"));
         assertEquals(Optional.of("jane"), CatalogInfo.owner("kind: Component\nspec:\n  owner: user:jane\n"));
-        assertEquals(Optional.of("team-x"), CatalogInfo.owner("kind: Component\nspec: {type: service, owner: group:team-x}\n"));
+        assertEquals(Optional.of("team-x"),
+                CatalogInfo.owner("kind: Component\nspec: {type: service, owner: group:team-x}\n"));
         assertEquals(Optional.of("sys"), CatalogInfo.owner("kind: System\nspec:\n  owner: sys\n"));
-        assertEquals(Optional.empty(), CatalogInfo.owner("kind: Component\nmetadata:\n  owner: x\nspec:\n  type: lib\n"));
+        assertEquals(Optional.empty(),
+                CatalogInfo.owner("kind: Component\nmetadata:\n  owner: x\nspec:\n  type: lib\n"));
         assertEquals(Optional.empty(), CatalogInfo.owner("kind: Component\nspec:\n  nested:\n    owner: deep\n"));
         assertEquals(Optional.empty(), CatalogInfo.owner(""));
     }
@@ -110,7 +112,8 @@ class OwnerResolverTest {
 
     @Test
     void a_bad_mapping_line_is_named() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> OwnerMapping.parse("justateam"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> OwnerMapping.parse("justateam"));
         assertTrue(e.getMessage().contains("'justateam'"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> OwnerMapping.parse("a/b ="));
     }

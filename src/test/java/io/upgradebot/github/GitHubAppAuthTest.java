@@ -78,10 +78,12 @@ class GitHubAppAuthTest {
                                 + "\"documentation_url\":\"https://docs.github.com/rest\"}")));
         for (String token : List.of("ghs_first", "ghs_second")) {
             github.stubFor(get(urlPathEqualTo("/repos/acme/app")).withHeader("Authorization",
-                    equalTo("Bearer " + token)).willReturn(okJson("""
-                    {"id":1,"node_id":"R_1","name":"app","full_name":"acme/app","private":false,
-                     "owner":{"login":"acme","id":1,"type":"Organization"},"html_url":"https://github.com/acme/app",
-                     "url":"%s/repos/acme/app","archived":false,"default_branch":"main"}""".formatted(github.baseUrl()))));
+                    equalTo("Bearer " + token)).willReturn(
+                            okJson("""
+                                    {"id":1,"node_id":"R_1","name":"app","full_name":"acme/app","private":false,
+                                     "owner":{"login":"acme","id":1,"type":"Organization"},"html_url":"https://github.com/acme/app",
+                                     "url":"%s/repos/acme/app","archived":false,"default_branch":"main"}"""
+                                    .formatted(github.baseUrl()))));
         }
     }
 

@@ -53,7 +53,8 @@ class GraphQlIssueActivityReaderTest {
     @BeforeEach
     void setUp() {
         github.resetAll();
-        HubGitHubGateway gateway = new HubGitHubGateway(GitHubAccess.token(github.baseUrl(), github.baseUrl() + "/graphql", "ghp_test"),
+        HubGitHubGateway gateway = new HubGitHubGateway(
+                GitHubAccess.token(github.baseUrl(), github.baseUrl() + "/graphql", "ghp_test"),
                 false, Clock.systemUTC(), Duration.ofSeconds(2), Duration.ofSeconds(5));
         reader = new GraphQlIssueActivityReader(gateway::graphql);
     }
@@ -91,7 +92,8 @@ class GraphQlIssueActivityReaderTest {
     @Test
     void twoHundredAndFiftyIssuesCostThreeRequests() {
         List<String> ids = IntStream.range(0, 250).mapToObj(i -> "I_" + i).toList();
-        github.stubFor(post(urlPathEqualTo("/graphql")).willReturn(okJson(answer("upgrade-bot", List.of(), List.of()))));
+        github.stubFor(
+                post(urlPathEqualTo("/graphql")).willReturn(okJson(answer("upgrade-bot", List.of(), List.of()))));
         for (int from = 0; from < 250; from += 100) {
             List<String> nodes = new ArrayList<>();
             for (int i = from; i < Math.min(250, from + 100); i++) {
@@ -112,12 +114,14 @@ class GraphQlIssueActivityReaderTest {
     @Test
     void aServerWithoutBoardEventsIsAskedOnceMoreWithoutThem() {
         github.stubFor(post(urlPathEqualTo("/graphql")).inScenario("ghes").whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(okJson("""
-                        {"errors":[{"path":["query","nodes","timelineItems","itemTypes"],"extensions":{"code":"argumentLiteralsIncompatible"},
-                         "message":"Argument 'itemTypes' on Field 'timelineItems' has an invalid value. Expected type '[IssueTimelineItemsItemType!]'. ADDED_TO_PROJECT_V2_EVENT"}]}"""))
+                .willReturn(
+                        okJson("""
+                                {"errors":[{"path":["query","nodes","timelineItems","itemTypes"],"extensions":{"code":"argumentLiteralsIncompatible"},
+                                 "message":"Argument 'itemTypes' on Field 'timelineItems' has an invalid value. Expected type '[IssueTimelineItemsItemType!]'. ADDED_TO_PROJECT_V2_EVENT"}]}"""))
                 .willSetStateTo("asked"));
         github.stubFor(post(urlPathEqualTo("/graphql")).inScenario("ghes").whenScenarioStateIs("asked")
-                .willReturn(okJson(answer("upgrade-bot", List.of(issue("I_1", "acme/a", 1, true, CREATED, null)), List.of()))));
+                .willReturn(okJson(
+                        answer("upgrade-bot", List.of(issue("I_1", "acme/a", 1, true, CREATED, null)), List.of()))));
 
         IssueActivityReader.Batch batch = reader.read(List.of("I_1"));
 
@@ -128,8 +132,10 @@ class GraphQlIssueActivityReaderTest {
     @Test
     void rateLimitsCarryWhenToRetryAndServerErrorsAreTransient() {
         github.stubFor(post(urlPathEqualTo("/graphql")).willReturn(aResponse().withStatus(403)
-                .withHeader("retry-after", "60").withBody("{\"message\":\"You have exceeded a secondary rate limit\"}")));
-        GitHubException.RateLimited limited = assertThrows(GitHubException.RateLimited.class, () -> reader.read(List.of("I_1")));
+                .withHeader("retry-after", "60")
+                .withBody("{\"message\":\"You have exceeded a secondary rate limit\"}")));
+        GitHubException.RateLimited limited = assertThrows(GitHubException.RateLimited.class,
+                () -> reader.read(List.of("I_1")));
         assertTrue(limited.secondary());
         assertTrue(limited.retryAt().isPresent());
 

@@ -175,7 +175,8 @@ class HubGitHubGatewayTest {
         assertEquals(List.of(child.id()), gateway.subIssueIds("acme/sub", parent.number()));
         ServeEvent post = Fakes.github.getAllServeEvents().stream()
                 .filter(e -> e.getRequest().getUrl().endsWith("/sub_issues")
-                        && e.getRequest().getMethod().getName().equals("POST")).findFirst().orElseThrow();
+                        && e.getRequest().getMethod().getName().equals("POST"))
+                .findFirst().orElseThrow();
         assertEquals("{\"sub_issue_id\":" + child.id() + "}", post.getRequest().getBodyAsString());
 
         github.inject(Fault.reject("POST", "/repos/acme/sub/issues/\\d+/sub_issues", 422, Map.of(),
@@ -235,7 +236,8 @@ class HubGitHubGatewayTest {
         assertEquals("", executor.run("gh-test:typed:opt", WriteKind.ENSURE_BOARD_OPTION, JSON.createObjectNode()
                 .put("org", "acme").put("board_number", 10).put("field", "Source").put("option", "Axim"), false)
                 .get("option_id").asText());
-        executor.run("gh-test:typed:source", WriteKind.SET_BOARD_FIELD, set.apply("Source", "Axim").put("option_id", ""),
+        executor.run("gh-test:typed:source", WriteKind.SET_BOARD_FIELD,
+                set.apply("Source", "Axim").put("option_id", ""),
                 false);
         executor.run("gh-test:typed:project", WriteKind.SET_BOARD_FIELD, set.apply("Project", "A"), false);
         executor.run("gh-test:typed:points", WriteKind.SET_BOARD_FIELD, set.apply("Points", "3"), false);

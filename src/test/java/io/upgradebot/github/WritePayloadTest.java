@@ -13,11 +13,13 @@ class WritePayloadTest {
 
     @Test
     void aRoadmapIssueIsStoredWithTheFieldNamesOfTheContract() {
-        PlannedWrite write = PlannedWrite.of("p:x:roadmap", 7L, new WritePayload.CreateIssue("acme/roadmap", "X upgrade",
-                "body", "<!-- m -->", List.of("maintenance"), Num.ref("p:x:milestone", "number")));
+        PlannedWrite write = PlannedWrite.of("p:x:roadmap", 7L,
+                new WritePayload.CreateIssue("acme/roadmap", "X upgrade",
+                        "body", "<!-- m -->", List.of("maintenance"), Num.ref("p:x:milestone", "number")));
         assertEquals(WriteKind.CREATE_ISSUE, write.kind());
         assertEquals("{\"repo\":\"acme/roadmap\",\"title\":\"X upgrade\",\"body\":\"body\",\"marker\":\"<!-- m -->\","
-                + "\"labels\":[\"maintenance\"],\"milestone\":\"${ref:p:x:milestone#number}\"}", write.payload().toString());
+                + "\"labels\":[\"maintenance\"],\"milestone\":\"${ref:p:x:milestone#number}\"}",
+                write.payload().toString());
     }
 
     @Test
@@ -37,7 +39,8 @@ class WritePayloadTest {
         assertEquals(42, comment.number().asInt("number"));
         assertNull(comment.marker());
         WritePayload.CloseIssue close = assertInstanceOf(WritePayload.CloseIssue.class,
-                WritePayload.parse(WriteKind.CLOSE_ISSUE, "{\"repo\":\"a/b\",\"number\":5,\"state_reason\":\"not_planned\"}"));
+                WritePayload.parse(WriteKind.CLOSE_ISSUE,
+                        "{\"repo\":\"a/b\",\"number\":5,\"state_reason\":\"not_planned\"}"));
         assertEquals(new WritePayload.CloseIssue("a/b", Num.of(5), "not_planned"), close);
     }
 
@@ -64,7 +67,8 @@ class WritePayloadTest {
     void aNumberThatIsNotOneIsAnInvalidWrite() {
         WritePayload.ReopenIssue reopen = (WritePayload.ReopenIssue) WritePayload.parse(WriteKind.REOPEN_ISSUE,
                 "{\"repo\":\"a/b\",\"number\":\"abc\"}");
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> reopen.number().asInt("number"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> reopen.number().asInt("number"));
         assertEquals("payload field \"number\" is not a number: abc", e.getMessage());
     }
 }

@@ -1,8 +1,5 @@
 package io.upgradebot.github;
 
-import io.upgradebot.support.SettableClock;
-import io.upgradebot.support.Eventually;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -23,9 +20,11 @@ import io.upgradebot.store.GitHubContentWriteEntity;
 import io.upgradebot.store.GitHubPacingEntity;
 import io.upgradebot.store.GitHubWriteEntity;
 import io.upgradebot.store.GitHubWriteEntity.State;
+import io.upgradebot.support.Eventually;
 import io.upgradebot.support.Fakes;
 import io.upgradebot.support.GitHubFake;
 import io.upgradebot.support.GitHubFake.Fault;
+import io.upgradebot.support.SettableClock;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
@@ -347,13 +346,15 @@ class WriteQueueTest {
 
         JsonNode roadmap = queue.result("gh-test:ref:roadmap").orElseThrow();
         JsonNode repo = queue.result("gh-test:ref:repo").orElseThrow();
-        assertEquals(List.of(repo.get("id").asLong()), github.subIssueIds("acme/roadmap", roadmap.get("number").asInt()));
+        assertEquals(List.of(repo.get("id").asLong()),
+                github.subIssueIds("acme/roadmap", roadmap.get("number").asInt()));
         assertTrue(github.comments("acme/service", repo.get("number").asInt()).get(0).get("body").asText()
                 .startsWith("Part of " + roadmap.get("url").asText()));
         WriteOutcome link = outcomes.forKey("gh-test:ref:link").get(0);
         assertTrue(link.succeeded());
         assertEquals(77L, link.projectId());
-        assertEquals(repo.get("id").asLong(), link.payload().get("child_id").asLong(), "the event carries the filled payload");
+        assertEquals(repo.get("id").asLong(), link.payload().get("child_id").asLong(),
+                "the event carries the filled payload");
         assertEquals(1, queue.state(77L).done());
         assertEquals(0, queue.state(77L).pending());
     }
@@ -481,7 +482,8 @@ class WriteQueueTest {
                 "gh-test:dup")));
 
         IllegalArgumentException missing = assertThrows(IllegalArgumentException.class, () -> queue.enqueue(
-                new PlannedWrite("gh-test:nobody", WriteKind.COMMENT, null, JSON.createObjectNode().put("repo", "a/b"))));
+                new PlannedWrite("gh-test:nobody", WriteKind.COMMENT, null,
+                        JSON.createObjectNode().put("repo", "a/b"))));
         assertTrue(missing.getMessage().contains("[number, body]"), missing.getMessage());
         IllegalArgumentException unknownRef = assertThrows(IllegalArgumentException.class, () -> queue.enqueue(
                 comment("gh-test:orphan", "a/b", PayloadRefs.ref("gh-test:never", "number"), "x")));

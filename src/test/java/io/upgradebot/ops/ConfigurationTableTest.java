@@ -34,7 +34,8 @@ import org.junit.jupiter.api.Test;
 class ConfigurationTableTest {
 
     /** Mappings that must be found; any other @ConfigMapping in config/ is found by scanning the compiled package. */
-    private static final List<Class<?>> KNOWN_MAPPINGS = List.of(UpgradeBotConfig.class, SlackSecrets.class, GitHubSecrets.class);
+    private static final List<Class<?>> KNOWN_MAPPINGS = List.of(UpgradeBotConfig.class, SlackSecrets.class,
+            GitHubSecrets.class);
 
     record Setting(String property, String env, String defaultValue) {
     }
@@ -70,7 +71,8 @@ class ConfigurationTableTest {
         List<Setting> settings = settings();
 
         // the reflection above must see nested groups and defaults, or the README check proves nothing
-        assertTrue(settings.contains(new Setting("upgrade-bot.github.write-interval", "UPGRADE_BOT_GITHUB_WRITE_INTERVAL", "1s")));
+        assertTrue(settings
+                .contains(new Setting("upgrade-bot.github.write-interval", "UPGRADE_BOT_GITHUB_WRITE_INTERVAL", "1s")));
         assertTrue(settings.contains(new Setting("slack.signing-secret", "SLACK_SIGNING_SECRET", null)));
         assertTrue(settings.contains(new Setting("github.api-url", "GITHUB_API_URL", "https://api.github.com")));
         assertEquals(settings.size(), settings.stream().map(Setting::env).distinct().count(), "env vars are unique");
@@ -115,7 +117,9 @@ class ConfigurationTableTest {
             }
             String name = prefix;
             if (!m.isAnnotationPresent(WithParentName.class)) {
-                String key = m.isAnnotationPresent(WithName.class) ? m.getAnnotation(WithName.class).value() : kebab(m.getName());
+                String key = m.isAnnotationPresent(WithName.class)
+                        ? m.getAnnotation(WithName.class).value()
+                        : kebab(m.getName());
                 name = prefix.isEmpty() ? key : prefix + "." + key;
             }
             Class<?> group = group(m.getGenericReturnType());

@@ -58,8 +58,10 @@ class HealthAndMetricsTest {
 
         List<String> failed = new ArrayList<>();
         int applied = 0;
-        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement();
-                ResultSet rs = st.executeQuery("select version, success from flyway_schema_history where version is not null")) {
+        try (Connection c = dataSource.getConnection();
+                Statement st = c.createStatement();
+                ResultSet rs = st
+                        .executeQuery("select version, success from flyway_schema_history where version is not null")) {
             assertEquals(expectedProduct, c.getMetaData().getDatabaseProductName());
             while (rs.next()) {
                 applied++;

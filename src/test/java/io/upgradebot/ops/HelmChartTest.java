@@ -153,7 +153,8 @@ class HelmChartTest {
                 .set("secrets.datasourcePassword", "pg-pass"));
 
         JsonNode data = r.one("Secret").at("/data");
-        assertEquals(Set.of("SLACK_SIGNING_SECRET", "SLACK_BOT_TOKEN", "QUARKUS_DATASOURCE_PASSWORD"), fieldNames(data));
+        assertEquals(Set.of("SLACK_SIGNING_SECRET", "SLACK_BOT_TOKEN", "QUARKUS_DATASOURCE_PASSWORD"),
+                fieldNames(data));
         assertEquals("xoxb-1-2-3", decode(data.at("/SLACK_BOT_TOKEN").asText()));
         assertEquals("8f742231b10e8888abcd99yyyzzz85a5", decode(data.at("/SLACK_SIGNING_SECRET").asText()));
         // changing a secret rolls the pods

@@ -25,8 +25,8 @@ import org.junit.jupiter.api.Test;
 class SlackManifestTest {
 
     private static final String ENDPOINT_PATH = "/slack/events";
-    private static final List<String> SUBCOMMANDS =
-            List.of("new", "list", "status", "repos", "ask", "tbd", "announce", "schedule", "help");
+    private static final List<String> SUBCOMMANDS = List.of("new", "list", "status", "repos", "ask", "tbd", "announce",
+            "schedule", "help");
 
     private final JsonNode manifest = read(Path.of("manifest.json"));
 
@@ -92,7 +92,8 @@ class SlackManifestTest {
     }
 
     private static void assertEndpoint(String url) {
-        assertTrue(url.startsWith("https://") && url.endsWith(ENDPOINT_PATH), "expected https://…/slack/events: " + url);
+        assertTrue(url.startsWith("https://") && url.endsWith(ENDPOINT_PATH),
+                "expected https://…/slack/events: " + url);
     }
 
     private static Set<String> texts(JsonNode array) {

@@ -1,6 +1,5 @@
 package io.upgradebot.schedule;
 
-import io.upgradebot.domain.DeliveryState;
 import static io.upgradebot.support.ScheduleSeeds.message;
 import static io.upgradebot.support.ScheduleSeeds.posts;
 import static io.upgradebot.support.ScheduleSeeds.project;
@@ -11,6 +10,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.upgradebot.domain.DeliveryState;
 import io.upgradebot.store.ScheduledDeliveryEntity;
 import io.upgradebot.store.ScheduledMessageEntity;
 import io.upgradebot.store.UpgradeProjectEntity;
@@ -55,7 +55,8 @@ class ClusterFailoverTest {
     void everyScheduledPostGoesOutOnceAndTheSurvivorTakesOver() throws Exception {
         Fakes.reset();
         ScheduleSeeds.slackAcceptsPosts();
-        UpgradeProjectEntity p = project("Cluster " + System.nanoTime(), "C0CLUSTER", null, LocalDate.now().plusDays(90), "U0ORCH");
+        UpgradeProjectEntity p = project("Cluster " + System.nanoTime(), "C0CLUSTER", null,
+                LocalDate.now().plusDays(90), "U0ORCH");
         Map<String, AtomicInteger> ranOn = new ConcurrentHashMap<>();
         Scheduler a = QuartzNode.create("cluster-proof", "replica-a", true, 1000);
         Scheduler b = QuartzNode.create("cluster-proof", "replica-b", true, 1000);
@@ -82,24 +83,29 @@ class ClusterFailoverTest {
         int beforeStop = ranOn.getOrDefault("replica-b", new AtomicInteger()).get();
         long sentAtStop = sent(ids);
         Eventually.await(Duration.ofSeconds(45), "every message posted", () -> sent(ids) == MESSAGES);
-        LOG.infof("cluster proof: %d messages, %d sent when replica A stopped, runs per replica %s, all sent %d ms after the stop",
+        LOG.infof(
+                "cluster proof: %d messages, %d sent when replica A stopped, runs per replica %s, all sent %d ms after the stop",
                 MESSAGES, sentAtStop, ranOn, Duration.between(stopped, Instant.now()).toMillis());
         b.clear();
         b.shutdown(true);
 
-        Map<String, Long> perChannel = posts().stream().map(f -> f.get("channel")).filter(c -> c != null && c.startsWith("C0CL"))
+        Map<String, Long> perChannel = posts().stream().map(f -> f.get("channel"))
+                .filter(c -> c != null && c.startsWith("C0CL"))
                 .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
         assertEquals(MESSAGES, perChannel.size(), "every message reached Slack: " + perChannel);
         perChannel.forEach((channel, count) -> assertEquals(1L, count, channel + " was posted " + count + " times"));
-        assertTrue(ranOn.getOrDefault("replica-a", new AtomicInteger()).get() > 0, "replica A did part of the work: " + ranOn);
+        assertTrue(ranOn.getOrDefault("replica-a", new AtomicInteger()).get() > 0,
+                "replica A did part of the work: " + ranOn);
         assertTrue(ranOn.get("replica-b").get() > beforeStop, "replica B went on after A stopped: " + ranOn);
-        assertEquals(MESSAGES, QuarkusTransaction.requiringNew().call(() ->
-                ScheduledDeliveryEntity.count("scheduledMessageId in ?1", ids)), "one delivery row per message");
+        assertEquals(MESSAGES,
+                QuarkusTransaction.requiringNew()
+                        .call(() -> ScheduledDeliveryEntity.count("scheduledMessageId in ?1", ids)),
+                "one delivery row per message");
     }
 
     static long sent(List<Long> ids) {
-        return QuarkusTransaction.requiringNew().call(() ->
-                ScheduledDeliveryEntity.count("scheduledMessageId in ?1 and state = ?2", ids,
+        return QuarkusTransaction.requiringNew()
+                .call(() -> ScheduledDeliveryEntity.count("scheduledMessageId in ?1 and state = ?2", ids,
                         DeliveryState.SENT));
     }
 

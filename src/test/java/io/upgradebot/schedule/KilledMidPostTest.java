@@ -11,11 +11,11 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.upgradebot.domain.DeliveryState;
 import io.upgradebot.config.ScheduleConfig;
+import io.upgradebot.domain.DeliveryState;
 import io.upgradebot.project.AnnouncementPoster;
-import io.upgradebot.project.announce.FireKeys;
 import io.upgradebot.project.MessageTriggers;
+import io.upgradebot.project.announce.FireKeys;
 import io.upgradebot.project.announce.MomentComposer;
 import io.upgradebot.project.announce.ScheduledDeliveries;
 import io.upgradebot.store.ScheduledDeliveryEntity;
@@ -75,22 +75,26 @@ class KilledMidPostTest {
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         Instant due = now.minusSeconds(30);
         String run = Long.toString(System.nanoTime(), 36).toUpperCase();
-        UpgradeProjectEntity p = project("Killed " + run, "C0KILL" + run, null, LocalDate.now().plusDays(30), "U0AUTHOR");
+        UpgradeProjectEntity p = project("Killed " + run, "C0KILL" + run, null, LocalDate.now().plusDays(30),
+                "U0AUTHOR");
         List<ScheduledMessageEntity> messages = new ArrayList<>();
         for (int i = 0; i < ANNOUNCEMENTS; i++) {
-            messages.add(message(p.id, "ANNOUNCEMENT", "Announcement " + i, channel(run, i), due, null, "UTC", "U0AUTHOR"));
+            messages.add(
+                    message(p.id, "ANNOUNCEMENT", "Announcement " + i, channel(run, i), due, null, "UTC", "U0AUTHOR"));
         }
         String key = FireKeys.once(due).key();
 
         Clock killedAt = Clock.fixed(now, ZoneOffset.UTC);
         for (int i = 0; i < ANNOUNCEMENTS; i++) {
-            ScheduledDeliveries dying = new ScheduledDeliveries(composer, new KilledMidPost(poster, i % 2 == 0), triggers,
+            ScheduledDeliveries dying = new ScheduledDeliveries(composer, new KilledMidPost(poster, i % 2 == 0),
+                    triggers,
                     config, killedAt);
             long id = messages.get(i).id;
             assertThrows(KilledMidPost.Killed.class, () -> dying.deliver(id, key, due));
         }
         List<Long> ids = messages.stream().map(m -> m.id).toList();
-        assertEquals(ANNOUNCEMENTS, count(ids, DeliveryState.SENDING), "the kill left every delivery claimed and unfinished");
+        assertEquals(ANNOUNCEMENTS, count(ids, DeliveryState.SENDING),
+                "the kill left every delivery claimed and unfinished");
         assertEquals(ANNOUNCEMENTS / 2, posted(run).values().stream().mapToLong(Long::longValue).sum());
 
         // the survivors' clock is past the lease: the dead replica's claims are theirs to take over
@@ -129,8 +133,8 @@ class KilledMidPostTest {
             assertEquals(1L, perText.getOrDefault("Announcement " + i, 0L), "announcement " + i + " posted " + perText);
         }
         assertEquals(0, postsTo("D0DMCHANNEL").size(), "no author is told of a failure");
-        List<ScheduledDeliveryEntity> rows = QuarkusTransaction.requiringNew().call(() ->
-                ScheduledDeliveryEntity.<ScheduledDeliveryEntity>list("scheduledMessageId in ?1", ids));
+        List<ScheduledDeliveryEntity> rows = QuarkusTransaction.requiringNew()
+                .call(() -> ScheduledDeliveryEntity.<ScheduledDeliveryEntity>list("scheduledMessageId in ?1", ids));
         for (ScheduledDeliveryEntity d : rows) {
             String ts = d.messageTs;
             assertTrue(ts != null && !ts.isBlank(), "a sent delivery knows its message: " + d.id);
@@ -143,12 +147,13 @@ class KilledMidPostTest {
 
     /** How often each text was posted in this run's channels. */
     private static Map<String, Long> posted(String run) {
-        return SlackHistoryFake.posted().stream().filter(p -> p.channel() != null && p.channel().startsWith("C0K" + run))
+        return SlackHistoryFake.posted().stream()
+                .filter(p -> p.channel() != null && p.channel().startsWith("C0K" + run))
                 .collect(Collectors.groupingBy(SlackHistoryFake.Posted::text, Collectors.counting()));
     }
 
     private static long count(List<Long> ids, DeliveryState state) {
-        return QuarkusTransaction.requiringNew().call(() ->
-                ScheduledDeliveryEntity.count("scheduledMessageId in ?1 and state = ?2", ids, state));
+        return QuarkusTransaction.requiringNew()
+                .call(() -> ScheduledDeliveryEntity.count("scheduledMessageId in ?1 and state = ?2", ids, state));
     }
 }

@@ -41,12 +41,14 @@ class PurgeAbandonedDraftsJobTest {
         QuarkusTransaction.requiringNew().run(() -> {
             assertNull(ScheduledMessageEntity.findById(abandoned), "a draft older than a day is gone");
             assertEquals(MessageState.DRAFT, ScheduledMessageEntity.<ScheduledMessageEntity>findById(composing).state);
-            assertEquals(MessageState.ACTIVE, ScheduledMessageEntity.<ScheduledMessageEntity>findById(oldButConfirmed).state);
+            assertEquals(MessageState.ACTIVE,
+                    ScheduledMessageEntity.<ScheduledMessageEntity>findById(oldButConfirmed).state);
         });
     }
 
     private static long draft(UpgradeProjectEntity p, Instant createdAt, MessageState state) {
-        ScheduledMessageEntity m = message(p.id, "ANNOUNCEMENT", "Heads up", "C0DRAFTS", createdAt.plusSeconds(3600 * 72),
+        ScheduledMessageEntity m = message(p.id, "ANNOUNCEMENT", "Heads up", "C0DRAFTS",
+                createdAt.plusSeconds(3600 * 72),
                 null, "Europe/Berlin", "U0AUTHOR");
         QuarkusTransaction.requiringNew().run(() -> {
             ScheduledMessageEntity e = ScheduledMessageEntity.findById(m.id);

@@ -1,6 +1,5 @@
 package io.upgradebot.schedule;
 
-import io.upgradebot.domain.DeliveryState;
 import static io.upgradebot.support.ScheduleSeeds.message;
 import static io.upgradebot.support.ScheduleSeeds.postsTo;
 import static io.upgradebot.support.ScheduleSeeds.project;
@@ -10,6 +9,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.upgradebot.domain.DeliveryState;
 import io.upgradebot.store.ScheduledDeliveryEntity;
 import io.upgradebot.store.ScheduledMessageEntity;
 import io.upgradebot.store.UpgradeProjectEntity;
@@ -40,7 +40,8 @@ class RestartCatchUpTest {
     void whatWasDueWhileDownPostsOnceOnStartAndNeverAgain() throws Exception {
         Fakes.reset();
         ScheduleSeeds.slackAcceptsPosts();
-        UpgradeProjectEntity p = project("Restart " + System.nanoTime(), "C0RESTART", null, LocalDate.now().plusDays(90), "U0ORCH");
+        UpgradeProjectEntity p = project("Restart " + System.nanoTime(), "C0RESTART", null,
+                LocalDate.now().plusDays(90), "U0ORCH");
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         // a one-shot due ten minutes ago, and a daily message whose last three occurrences passed while down
         ScheduledMessageEntity once = message(p.id, "ANNOUNCEMENT", "Due while we were down", "C0MISSEDONCE",
@@ -59,7 +60,8 @@ class RestartCatchUpTest {
 
         Scheduler after = QuartzNode.create("restart-proof", "after-restart", false, 1000);
         after.start();
-        Eventually.await(Duration.ofSeconds(30), "both missed messages posted", () -> sent(once.id) == 1 && sent(daily.id) == 1);
+        Eventually.await(Duration.ofSeconds(30), "both missed messages posted",
+                () -> sent(once.id) == 1 && sent(daily.id) == 1);
         after.shutdown(true);
 
         assertEquals(1, postsTo("C0MISSEDONCE").size());
@@ -85,8 +87,8 @@ class RestartCatchUpTest {
     }
 
     static long sent(long messageId) {
-        return QuarkusTransaction.requiringNew().call(() ->
-                ScheduledDeliveryEntity.count("scheduledMessageId = ?1 and state = ?2", messageId,
+        return QuarkusTransaction.requiringNew()
+                .call(() -> ScheduledDeliveryEntity.count("scheduledMessageId = ?1 and state = ?2", messageId,
                         DeliveryState.SENT));
     }
 }

@@ -1,7 +1,5 @@
 package io.upgradebot.slack;
 
-import io.upgradebot.slack.api.CachedSlackDirectory;
-import io.upgradebot.domain.MessageState;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.ok;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
@@ -12,7 +10,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static io.upgradebot.support.ScheduleSeeds.postsTo;
 import static io.upgradebot.support.ScheduleSeeds.project;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -26,8 +23,10 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.upgradebot.config.UpgradeBotConfig;
+import io.upgradebot.domain.MessageState;
 import io.upgradebot.project.MessageTriggers;
 import io.upgradebot.project.Orchestrators;
+import io.upgradebot.slack.api.CachedSlackDirectory;
 import io.upgradebot.store.ScheduledMessageEntity;
 import io.upgradebot.store.UpgradeProjectEntity;
 import io.upgradebot.support.BlockKitLimits;
@@ -83,19 +82,23 @@ class AnnounceFlowTest {
         ScheduleSeeds.slackAcceptsPosts();
         ScheduleSeeds.slackUser(ORCHESTRATOR, "Europe/Berlin");
         directory.clear(); // other test classes answered users.info for the same orchestrator with their own zone
-        Fakes.slack.stubFor(post(urlPathEqualTo("/api/views.open")).willReturn(okJson("""
-                {"ok":true,"view":{"id":"V0OPENED","type":"modal","callback_id":"ub.announce_compose","hash":"1.a"}}""")));
-        Fakes.slack.stubFor(post(urlPathEqualTo("/api/views.update")).willReturn(okJson("""
-                {"ok":true,"view":{"id":"V0OPENED","type":"modal","callback_id":"ub.announce_compose","hash":"1.b"}}""")));
+        Fakes.slack.stubFor(post(urlPathEqualTo("/api/views.open")).willReturn(
+                okJson("""
+                        {"ok":true,"view":{"id":"V0OPENED","type":"modal","callback_id":"ub.announce_compose","hash":"1.a"}}""")));
+        Fakes.slack.stubFor(post(urlPathEqualTo("/api/views.update")).willReturn(
+                okJson("""
+                        {"ok":true,"view":{"id":"V0OPENED","type":"modal","callback_id":"ub.announce_compose","hash":"1.b"}}""")));
         Fakes.slack.stubFor(post(urlPathMatching("/(commands|actions)/.*")).willReturn(ok("")));
         channel = "C0ANN" + Long.toString(System.nanoTime(), 36).toUpperCase();
-        p = project("Django 5.2 announce " + System.nanoTime(), channel, "1767000000.000100", LocalDate.now().plusDays(90), ORCHESTRATOR);
+        p = project("Django 5.2 announce " + System.nanoTime(), channel, "1767000000.000100",
+                LocalDate.now().plusDays(90), ORCHESTRATOR);
     }
 
     @AfterEach
     void tearDown() {
         directory.clear(); // and leave no Berlin answer behind for the next class
-        QuarkusTransaction.requiringNew().call(() -> ScheduledMessageEntity.<ScheduledMessageEntity>list("projectId", p.id))
+        QuarkusTransaction.requiringNew()
+                .call(() -> ScheduledMessageEntity.<ScheduledMessageEntity>list("projectId", p.id))
                 .forEach(m -> triggers.unschedule(m.id));
     }
 
@@ -106,7 +109,8 @@ class AnnounceFlowTest {
     }
 
     String command(String text, String user) {
-        return SlackSigner.postForm(SlackSigner.command(text, user, channel, trigger())).statusCode(200).extract().asString();
+        return SlackSigner.postForm(SlackSigner.command(text, user, channel, trigger())).statusCode(200).extract()
+                .asString();
     }
 
     /** The view Slack would send back on submit: ours, with what the person typed in {@code values}. */
@@ -114,7 +118,8 @@ class AnnounceFlowTest {
         ObjectNode p = JSON.createObjectNode();
         p.put("type", "view_submission");
         p.putObject("team").put("id", "T0001").put("domain", "acme");
-        p.putObject("user").put("id", user).put("username", "user-" + user).put("name", "user-" + user).put("team_id", "T0001");
+        p.putObject("user").put("id", user).put("username", "user-" + user).put("name", "user-" + user).put("team_id",
+                "T0001");
         p.put("api_app_id", "A0UPGRADE");
         p.put("token", "legacy-verification-token");
         p.put("trigger_id", trigger());
@@ -145,7 +150,8 @@ class AnnounceFlowTest {
                  "response_url":"%s/actions/T0001/1/%s",
                  "actions":[{"action_id":"%s","block_id":"schedule-x","text":{"type":"plain_text","text":"Go","emoji":true},
                   "value":"%s","type":"button","action_ts":"%d.000200"}]}"""
-                .formatted(user, channelId, trigger(), channelId, Fakes.slack.baseUrl(), UUID.randomUUID(), actionId, value,
+                .formatted(user, channelId, trigger(), channelId, Fakes.slack.baseUrl(), UUID.randomUUID(), actionId,
+                        value,
                         CLICKS.incrementAndGet());
     }
 
@@ -154,7 +160,8 @@ class AnnounceFlowTest {
         return body.isBlank() ? JSON.createObjectNode() : JSON.readTree(body);
     }
 
-    static ObjectNode form(String text, String target, String when, LocalDate date, LocalTime time, List<String> days, String cron) {
+    static ObjectNode form(String text, String target, String when, LocalDate date, LocalTime time, List<String> days,
+            String cron) {
         ObjectNode v = JSON.createObjectNode();
         v.putObject("msg").putObject("msg").put("type", "plain_text_input").put("value", text);
         v.putObject("target").putObject("target").put("type", "radio_buttons").putObject("selected_option")
@@ -165,8 +172,10 @@ class AnnounceFlowTest {
         d.put("selected_date", date == null ? null : date.toString());
         ObjectNode t = v.putObject("time").putObject("time").put("type", "timepicker");
         t.put("selected_time", time == null ? null : time.toString());
-        ArrayNode selected = v.putObject("days").putObject("days").put("type", "checkboxes").putArray("selected_options");
-        days.forEach(x -> selected.addObject().put("value", x).putObject("text").put("type", "plain_text").put("text", x));
+        ArrayNode selected = v.putObject("days").putObject("days").put("type", "checkboxes")
+                .putArray("selected_options");
+        days.forEach(
+                x -> selected.addObject().put("value", x).putObject("text").put("type", "plain_text").put("text", x));
         v.putObject("cron").putObject("cron").put("type", "plain_text_input").put("value", cron);
         return v;
     }
@@ -175,7 +184,8 @@ class AnnounceFlowTest {
     static JsonNode shownView(String marker) throws Exception {
         String[] json = new String[1];
         Eventually.await(Duration.ofSeconds(10), "a modal showing " + marker, () -> {
-            List<LoggedRequest> shown = new java.util.ArrayList<>(Fakes.slack.findAll(postRequestedFor(urlPathEqualTo("/api/views.open"))));
+            List<LoggedRequest> shown = new java.util.ArrayList<>(
+                    Fakes.slack.findAll(postRequestedFor(urlPathEqualTo("/api/views.open"))));
             shown.addAll(Fakes.slack.findAll(postRequestedFor(urlPathEqualTo("/api/views.update"))));
             shown.sort(java.util.Comparator.comparing(LoggedRequest::getLoggedDate));
             for (int i = shown.size() - 1; i >= 0; i--) {
@@ -231,8 +241,9 @@ class AnnounceFlowTest {
         JsonNode pushed = interact(viewSubmission(ORCHESTRATOR, "ub.announce_compose", meta, values));
         assertEquals("push", pushed.path("response_action").asText(), pushed.toString());
         JsonNode preview = pushed.path("view");
-        JsonNode cleared = interact(viewSubmission(ORCHESTRATOR, "ub.announce_preview", preview.path("private_metadata").asText(),
-                JSON.createObjectNode()));
+        JsonNode cleared = interact(
+                viewSubmission(ORCHESTRATOR, "ub.announce_preview", preview.path("private_metadata").asText(),
+                        JSON.createObjectNode()));
         assertEquals("clear", cleared.path("response_action").asText());
         return preview;
     }
@@ -278,7 +289,8 @@ class AnnounceFlowTest {
         LocalDate day = LocalDate.now(BERLIN).plusDays(3);
         String meta = openModal();
         JsonNode pushed = interact(viewSubmission(ORCHESTRATOR, "ub.announce_compose", meta,
-                form("The *Django 5.2* upgrade starts next week.", "THREAD", "at", day, LocalTime.of(9, 30), List.of(), null)));
+                form("The *Django 5.2* upgrade starts next week.", "THREAD", "at", day, LocalTime.of(9, 30), List.of(),
+                        null)));
         JsonNode preview = pushed.path("view");
         assertEquals("ub.announce_preview", preview.path("callback_id").asText());
         BlockKitLimits.assertModalJson(preview.toString());
@@ -306,11 +318,13 @@ class AnnounceFlowTest {
 
     @Test
     void nowPostsOnceThroughTheScheduler() throws Exception {
-        JsonNode preview = schedule(form("Kick-off: please read the instructions.", "CHANNEL", "now", null, null, List.of(), null));
+        JsonNode preview = schedule(
+                form("Kick-off: please read the instructions.", "CHANNEL", "now", null, null, List.of(), null));
         assertEquals("Post now", preview.path("submit").path("text").asText());
 
         Eventually.await(Duration.ofSeconds(15), "the announcement posted", () -> postsTo(channel).size() == 1);
-        Eventually.await(Duration.ofSeconds(5), "its message is done", () -> messages().get(0).state == MessageState.DONE);
+        Eventually.await(Duration.ofSeconds(5), "its message is done",
+                () -> messages().get(0).state == MessageState.DONE);
         assertTrue(postsTo(channel).get(0).get("blocks").contains("Kick-off"));
     }
 
@@ -325,18 +339,22 @@ class AnnounceFlowTest {
         Eventually.await(Duration.ofSeconds(10), "the list arrives at the response_url",
                 () -> !Fakes.slack.findAll(postRequestedFor(urlPathMatching("/commands/.*"))).isEmpty());
         String list = Fakes.slack.findAll(postRequestedFor(urlPathMatching("/commands/.*"))).get(0).getBodyAsString();
-        assertTrue(list.contains("Every Tue, Thu at 15:00 (Europe/Berlin)") && list.contains("ub.schedule_send_now:" + weekly.id), list);
+        assertTrue(list.contains("Every Tue, Thu at 15:00 (Europe/Berlin)")
+                && list.contains("ub.schedule_send_now:" + weekly.id), list);
         BlockKitLimits.assertMessageJson(JSON.readTree(list).path("blocks").toString());
         JsonNode sendNow = findButton(JSON.readTree(list), "ub.schedule_send_now:" + weekly.id);
 
         // a double click: two clicks (two trigger ids) on the same rendered button post once
-        interact(blockAction(ORCHESTRATOR, sendNow.path("action_id").asText(), sendNow.path("value").asText(), channel));
-        interact(blockAction(ORCHESTRATOR, sendNow.path("action_id").asText(), sendNow.path("value").asText(), channel));
+        interact(
+                blockAction(ORCHESTRATOR, sendNow.path("action_id").asText(), sendNow.path("value").asText(), channel));
+        interact(
+                blockAction(ORCHESTRATOR, sendNow.path("action_id").asText(), sendNow.path("value").asText(), channel));
         Eventually.await(Duration.ofSeconds(15), "sent now", () -> postsTo(channel).size() == 1);
 
         interact(blockAction("U0NOBODY", "ub.schedule_cancel:" + weekly.id, String.valueOf(weekly.id), channel));
-        Eventually.await(Duration.ofSeconds(10), "the refusal", () -> Fakes.slack.findAll(postRequestedFor(urlPathMatching("/actions/.*")))
-                .stream().anyMatch(r -> r.getBodyAsString().contains("Only orchestrators")));
+        Eventually.await(Duration.ofSeconds(10), "the refusal",
+                () -> Fakes.slack.findAll(postRequestedFor(urlPathMatching("/actions/.*")))
+                        .stream().anyMatch(r -> r.getBodyAsString().contains("Only orchestrators")));
         assertEquals(MessageState.ACTIVE, messages().get(0).state, "only orchestrators may cancel");
 
         interact(blockAction(ORCHESTRATOR, "ub.schedule_edit:" + weekly.id, String.valueOf(weekly.id), channel));
@@ -359,10 +377,11 @@ class AnnounceFlowTest {
         String group = "S0SLOW" + Long.toString(System.nanoTime(), 36).toUpperCase();
         String member = "U0GROUPIE";
         ScheduleSeeds.slackUser(member, "Europe/Berlin");
-        Fakes.slack.stubFor(post(urlPathEqualTo("/api/usergroups.users.list")).withRequestBody(containing("usergroup=" + group))
+        Fakes.slack.stubFor(post(urlPathEqualTo("/api/usergroups.users.list"))
+                .withRequestBody(containing("usergroup=" + group))
                 .willReturn(okJson("{\"ok\":true,\"users\":[\"" + member + "\"]}").withFixedDelay(SLOW_LOOKUP_MILLIS)));
         UpgradeBotConfig withGroup = (UpgradeBotConfig) Proxy.newProxyInstance(UpgradeBotConfig.class.getClassLoader(),
-                new Class<?>[] {UpgradeBotConfig.class}, (proxy, m, args) -> switch (m.getName()) {
+                new Class<?>[]{UpgradeBotConfig.class}, (proxy, m, args) -> switch (m.getName()) {
                     case "orchestrators" -> Optional.of(List.of(ORCHESTRATOR));
                     case "orchestratorGroup" -> Optional.of(group);
                     default -> m.invoke(config, args);
@@ -371,7 +390,8 @@ class AnnounceFlowTest {
         String meta = openModal();
 
         JsonNode pushed = interact(viewSubmission(member, "ub.announce_compose", meta,
-                form("Office hours moved to Thursday.", "CHANNEL", "at", LocalDate.now(BERLIN).plusDays(3), LocalTime.of(10, 0),
+                form("Office hours moved to Thursday.", "CHANNEL", "at", LocalDate.now(BERLIN).plusDays(3),
+                        LocalTime.of(10, 0),
                         List.of(), null)));
         assertEquals("push", pushed.path("response_action").asText(), "the preview, not a refusal: " + pushed);
 
@@ -386,7 +406,8 @@ class AnnounceFlowTest {
                         .withRequestBody(containing("scheduled"))).isEmpty());
         assertTrue(Fakes.slack.findAll(postRequestedFor(urlPathEqualTo("/api/chat.postEphemeral")))
                 .stream().noneMatch(r -> r.getBodyAsString().contains("Only+orchestrators")
-                        || r.getBodyAsString().contains("Only orchestrators")), "no refusal");
+                        || r.getBodyAsString().contains("Only orchestrators")),
+                "no refusal");
     }
 
     static JsonNode findButton(JsonNode message, String actionId) {

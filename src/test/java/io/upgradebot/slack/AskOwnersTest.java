@@ -1,6 +1,5 @@
 package io.upgradebot.slack;
 
-import io.upgradebot.slack.http.AfterAckExecutor;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -16,6 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.upgradebot.slack.http.AfterAckExecutor;
 import io.upgradebot.support.Eventually;
 import io.upgradebot.support.Fakes;
 import io.upgradebot.support.GitHubFake;
@@ -118,7 +118,8 @@ class AskOwnersTest {
         // the orchestrator hears back through the command's response_url
         Eventually.await(WAIT, "the orchestrator is told", () -> Fakes.slack.findAll(
                 com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
-                        com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching("/commands/.*"))).stream()
+                        com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching("/commands/.*")))
+                .stream()
                 .anyMatch(r -> r.getBodyAsString().contains("Asked the owning teams of 4 repositories")));
 
         // asking again finds the owners already known and writes nothing new to GitHub
@@ -152,14 +153,16 @@ class AskOwnersTest {
         repos.put("openedx/delta", "openedx/frontend");
         Seeded p = OwnerDoesFixtures.seed(board, repos);
         io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> {
-            io.upgradebot.store.ProjectRepoEntity delta = io.upgradebot.store.ProjectRepoEntity.findById(p.id("openedx/delta"));
+            io.upgradebot.store.ProjectRepoEntity delta = io.upgradebot.store.ProjectRepoEntity
+                    .findById(p.id("openedx/delta"));
             delta.ownerDoes = "owner-reviews";
         });
         String tbdTrigger = OwnerDoesFixtures.trigger();
         SlackSigner.postForm(SlackSigner.command("tbd " + p.slug(), "U0ANYONE", CHANNEL, tbdTrigger)).statusCode(200);
         String reply = io.upgradebot.support.SlackCalls.responseTo(tbdTrigger);
         assertTrue(reply.contains("3 repositories of"), reply);
-        assertTrue(reply.contains("`openedx/arch`* (2)") && reply.contains("openedx/alpha") && reply.contains("openedx/beta"));
+        assertTrue(reply.contains("`openedx/arch`* (2)") && reply.contains("openedx/alpha")
+                && reply.contains("openedx/beta"));
         assertTrue(reply.contains("*Owner unknown* (1)") && reply.contains("openedx/gamma"));
         assertTrue(!reply.contains("openedx/delta"), "chosen ones are not listed");
         assertTrue(reply.contains("\"response_type\":\"ephemeral\""));
@@ -172,14 +175,19 @@ class AskOwnersTest {
         String content = Base64.getMimeEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
         String name = path.substring(path.lastIndexOf('/') + 1);
         String url = Fakes.github.baseUrl() + "/repos/" + repo + "/contents/" + path;
-        Fakes.github.stubFor(get(urlPathEqualTo("/repos/" + repo + "/contents/" + path)).atPriority(1).willReturn(okJson("""
-                {"type":"file","encoding":"base64","size":%d,"name":"%s","path":"%s","content":"%s",
-                 "sha":"3d21ec53a331a6f037a91c368710b99387d012c1","url":"%s",
-                 "git_url":"%s/git/blobs/3d21ec53a331a6f037a91c368710b99387d012c1",
-                 "html_url":"https://github.com/%s/blob/main/%s","download_url":"https://raw.githubusercontent.com/%s/main/%s",
-                 "_links":{"self":"%s","git":"%s","html":"https://github.com/%s/blob/main/%s"}}"""
-                .formatted(text.length(), name, path, content.replace("\r\n", "\\n"), url, Fakes.github.baseUrl()
-                        + "/repos/" + repo, repo, path, repo, path, url, url, repo, path))));
+        Fakes.github
+                .stubFor(
+                        get(urlPathEqualTo("/repos/" + repo + "/contents/" + path)).atPriority(1).willReturn(
+                                okJson("""
+                                        {"type":"file","encoding":"base64","size":%d,"name":"%s","path":"%s","content":"%s",
+                                         "sha":"3d21ec53a331a6f037a91c368710b99387d012c1","url":"%s",
+                                         "git_url":"%s/git/blobs/3d21ec53a331a6f037a91c368710b99387d012c1",
+                                         "html_url":"https://github.com/%s/blob/main/%s","download_url":"https://raw.githubusercontent.com/%s/main/%s",
+                                         "_links":{"self":"%s","git":"%s","html":"https://github.com/%s/blob/main/%s"}}"""
+                                        .formatted(text.length(), name, path, content.replace("\r\n", "\\n"), url,
+                                                Fakes.github.baseUrl()
+                                                        + "/repos/" + repo,
+                                                repo, path, repo, path, url, url, repo, path))));
     }
 
     private static JsonNode announcement() {

@@ -30,7 +30,8 @@ class EphemeralReplyTest {
     @Test
     void aLineFollowedByPrerenderedBlocksIsTheAnswerBothWouldMakeTogether() {
         String head = "I don't know `/upgrade stauts`. Did you mean `/upgrade status`? \"quoted\" \\ ünïcode";
-        String tail = IntStream.range(0, 5).mapToObj(i -> "• `/upgrade x" + i + "` — does x").collect(Collectors.joining("\n"));
+        String tail = IntStream.range(0, 5).mapToObj(i -> "• `/upgrade x" + i + "` — does x")
+                .collect(Collectors.joining("\n"));
         com.google.gson.Gson gson = com.slack.api.util.json.GsonFactory.createSnakeCase();
 
         com.google.gson.JsonObject json = com.google.gson.JsonParser.parseString(

@@ -1,6 +1,5 @@
 package io.upgradebot.slack;
 
-import io.upgradebot.slack.api.SlackGateway;
 import static io.restassured.RestAssured.given;
 import static io.upgradebot.support.SlackSigner.command;
 import static io.upgradebot.support.SlackSigner.postForm;
@@ -13,6 +12,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.upgradebot.slack.api.SlackGateway;
 import io.upgradebot.support.Fakes;
 import jakarta.inject.Inject;
 import java.util.List;

@@ -39,7 +39,8 @@ class NudgesCommandTest {
     }
 
     Integer staleAfterDays() {
-        return QuarkusTransaction.requiringNew().call(() -> UpgradeProjectEntity.<UpgradeProjectEntity>findById(p.id).staleAfterDays);
+        return QuarkusTransaction.requiringNew()
+                .call(() -> UpgradeProjectEntity.<UpgradeProjectEntity>findById(p.id).staleAfterDays);
     }
 
     @Test

@@ -1,7 +1,10 @@
 package io.upgradebot.slack;
 
-import io.upgradebot.slack.http.AfterAckExecutor;
-import io.upgradebot.domain.ProjectState;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.upgradebot.support.OwnerDoesFixtures.CHANNEL;
 import static io.upgradebot.support.OwnerDoesFixtures.ORCHESTRATOR;
 import static io.upgradebot.support.OwnerDoesFixtures.history;
@@ -11,17 +14,13 @@ import static io.upgradebot.support.OwnerDoesFixtures.sent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.containing;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.upgradebot.domain.ProjectState;
+import io.upgradebot.slack.http.AfterAckExecutor;
 import io.upgradebot.store.GitHubWriteEntity;
 import io.upgradebot.store.OwnerDoesChoiceEntity;
 import io.upgradebot.support.Eventually;
@@ -30,6 +29,7 @@ import io.upgradebot.support.GitHubFake;
 import io.upgradebot.support.OwnerDoesFixtures;
 import io.upgradebot.support.OwnerDoesFixtures.Seeded;
 import io.upgradebot.support.SlackSigner;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -39,7 +39,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -106,20 +105,23 @@ class OwnerDoesChoicesTest {
 
         String comment = comments("openedx/edx-platform").get(0).path("body").asText();
         for (String expected : List.of("Owner Does: Owner reviews and merges", "`openedx/arch`", "review, merge",
-                "Arch-BOM", "plan & automate, create PRs", "Chosen by Ada Arch", "<!-- upgrade-bot:comment=owner-does")) {
+                "Arch-BOM", "plan & automate, create PRs", "Chosen by Ada Arch",
+                "<!-- upgrade-bot:comment=owner-does")) {
             assertTrue(comment.contains(expected), "comment says " + expected + ": " + comment);
         }
 
         // the change goes to the status message's thread, not to the channel
         Eventually.await(WAIT, "the change is posted in the status thread", () -> sent("chat.postMessage").stream()
-                .anyMatch(m -> m.path("thread_ts").asText().length() > 0 && m.toString().contains("openedx/edx-platform")
-                        && m.toString().contains("Owner reviews and merges")));
+                .anyMatch(
+                        m -> m.path("thread_ts").asText().length() > 0 && m.toString().contains("openedx/edx-platform")
+                                && m.toString().contains("Owner reviews and merges")));
         assertTrue(sent("chat.postMessage").stream().filter(m -> m.path("thread_ts").asText().isEmpty())
                 .noneMatch(m -> m.toString().contains("chosen by")), "no change details as a new channel post");
 
         // the modal is redrawn from the record: the repository now shows its level and who does what
         Eventually.await(WAIT, "the modal shows the saved level", () -> lastViewUpdate().toString()
-                .contains("\"initial_option\":{\"text\":{\"type\":\"plain_text\",\"text\":\"Owner reviews and merges\""));
+                .contains(
+                        "\"initial_option\":{\"text\":{\"type\":\"plain_text\",\"text\":\"Owner reviews and merges\""));
         assertTrue(lastViewUpdate().toString().contains("Owning team: review, merge"));
 
         // nothing else was touched: the other repositories stay TBD, nothing else was written
@@ -190,7 +192,8 @@ class OwnerDoesChoicesTest {
                 .statusCode(200);
         Eventually.await(WAIT, "the last page", () -> sent("views.update").size() > beforeLast);
         String last = lastViewUpdate().toString();
-        assertTrue(last.contains("openedx/repo-0499") && last.contains("Repositories 481–500 of 500") && !last.contains("Next"));
+        assertTrue(last.contains("openedx/repo-0499") && last.contains("Repositories 481–500 of 500")
+                && !last.contains("Next"));
         // every view sent is also checked against every Block Kit limit by the Slack fake (BlockKitLimits)
     }
 
@@ -265,8 +268,10 @@ class OwnerDoesChoicesTest {
         onScreen.put(blockstore, "owner-deploys-and-monitors");
         SlackSigner.postForm(OwnerDoesFixtures.done("U0ARCH1", modal, onScreen)).statusCode(200);
 
-        Eventually.await(WAIT, "the pick is saved", () -> "owner-deploys-and-monitors".equals(repo(blockstore).ownerDoes));
-        Eventually.await(WAIT, "the board", () -> "Owner deploys and monitors".equals(boardValue(p, "openedx/blockstore")));
+        Eventually.await(WAIT, "the pick is saved",
+                () -> "owner-deploys-and-monitors".equals(repo(blockstore).ownerDoes));
+        Eventually.await(WAIT, "the board",
+                () -> "Owner deploys and monitors".equals(boardValue(p, "openedx/blockstore")));
         assertEquals("TBD", repo(notes).ownerDoes);
         assertEquals(1, history(blockstore).size());
     }
@@ -281,7 +286,8 @@ class OwnerDoesChoicesTest {
         QuarkusTransaction.requiringNew().run(() -> {
             io.upgradebot.store.ProjectRepoEntity r = io.upgradebot.store.ProjectRepoEntity.findById(val);
             r.boardItemId = null;
-            io.upgradebot.store.UpgradeProjectEntity project = io.upgradebot.store.UpgradeProjectEntity.findById(r.projectId);
+            io.upgradebot.store.UpgradeProjectEntity project = io.upgradebot.store.UpgradeProjectEntity
+                    .findById(r.projectId);
             project.state = io.upgradebot.domain.ProjectState.CREATING;
             queue.enqueue(new io.upgradebot.github.PlannedWrite(
                     io.upgradebot.project.ProjectWriteKeys.boardItem(p.slug(), "openedx/edx-val"),
@@ -323,8 +329,8 @@ class OwnerDoesChoicesTest {
                  "email":"gina@example.org","site_admin":false}""")));
         Fakes.slack.stubFor(post(urlPathEqualTo("/api/users.lookupByEmail"))
                 .withRequestBody(containing("email=gina%40example.org")).willReturn(okJson("""
-                {"ok":true,"user":{"id":"U0GINA","team_id":"T0001","name":"gina","real_name":"Gina",
-                 "profile":{"email":"gina@example.org","real_name":"Gina"},"is_bot":false}}""")));
+                        {"ok":true,"user":{"id":"U0GINA","team_id":"T0001","name":"gina","real_name":"Gina",
+                         "profile":{"email":"gina@example.org","real_name":"Gina"},"is_bot":false}}""")));
         Seeded p = OwnerDoesFixtures.seed(board, repos("openedx/edx-analytics", "openedx/ghteam",
                 "openedx/edx-other", "openedx/arch"));
 

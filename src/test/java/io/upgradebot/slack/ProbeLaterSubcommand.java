@@ -1,10 +1,10 @@
 package io.upgradebot.slack;
 
-import io.upgradebot.slack.http.AfterAck;
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
 import io.upgradebot.slack.command.UpgradeSubcommand;
+import io.upgradebot.slack.http.AfterAck;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.atomic.AtomicInteger;
 

@@ -37,7 +37,8 @@ public class ProbeSubcommand implements UpgradeSubcommand {
         int n = INVOCATIONS.incrementAndGet();
         if ("oversize".equals(args)) {
             // an ack over Slack's 3000-character section limit: the suite's ack check must catch it
-            String section = "{\"type\":\"section\",\"text\":{\"type\":\"mrkdwn\",\"text\":\"" + "x".repeat(3001) + "\"}}";
+            String section = "{\"type\":\"section\",\"text\":{\"type\":\"mrkdwn\",\"text\":\"" + "x".repeat(3001)
+                    + "\"}}";
             return Response.builder().statusCode(200).contentType(Response.CONTENT_TYPE_APPLICATION_JSON_UTF8)
                     .body("{\"response_type\":\"ephemeral\",\"blocks\":[" + section + "]}").build();
         }

@@ -1,7 +1,5 @@
 package io.upgradebot.slack;
 
-import io.upgradebot.slack.http.DeduplicateSlackRequests;
-import io.upgradebot.slack.http.SocketModeConnection;
 import static io.upgradebot.support.SlackSigner.blockActionPayload;
 import static io.upgradebot.support.SlackSigner.command;
 import static io.upgradebot.support.SlackSigner.eventCallback;
@@ -17,6 +15,8 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.upgradebot.slack.http.DeduplicateSlackRequests;
+import io.upgradebot.slack.http.SocketModeConnection;
 import io.upgradebot.store.ProcessedRequestEntity;
 import io.upgradebot.store.ProcessedRequests;
 import io.upgradebot.support.Fakes;
@@ -178,15 +178,18 @@ class SlackDeduplicationTest {
             SocketModeConnection connection = new SocketModeConnection();
             try {
                 connection.start(app, "xapp-1-A0UPGRADE-test");
-                socket.send(io.upgradebot.support.FakeSlackSocket.slashCommand("env-help", "help", "U0ALICE", trigger()));
+                socket.send(
+                        io.upgradebot.support.FakeSlackSocket.slashCommand("env-help", "help", "U0ALICE", trigger()));
                 assertTrue(socket.ackOf("env-help").contains("/upgrade help"), "the usage comes back in the ack");
 
                 // Slack redelivers an envelope it got no ack for: same request, new envelope id
                 String triggerId = trigger();
                 double before = repeatsAfterAck();
-                socket.send(io.upgradebot.support.FakeSlackSocket.slashCommand("env-1", "probe-later", "U0ALICE", triggerId));
+                socket.send(io.upgradebot.support.FakeSlackSocket.slashCommand("env-1", "probe-later", "U0ALICE",
+                        triggerId));
                 socket.ackOf("env-1");
-                socket.send(io.upgradebot.support.FakeSlackSocket.slashCommand("env-2", "probe-later", "U0ALICE", triggerId));
+                socket.send(io.upgradebot.support.FakeSlackSocket.slashCommand("env-2", "probe-later", "U0ALICE",
+                        triggerId));
                 socket.ackOf("env-2");
                 awaitRepeatsAfterAck(before + 1);
                 assertEquals(2, ProbeLaterSubcommand.ANSWERED.get());
@@ -215,7 +218,8 @@ class SlackDeduplicationTest {
 
     @Test
     void replayedButtonClickRunsItsHandlerOnce() {
-        String body = interaction(blockActionPayload(ActionIds.NOOP.id("repo-7"), "7", "U0ALICE", "C0UPGRADES", trigger()));
+        String body = interaction(
+                blockActionPayload(ActionIds.NOOP.id("repo-7"), "7", "U0ALICE", "C0UPGRADES", trigger()));
         postForm(body).statusCode(200);
         post(ContentType.URLENC, body, Map.of("X-Slack-Retry-Num", "1")).statusCode(200);
         postForm(body).statusCode(200);
@@ -241,7 +245,8 @@ class SlackDeduplicationTest {
 
     /** Waits until that many repeats have been recognised after their acks (their work dropped). */
     private void awaitRepeatsAfterAck(double count) {
-        io.upgradebot.support.Eventually.await(java.time.Duration.ofSeconds(10), count + " repeats recognised after the ack",
+        io.upgradebot.support.Eventually.await(java.time.Duration.ofSeconds(10),
+                count + " repeats recognised after the ack",
                 () -> repeatsAfterAck() >= count);
     }
 

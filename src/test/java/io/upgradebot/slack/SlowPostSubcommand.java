@@ -1,12 +1,12 @@
 package io.upgradebot.slack;
 
-import io.upgradebot.slack.api.SlackGateway;
-import io.upgradebot.slack.http.AfterAck;
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.upgradebot.slack.api.SlackGateway;
 import io.upgradebot.slack.command.UpgradeSubcommand;
+import io.upgradebot.slack.http.AfterAck;
 import io.upgradebot.slack.view.EphemeralReply;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -5,17 +5,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.Properties;
+import java.util.Set;
 
 /**
  * Slack's Block Kit limits, checked on every payload the bot sends to the Slack fake (Web API methods and
@@ -150,7 +150,7 @@ public final class BlockKitLimits {
         List<String> out = new ArrayList<>();
         switch (method) {
             case "chat.postMessage", "chat.update", "chat.postEphemeral", "chat.scheduleMessage" ->
-                    checkMessageBlocks(fields.get("blocks"), out);
+                checkMessageBlocks(fields.get("blocks"), out);
             case "views.open", "views.update", "views.push", "views.publish" -> {
                 JsonNode view = fields.get("view");
                 if (view == null || view.isNull()) {

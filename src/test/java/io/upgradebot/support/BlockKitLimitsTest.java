@@ -53,7 +53,8 @@ class BlockKitLimitsTest {
 
         String all = String.join("\n", BlockKitLimits.checkView(view));
         for (String expected : List.of("3001 characters (max 3000)", "26 elements (max 25)", "button text has 76",
-                "101 options (max 100)", "initial option 'not-there'", "modal title has 25", "private_metadata has 3001",
+                "101 options (max 100)", "initial option 'not-there'", "modal title has 25",
+                "private_metadata has 3001",
                 "repeats block_id 'dup'")) {
             assertTrue(all.contains(expected), "expected '" + expected + "' in:\n" + all);
         }
@@ -64,8 +65,10 @@ class BlockKitLimitsTest {
         String body = "channel=C1&text=hi&blocks=" + URLEncoder.encode(sections(51).toString(), StandardCharsets.UTF_8);
         assertEquals(1, BlockKitLimits.checkWebApiCall("chat.postMessage", "application/x-www-form-urlencoded", body)
                 .size());
-        String view = "trigger_id=1.2.3&view=" + URLEncoder.encode(modal(sections(3)).toString(), StandardCharsets.UTF_8);
-        assertEquals(List.of(), BlockKitLimits.checkWebApiCall("views.open", "application/x-www-form-urlencoded", view));
+        String view = "trigger_id=1.2.3&view="
+                + URLEncoder.encode(modal(sections(3)).toString(), StandardCharsets.UTF_8);
+        assertEquals(List.of(),
+                BlockKitLimits.checkWebApiCall("views.open", "application/x-www-form-urlencoded", view));
     }
 
     @Test
@@ -94,7 +97,8 @@ class BlockKitLimitsTest {
                     return http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(slack.baseUrl()
                             + "/api/chat.postMessage")).header("Content-Type", "application/x-www-form-urlencoded")
                             .POST(java.net.http.HttpRequest.BodyPublishers.ofString("channel=C1&blocks="
-                                    + URLEncoder.encode(sections(n).toString(), StandardCharsets.UTF_8))).build(),
+                                    + URLEncoder.encode(sections(n).toString(), StandardCharsets.UTF_8)))
+                            .build(),
                             java.net.http.HttpResponse.BodyHandlers.ofString()).body();
                 } catch (Exception e) {
                     throw new IllegalStateException(e);

@@ -61,10 +61,10 @@ public class Fakes implements QuarkusTestResourceLifecycleManager {
                  "html_url":"https://github.com/upgrade-bot"}""")));
         github.stubFor(get(urlPathEqualTo("/rate_limit")).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/json").withBody("""
-                {"resources":{"core":{"limit":5000,"remaining":4999,"reset":1900000000,"used":1},
-                 "search":{"limit":30,"remaining":30,"reset":1900000000,"used":0},
-                 "graphql":{"limit":5000,"remaining":5000,"reset":1900000000,"used":0}},
-                 "rate":{"limit":5000,"remaining":4999,"reset":1900000000,"used":1}}""")));
+                        {"resources":{"core":{"limit":5000,"remaining":4999,"reset":1900000000,"used":1},
+                         "search":{"limit":30,"remaining":30,"reset":1900000000,"used":0},
+                         "graphql":{"limit":5000,"remaining":5000,"reset":1900000000,"used":0}},
+                         "rate":{"limit":5000,"remaining":4999,"reset":1900000000,"used":1}}""")));
     }
 
     /**

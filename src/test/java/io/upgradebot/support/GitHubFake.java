@@ -48,7 +48,9 @@ public final class GitHubFake implements ResponseDefinitionTransformerV2 {
     private static final Pattern REPO_PATH = Pattern.compile("/repos/([^/]+)/([^/]+)(/.*)?");
 
     /** What the fake does with one matching request. */
-    public enum FaultMode { REJECT, APPLY_THEN_DELAY, APPLY_THEN_FAIL, APPLY_THEN_RESET }
+    public enum FaultMode {
+        REJECT, APPLY_THEN_DELAY, APPLY_THEN_FAIL, APPLY_THEN_RESET
+    }
 
     public record Fault(String method, Pattern path, FaultMode mode, int status, Map<String, String> headers,
             String body, int delayMs) {
@@ -462,8 +464,10 @@ public final class GitHubFake implements ResponseDefinitionTransformerV2 {
         }
         if (query.contains("updateProjectV2ItemFieldValue")) {
             BoardState board = boardById(vars.path("project").asText());
-            FieldState field = board == null ? null : board.fields.stream()
-                    .filter(f -> f.id.equals(vars.path("field").asText())).findFirst().orElse(null);
+            FieldState field = board == null
+                    ? null
+                    : board.fields.stream()
+                            .filter(f -> f.id.equals(vars.path("field").asText())).findFirst().orElse(null);
             JsonNode value = vars.path("value");
             if (field == null) {
                 return graphqlError(data.putNull("updateProjectV2ItemFieldValue"), "NOT_FOUND",
@@ -501,7 +505,8 @@ public final class GitHubFake implements ResponseDefinitionTransformerV2 {
                         List<OptionState> next = new ArrayList<>();
                         for (JsonNode o : vars.path("options")) {
                             String id = o.hasNonNull("id") && field.options.stream()
-                                    .anyMatch(x -> x.id.equals(o.get("id").asText())) ? o.get("id").asText()
+                                    .anyMatch(x -> x.id.equals(o.get("id").asText()))
+                                            ? o.get("id").asText()
                                             : optionId();
                             next.add(new OptionState(id, o.path("name").asText(), o.path("color").asText("GRAY"),
                                     o.path("description").asText("")));
@@ -608,7 +613,8 @@ public final class GitHubFake implements ResponseDefinitionTransformerV2 {
         String now = Instant.now().toString();
         ObjectNode ms = JSON.createObjectNode();
         String api = Fakes.github.baseUrl() + "/repos/" + repo.owner + "/" + repo.name + "/milestones/" + number;
-        ms.put("url", api).put("html_url", "https://github.com/" + repo.owner + "/" + repo.name + "/milestone/" + number)
+        ms.put("url", api)
+                .put("html_url", "https://github.com/" + repo.owner + "/" + repo.name + "/milestone/" + number)
                 .put("labels_url", api + "/labels").put("id", nextId++).put("node_id", "MI_kwDO" + nextId)
                 .put("number", number).put("title", title).put("description", "");
         ms.set("creator", user(BOT_LOGIN));

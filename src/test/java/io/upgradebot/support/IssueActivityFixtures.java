@@ -16,13 +16,16 @@ public final class IssueActivityFixtures {
     /** One issue node. {@code timeline} items come from {@link #comment} and {@link #event}. */
     public static String issue(String nodeId, String repo, int number, boolean open, Instant createdAt, String prState,
             String... timeline) {
-        String prs = prState == null ? "" : "{\"state\":\"" + prState + "\",\"merged\":" + "MERGED".equals(prState) + "}";
+        String prs = prState == null
+                ? ""
+                : "{\"state\":\"" + prState + "\",\"merged\":" + "MERGED".equals(prState) + "}";
         return """
                 {"__typename":"Issue","id":"%s","number":%d,"title":"Upgrade to Django 5.2","url":"https://github.com/%s/issues/%d",
                  "state":"%s","createdAt":"%s","closedAt":%s,"lastEditedAt":null,"repository":{"nameWithOwner":"%s"},
                  "editor":null,"timelineItems":{"nodes":[%s]},"closedByPullRequestsReferences":{"nodes":[%s]}}"""
                 .formatted(nodeId, number, repo, number, open ? "OPEN" : "CLOSED", createdAt,
-                        open ? "null" : "\"" + createdAt.plusSeconds(86400) + "\"", repo, String.join(",", timeline), prs);
+                        open ? "null" : "\"" + createdAt.plusSeconds(86400) + "\"", repo, String.join(",", timeline),
+                        prs);
     }
 
     public static String comment(String login, boolean bot, Instant at) {
@@ -48,7 +51,8 @@ public final class IssueActivityFixtures {
             }
             errors.append("""
                     {"type":"NOT_FOUND","path":["nodes",%d],"locations":[{"line":3,"column":3}],
-                     "message":"Could not resolve to a node with the global id of '%s'."}""".formatted(nodes.size(), id));
+                     "message":"Could not resolve to a node with the global id of '%s'."}""".formatted(nodes.size(),
+                    id));
         }
         return "{\"data\":{\"viewer\":{\"login\":\"" + viewer + "\"},\"nodes\":[" + String.join(",", all) + "]}"
                 + (missingIds.isEmpty() ? "" : ",\"errors\":[" + errors + "]") + "}";

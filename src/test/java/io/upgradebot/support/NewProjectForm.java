@@ -110,7 +110,8 @@ public final class NewProjectForm {
     }
 
     /** {@code asksForDate}: the view has the date input (Slack sends it in state even when left empty). */
-    public static String confirmPayload(String user, long projectId, boolean asksForDate, LocalDate date, String reason) {
+    public static String confirmPayload(String user, long projectId, boolean asksForDate, LocalDate date,
+            String reason) {
         ObjectNode p = JSON.createObjectNode();
         p.put("type", "view_submission");
         p.putObject("team").put("id", "T0001").put("domain", "acme");

@@ -1,7 +1,5 @@
 package io.upgradebot.support;
 
-import io.upgradebot.domain.RepoIssueState;
-import io.upgradebot.domain.ProjectState;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -13,6 +11,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.upgradebot.domain.OwnerDoesLevels;
+import io.upgradebot.domain.ProjectState;
+import io.upgradebot.domain.RepoIssueState;
 import io.upgradebot.store.OwnerDoesChoiceEntity;
 import io.upgradebot.store.ProjectRepoEntity;
 import io.upgradebot.store.UpgradeProjectEntity;
@@ -36,8 +36,10 @@ public final class OwnerDoesFixtures {
 
     public static final String CHANNEL = "C0UPGRADES";
     public static final String BOARD_ORG = ConfigProvider.getConfig().getValue("upgrade-bot.board.org", String.class);
-    public static final int BOARD_NUMBER = ConfigProvider.getConfig().getValue("upgrade-bot.board.number", Integer.class);
-    public static final String ORCHESTRATOR = ConfigProvider.getConfig().getValue("upgrade-bot.orchestrators", String.class)
+    public static final int BOARD_NUMBER = ConfigProvider.getConfig().getValue("upgrade-bot.board.number",
+            Integer.class);
+    public static final String ORCHESTRATOR = ConfigProvider.getConfig()
+            .getValue("upgrade-bot.orchestrators", String.class)
             .split(",")[0].strip();
     public static final OwnerDoesLevels LEVELS = OwnerDoesLevels.defaults();
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -152,10 +154,12 @@ public final class OwnerDoesFixtures {
 
     /** Waits until no work after a Slack ack is queued or running and no GitHub write is pending. */
     public static void awaitQuiet(java.util.function.IntSupplier afterAckInFlight) {
-        Eventually.await(java.time.Duration.ofSeconds(20), "background work to finish", () -> afterAckInFlight.getAsInt() == 0
-                && QuarkusTransaction.requiringNew().call(() -> io.upgradebot.store.GitHubWriteEntity.count("state in ?1",
-                        List.of(io.upgradebot.store.GitHubWriteEntity.State.PENDING,
-                                io.upgradebot.store.GitHubWriteEntity.State.RUNNING))) == 0);
+        Eventually.await(java.time.Duration.ofSeconds(20), "background work to finish",
+                () -> afterAckInFlight.getAsInt() == 0
+                        && QuarkusTransaction.requiringNew()
+                                .call(() -> io.upgradebot.store.GitHubWriteEntity.count("state in ?1",
+                                        List.of(io.upgradebot.store.GitHubWriteEntity.State.PENDING,
+                                                io.upgradebot.store.GitHubWriteEntity.State.RUNNING))) == 0);
     }
 
     public static ProjectRepoEntity repo(long id) {
@@ -220,7 +224,8 @@ public final class OwnerDoesFixtures {
     /** A button in the modal (paging). */
     public static String button(String userId, ObjectNode view, String actionId, String value) {
         ObjectNode action = JSON.createObjectNode().put("type", "button").put("action_id", actionId)
-                .put("block_id", "paging").put("value", value).put("action_ts", "1700000" + SEQ.incrementAndGet() + ".0004");
+                .put("block_id", "paging").put("value", value)
+                .put("action_ts", "1700000" + SEQ.incrementAndGet() + ".0004");
         action.putObject("text").put("type", "plain_text").put("text", "Next").put("emoji", true);
         return SlackSigner.interaction(modalAction(userId, slackView(view), action).toString());
     }
@@ -307,7 +312,8 @@ public final class OwnerDoesFixtures {
             String k = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
             String v = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
             try {
-                out.set(k, v.startsWith("{") || v.startsWith("[") ? JSON.readTree(v) : JSON.getNodeFactory().textNode(v));
+                out.set(k,
+                        v.startsWith("{") || v.startsWith("[") ? JSON.readTree(v) : JSON.getNodeFactory().textNode(v));
             } catch (Exception e) {
                 out.put(k, v);
             }

@@ -42,10 +42,13 @@ public final class QuartzNode {
         p.setProperty("org.quartz.jobStore.clusterCheckinInterval", String.valueOf(checkinMillis));
         p.setProperty("org.quartz.jobStore.misfireThreshold", "1000");
         p.setProperty("org.quartz.jobStore.acquireTriggersWithinLock", "true");
-        p.setProperty("org.quartz.dataSource." + ds + ".connectionProvider.class", DriverManagerConnectionProvider.class.getName());
+        p.setProperty("org.quartz.dataSource." + ds + ".connectionProvider.class",
+                DriverManagerConnectionProvider.class.getName());
         p.setProperty("org.quartz.dataSource." + ds + ".url", url);
-        p.setProperty("org.quartz.dataSource." + ds + ".user", config.getOptionalValue("quarkus.datasource.username", String.class).orElse(""));
-        p.setProperty("org.quartz.dataSource." + ds + ".password", config.getOptionalValue("quarkus.datasource.password", String.class).orElse(""));
+        p.setProperty("org.quartz.dataSource." + ds + ".user",
+                config.getOptionalValue("quarkus.datasource.username", String.class).orElse(""));
+        p.setProperty("org.quartz.dataSource." + ds + ".password",
+                config.getOptionalValue("quarkus.datasource.password", String.class).orElse(""));
         Scheduler scheduler = new StdSchedulerFactory(p).getScheduler();
         scheduler.setJobFactory((bundle, s) -> {
             Class<? extends Job> type = bundle.getJobDetail().getJobClass();

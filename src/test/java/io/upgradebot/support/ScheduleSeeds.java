@@ -1,8 +1,5 @@
 package io.upgradebot.support;
 
-import io.upgradebot.domain.MessageState;
-import io.upgradebot.domain.RepoIssueState;
-import io.upgradebot.domain.ProjectState;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -11,6 +8,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.upgradebot.domain.MessageState;
+import io.upgradebot.domain.ProjectState;
+import io.upgradebot.domain.RepoIssueState;
 import io.upgradebot.store.ProjectRepoEntity;
 import io.upgradebot.store.ScheduledMessageEntity;
 import io.upgradebot.store.UpgradeProjectEntity;
@@ -32,7 +32,8 @@ public final class ScheduleSeeds {
             String createdBy) {
         return QuarkusTransaction.requiringNew().call(() -> {
             UpgradeProjectEntity p = new UpgradeProjectEntity();
-            p.slug = name.toLowerCase().replaceAll("[^a-z0-9]+", "-") + "-" + UUID.randomUUID().toString().substring(0, 6);
+            p.slug = name.toLowerCase().replaceAll("[^a-z0-9]+", "-") + "-"
+                    + UUID.randomUUID().toString().substring(0, 6);
             p.name = name;
             p.roadmapRepo = "acme/roadmap";
             p.dependency = "django";
@@ -69,7 +70,8 @@ public final class ScheduleSeeds {
         });
     }
 
-    public static ScheduledMessageEntity message(long projectId, String kind, String text, String channel, Instant runAt,
+    public static ScheduledMessageEntity message(long projectId, String kind, String text, String channel,
+            Instant runAt,
             String cron, String zone, String author) {
         return QuarkusTransaction.requiringNew().call(() -> {
             ScheduledMessageEntity m = new ScheduledMessageEntity();
@@ -123,10 +125,13 @@ public final class ScheduleSeeds {
             Fakes.slack.stubFor(post(urlPathEqualTo("/api/chat.postMessage"))
                     .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing("channel=" + channel))
                     .atPriority(1)
-                    .inScenario(scenario).whenScenarioStateIs(i == 0 ? com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED : "429-" + i)
+                    .inScenario(scenario)
+                    .whenScenarioStateIs(
+                            i == 0 ? com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED : "429-" + i)
                     .willSetStateTo(i == times - 1 ? "open" : "429-" + (i + 1))
                     .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "1")
-                            .withHeader("Content-Type", "application/json").withBody("{\"ok\":false,\"error\":\"ratelimited\"}")));
+                            .withHeader("Content-Type", "application/json")
+                            .withBody("{\"ok\":false,\"error\":\"ratelimited\"}")));
         }
     }
 
@@ -136,7 +141,8 @@ public final class ScheduleSeeds {
                 .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing("channel=" + channel))
                 .atPriority(1)
                 .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "1")
-                        .withHeader("Content-Type", "application/json").withBody("{\"ok\":false,\"error\":\"ratelimited\"}")));
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"ok\":false,\"error\":\"ratelimited\"}")));
     }
 
     /** Every chat.postMessage the fake received, as form fields. */

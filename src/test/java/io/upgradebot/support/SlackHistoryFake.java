@@ -53,7 +53,8 @@ public final class SlackHistoryFake implements ResponseDefinitionTransformerV2 {
         int seq = 0;
         for (ServeEvent e : events) {
             if (!e.getRequest().getUrl().startsWith("/api/chat.postMessage") || e.getResponse() == null
-                    || e.getResponse().getStatus() != 200 || !e.getResponse().getBodyAsString().contains("\"ok\":true")) {
+                    || e.getResponse().getStatus() != 200
+                    || !e.getResponse().getBodyAsString().contains("\"ok\":true")) {
                 continue;
             }
             Map<String, String> form = SlackCalls.form(e.getRequest().getBodyAsString());
@@ -135,7 +136,8 @@ public final class SlackHistoryFake implements ResponseDefinitionTransformerV2 {
             body.put("pin_count", 0);
         }
         body.putObject("response_metadata").put("next_cursor", more
-                ? Base64.getEncoder().encodeToString(("offset:" + end).getBytes(StandardCharsets.UTF_8)) : "");
+                ? Base64.getEncoder().encodeToString(("offset:" + end).getBytes(StandardCharsets.UTF_8))
+                : "");
         return answer(body);
     }
 

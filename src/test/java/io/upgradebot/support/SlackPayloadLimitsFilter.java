@@ -1,11 +1,11 @@
 package io.upgradebot.support;
 
-import com.github.tomakehurst.wiremock.extension.requestfilter.RequestFilterAction;
-import com.github.tomakehurst.wiremock.extension.requestfilter.StubRequestFilterV2;
-import com.github.tomakehurst.wiremock.http.Request;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.extension.requestfilter.RequestFilterAction;
+import com.github.tomakehurst.wiremock.extension.requestfilter.StubRequestFilterV2;
+import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import java.util.List;
 

@@ -63,7 +63,8 @@ public final class SlackSigner {
     }
 
     /** A block_actions payload as Slack sends it for a button click in a channel message. */
-    public static String blockActionPayload(String actionId, String value, String userId, String channelId, String triggerId) {
+    public static String blockActionPayload(String actionId, String value, String userId, String channelId,
+            String triggerId) {
         return """
                 {"type":"block_actions","user":{"id":"%3$s","username":"user-%3$s","name":"user-%3$s","team_id":"T0001"},
                  "api_app_id":"A0UPGRADE","token":"legacy-verification-token",

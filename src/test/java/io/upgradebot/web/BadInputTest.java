@@ -134,7 +134,8 @@ class BadInputTest {
             return p;
         }, 200, false));
         // modals: unknown callback ids and private_metadata that is not ours
-        in.add(slack("a view_submission of an unknown modal", t -> submission(t, "ub.no_such_modal", "{}"), 200, false));
+        in.add(slack("a view_submission of an unknown modal", t -> submission(t, "ub.no_such_modal", "{}"), 200,
+                false));
         for (String callback : List.of("ub.announce_compose", "ub.announce_preview", "ub.new_project_confirm",
                 "ub.owner_does_choices", "ub.new_project")) {
             in.add(slack("a view_submission of " + callback + " with foreign metadata",
@@ -169,12 +170,14 @@ class BadInputTest {
         in.add(delivery("an X-GitHub-Delivery longer than the column", "issues", t -> t + "-" + "d".repeat(300),
                 "{\"action\":\"opened\"}".getBytes(StandardCharsets.UTF_8), 202));
         in.add(delivery("an event the bot does not handle", "star", t -> t,
-                "{\"action\":\"created\",\"repository\":{\"full_name\":\"openedx/nope\"}}".getBytes(StandardCharsets.UTF_8),
+                "{\"action\":\"created\",\"repository\":{\"full_name\":\"openedx/nope\"}}"
+                        .getBytes(StandardCharsets.UTF_8),
                 202));
         in.add(delivery("a projects_v2_item edit of an unknown item", "projects_v2_item", t -> t,
                 ("{\"action\":\"edited\",\"projects_v2_item\":{\"node_id\":\"PVTI_nope\",\"content_node_id\":\"I_nope\"},"
                         + "\"changes\":{\"field_value\":{\"field_node_id\":\"PVTF_nope\",\"field_type\":\"single_select\"}},"
-                        + "\"sender\":{\"login\":\"jane\",\"type\":\"User\"}}").getBytes(StandardCharsets.UTF_8), 202));
+                        + "\"sender\":{\"login\":\"jane\",\"type\":\"User\"}}").getBytes(StandardCharsets.UTF_8),
+                202));
         in.add(delivery("a JSON array", "issues", t -> t, "[1,2]".getBytes(StandardCharsets.UTF_8), 400));
         in.add(delivery("a body that is not JSON", "issues", t -> t, "{nope".getBytes(StandardCharsets.UTF_8), 400));
         return in.stream().map(Arguments::of);

@@ -1,7 +1,5 @@
 package io.upgradebot.web;
 
-import io.upgradebot.domain.RepoIssueState;
-import io.upgradebot.store.ProjectRepoEntity;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -19,6 +17,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
+import io.upgradebot.domain.RepoIssueState;
 import io.upgradebot.project.ownerdoes.OwnerDoesChoices;
 import io.upgradebot.slack.http.AfterAckExecutor;
 import io.upgradebot.store.GitHubWriteEntity;
@@ -118,7 +117,8 @@ class GitHubWebhookTest {
         deliver("projects_v2_item", delivery, edit).statusCode(200).body(equalTo("already processed"));
 
         Eventually.await(WAIT, "the change in the status thread", () -> sent("chat.postMessage").stream()
-                .anyMatch(m -> !m.path("thread_ts").asText().isEmpty() && m.toString().contains("set on the board by `jane`")));
+                .anyMatch(m -> !m.path("thread_ts").asText().isEmpty()
+                        && m.toString().contains("set on the board by `jane`")));
         quiet();
         assertEquals(1, history(ora).size());
         assertEquals(0L, ownerDoesWrites(ora), "nothing written back to GitHub");
@@ -131,15 +131,18 @@ class GitHubWebhookTest {
         long proctoring = p.id("openedx/edx-proctoring");
         String item = repo(proctoring).boardItemId;
         deliver("projects_v2_item", UUID.randomUUID().toString(),
-                boardEdit(item, repo(proctoring).issueNodeId, "TBD", "Owner reviews", GitHubFake.BOT_LOGIN, Instant.now()))
+                boardEdit(item, repo(proctoring).issueNodeId, "TBD", "Owner reviews", GitHubFake.BOT_LOGIN,
+                        Instant.now()))
                 .statusCode(202);
-        deliver("projects_v2_item", UUID.randomUUID().toString(), json("""
-                {"action":"edited","projects_v2_item":{"id":1,"node_id":"%s","project_node_id":"%s","content_node_id":"%s",
-                 "content_type":"Issue","updated_at":"%s"},
-                 "changes":{"field_value":{"field_node_id":"PVTSSF_status","field_type":"single_select","field_name":"Status",
-                  "project_number":51,"from":{"id":"a","name":"Todo"},"to":{"id":"b","name":"In Progress"}}},
-                 "organization":{"login":"openedx"},"sender":{"login":"jane","type":"User"}}"""
-                .formatted(item, board.id, repo(proctoring).issueNodeId, Instant.now()))).statusCode(202);
+        deliver("projects_v2_item", UUID.randomUUID().toString(),
+                json("""
+                        {"action":"edited","projects_v2_item":{"id":1,"node_id":"%s","project_node_id":"%s","content_node_id":"%s",
+                         "content_type":"Issue","updated_at":"%s"},
+                         "changes":{"field_value":{"field_node_id":"PVTSSF_status","field_type":"single_select","field_name":"Status",
+                          "project_number":51,"from":{"id":"a","name":"Todo"},"to":{"id":"b","name":"In Progress"}}},
+                         "organization":{"login":"openedx"},"sender":{"login":"jane","type":"User"}}"""
+                        .formatted(item, board.id, repo(proctoring).issueNodeId, Instant.now())))
+                .statusCode(202);
         Eventually.await(WAIT, "deliveries handled", () -> deliveries.inFlight() == 0);
         assertEquals("TBD", repo(proctoring).ownerDoes);
         assertEquals(List.of(), history(proctoring));
@@ -175,14 +178,17 @@ class GitHubWebhookTest {
             fieldId = board.field("Owner Does").id;
         }
         Fakes.github.stubFor(post(urlPathEqualTo("/graphql")).withRequestBody(containing("fieldValueByName"))
-                .atPriority(1).willReturn(okJson("""
-                        {"data":{"node":{"fieldValueByName":{"name":"Owner deploys and monitors","optionId":"opt4"}}}}""")));
-        deliver("projects_v2_item", UUID.randomUUID().toString(), json("""
-                {"action":"edited","projects_v2_item":{"id":1,"node_id":"%s","project_node_id":"%s","content_node_id":"%s",
-                 "content_type":"Issue","creator":{"login":"upgrade-bot"},"updated_at":"%s"},
-                 "changes":{"field_value":{"field_node_id":"%s","field_type":"single_select"}},
-                 "organization":{"login":"openedx"},"sender":{"login":"jane","type":"User"}}"""
-                .formatted(item, board.id, repo(search).issueNodeId, Instant.now(), fieldId))).statusCode(202);
+                .atPriority(1).willReturn(
+                        okJson("""
+                                {"data":{"node":{"fieldValueByName":{"name":"Owner deploys and monitors","optionId":"opt4"}}}}""")));
+        deliver("projects_v2_item", UUID.randomUUID().toString(),
+                json("""
+                        {"action":"edited","projects_v2_item":{"id":1,"node_id":"%s","project_node_id":"%s","content_node_id":"%s",
+                         "content_type":"Issue","creator":{"login":"upgrade-bot"},"updated_at":"%s"},
+                         "changes":{"field_value":{"field_node_id":"%s","field_type":"single_select"}},
+                         "organization":{"login":"openedx"},"sender":{"login":"jane","type":"User"}}"""
+                        .formatted(item, board.id, repo(search).issueNodeId, Instant.now(), fieldId)))
+                .statusCode(202);
         Eventually.await(WAIT, "recorded from the read-back value",
                 () -> "owner-deploys-and-monitors".equals(repo(search).ownerDoes));
     }
@@ -194,13 +200,16 @@ class GitHubWebhookTest {
         // a Slack choice; its board write lands
         choices.choose(new OwnerDoesChoices.Request(notes, "owner-does-everything", "U0ARCH1", "Ada Arch",
                 OwnerDoesChoices.Via.SLACK, null));
-        Eventually.await(WAIT, "the bot's write", () -> "Owner does everything".equals(boardValue(p, "openedx/edx-notes-api")));
+        Eventually.await(WAIT, "the bot's write",
+                () -> "Owner does everything".equals(boardValue(p, "openedx/edx-notes-api")));
         quiet();
         // a person had set another level on the board just before that write landed: their webhook arrives now
         Instant slackChoice = history(notes).get(0).chosenAt;
         deliver("projects_v2_item", UUID.randomUUID().toString(), boardEdit(repo(notes).boardItemId,
-                repo(notes).issueNodeId, "TBD", "Owner offers advice", "jane", slackChoice.plusMillis(1))).statusCode(202);
-        Eventually.await(WAIT, "the person's level is recorded", () -> "owner-offers-advice".equals(repo(notes).ownerDoes));
+                repo(notes).issueNodeId, "TBD", "Owner offers advice", "jane", slackChoice.plusMillis(1)))
+                .statusCode(202);
+        Eventually.await(WAIT, "the person's level is recorded",
+                () -> "owner-offers-advice".equals(repo(notes).ownerDoes));
         Eventually.await(WAIT, "and is on the board again",
                 () -> "Owner offers advice".equals(boardValue(p, "openedx/edx-notes-api")));
         assertEquals(2, history(notes).size());
@@ -210,11 +219,13 @@ class GitHubWebhookTest {
     void aBoardWriteRetriedPastANewerChoiceIsCorrected() {
         Seeded p = OwnerDoesFixtures.seed(board, Map.of("openedx/xqueue-watcher", "openedx/arch"));
         long watcher = p.id("openedx/xqueue-watcher");
-        choices.choose(new OwnerDoesChoices.Request(watcher, "owner-reviews", "U0ARCH1", "Ada", OwnerDoesChoices.Via.SLACK,
-                null));
+        choices.choose(
+                new OwnerDoesChoices.Request(watcher, "owner-reviews", "U0ARCH1", "Ada", OwnerDoesChoices.Via.SLACK,
+                        null));
         choices.choose(new OwnerDoesChoices.Request(watcher, "owner-reviews-and-merges", "U0ARCH2", "Bo",
                 OwnerDoesChoices.Via.SLACK, null));
-        Eventually.await(WAIT, "both writes", () -> "Owner reviews and merges".equals(boardValue(p, "openedx/xqueue-watcher")));
+        Eventually.await(WAIT, "both writes",
+                () -> "Owner reviews and merges".equals(boardValue(p, "openedx/xqueue-watcher")));
         quiet();
         // the first choice's write lands late (a retry after a lost answer): the board shows the old level again...
         List<OwnerDoesChoiceEntity> h = history(watcher);
@@ -229,7 +240,8 @@ class GitHubWebhookTest {
         QuarkusTransaction.requiringNew().run(() -> io.quarkus.arc.Arc.container().beanManager().getEvent()
                 .select(io.upgradebot.github.WriteOutcome.class).fire(new io.upgradebot.github.WriteOutcome(first.id,
                         first.idempotencyKey, io.upgradebot.github.WriteKind.SET_BOARD_FIELD, first.projectId,
-                        new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode().put("option", "Owner reviews"),
+                        new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode().put("option",
+                                "Owner reviews"),
                         null, true, null)));
         Eventually.await(WAIT, "the current level is written again",
                 () -> "Owner reviews and merges".equals(boardValue(p, "openedx/xqueue-watcher")));
@@ -239,13 +251,17 @@ class GitHubWebhookTest {
     void issueStateFollowsGitHubAndOnlyPeopleCountAsActivity() {
         Seeded p = OwnerDoesFixtures.seed(board, Map.of("openedx/codejail", "openedx/arch"));
         long codejail = p.id("openedx/codejail");
-        deliver("issues", UUID.randomUUID().toString(), issueEvent("closed", "openedx/codejail", repo(codejail).issueNodeId,
-                GitHubFake.BOT_LOGIN)).statusCode(202);
+        deliver("issues", UUID.randomUUID().toString(),
+                issueEvent("closed", "openedx/codejail", repo(codejail).issueNodeId,
+                        GitHubFake.BOT_LOGIN))
+                .statusCode(202);
         Eventually.await(WAIT, "closed", () -> repo(codejail).issueState == RepoIssueState.CLOSED);
         assertNull(repo(codejail).lastHumanActivityAt, "the bot closing it is not human activity");
 
-        deliver("issues", UUID.randomUUID().toString(), issueEvent("reopened", "openedx/codejail", repo(codejail).issueNodeId,
-                "jane")).statusCode(202);
+        deliver("issues", UUID.randomUUID().toString(),
+                issueEvent("reopened", "openedx/codejail", repo(codejail).issueNodeId,
+                        "jane"))
+                .statusCode(202);
         Eventually.await(WAIT, "reopened", () -> repo(codejail).issueState == RepoIssueState.OPEN);
         assertNotNull(repo(codejail).lastHumanActivityAt);
     }

@@ -92,7 +92,8 @@ class SlowClientTest {
             for (int i = 0; i < 50; i++) {
                 Socket s = open();
                 stalledClients.add(s);
-                send(s, i % 2 == 0 ? "POST /slack/events HTTP/1.1\r\nHost: localhost\r\nX-Slack-Sig"
+                send(s, i % 2 == 0
+                        ? "POST /slack/events HTTP/1.1\r\nHost: localhost\r\nX-Slack-Sig"
                         : "POST /slack/events HTTP/1.1\r\nHost: localhost\r\nContent-Length: 5000\r\n\r\ntext=");
             }
             given().get("/q/health/live").then().statusCode(200);
@@ -126,7 +127,7 @@ class SlowClientTest {
         StringBuilder got = new StringBuilder();
         byte[] buf = new byte[1024];
         try {
-            for (int n; (n = in.read(buf)) != -1; ) {
+            for (int n; (n = in.read(buf)) != -1;) {
                 got.append(new String(buf, 0, n, StandardCharsets.US_ASCII));
             }
         } catch (SocketTimeoutException e) {

@@ -1,17 +1,17 @@
 package io.upgradebot.project.announce;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.upgradebot.config.NudgeConfig;
+import io.upgradebot.domain.MessageState;
+import io.upgradebot.domain.ProjectState;
+import io.upgradebot.domain.RepoIssueState;
+import io.upgradebot.domain.StaleRule;
 import io.upgradebot.project.AnnouncementPoster;
 import io.upgradebot.project.ProjectTeams;
 import io.upgradebot.project.TeamContacts;
 import io.upgradebot.project.nudge.RepoActivity;
 import io.upgradebot.project.ownerdoes.OwnerDoesLevelAsk;
 import io.upgradebot.project.ownerdoes.OwnerDoesLevelNames;
-import io.upgradebot.domain.MessageState;
-import io.upgradebot.domain.RepoIssueState;
-import io.upgradebot.domain.ProjectState;
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.upgradebot.config.NudgeConfig;
-import io.upgradebot.domain.StaleRule;
 import io.upgradebot.store.OwnerDoesChoiceEntity;
 import io.upgradebot.store.ProjectRepoEntity;
 import io.upgradebot.store.ScheduledMessageEntity;
@@ -72,7 +72,9 @@ public class MomentComposer {
     public Composition compose(long messageId, Instant dueAt, Instant now) {
         Loaded l = QuarkusTransaction.requiringNew().call(() -> {
             ScheduledMessageEntity m = ScheduledMessageEntity.findById(messageId);
-            UpgradeProjectEntity p = m == null || m.projectId == null ? null : UpgradeProjectEntity.findById(m.projectId);
+            UpgradeProjectEntity p = m == null || m.projectId == null
+                    ? null
+                    : UpgradeProjectEntity.findById(m.projectId);
             List<ProjectRepoEntity> repos = p == null ? List.of() : ProjectRepoEntity.inScopeOf(p.id);
             return new Loaded(m, p, repos);
         });
@@ -101,14 +103,15 @@ public class MomentComposer {
 
     /** The project channel, or the status message's thread (the channel when there is no status message yet). */
     static String[] destination(ScheduledMessageEntity m, UpgradeProjectEntity p) {
-        if (MessageTarget.THREAD.name().equals(m.target) && p != null && p.statusChannelId != null && p.statusMessageTs != null) {
-            return new String[] {p.statusChannelId, p.statusMessageTs};
+        if (MessageTarget.THREAD.name().equals(m.target) && p != null && p.statusChannelId != null
+                && p.statusMessageTs != null) {
+            return new String[]{p.statusChannelId, p.statusMessageTs};
         }
         String channel = m.channelId != null ? m.channelId : p == null ? null : p.channelId;
         if (channel == null) {
             throw new CannotCompose("the project has no Slack channel to post in");
         }
-        return new String[] {channel, m.threadTs};
+        return new String[]{channel, m.threadTs};
     }
 
     private static Composition send(ScheduledMessageEntity m, UpgradeProjectEntity p, AnnouncementPoster.Post post) {
@@ -139,8 +142,9 @@ public class MomentComposer {
         text.append(".\n");
         byTeam.forEach((team, list) -> {
             TeamContacts.Contact who = team.isEmpty() ? null : teams.owner(team, list.get(0).repo);
-            text.append("• ").append(who == null ? "Owner unknown"
-                            : who.mention() + (who.reachable() ? " (" + team + ")" : ""))
+            text.append("• ").append(who == null
+                    ? "Owner unknown"
+                    : who.mention() + (who.reachable() ? " (" + team + ")" : ""))
                     .append(": ").append(links(list)).append('\n');
         });
         return send(m, p, new AnnouncementPoster.Post(text.toString().strip(), buttons(p, true)));
@@ -148,13 +152,15 @@ public class MomentComposer {
 
     // --- completion-date reminder ------------------------------------------------------------------------------
 
-    private Composition deadlineReminder(ScheduledMessageEntity m, UpgradeProjectEntity p, List<ProjectRepoEntity> repos,
+    private Composition deadlineReminder(ScheduledMessageEntity m, UpgradeProjectEntity p,
+            List<ProjectRepoEntity> repos,
             Instant now) {
         if (p.completionDate == null) {
             return new Composition.Skip("the project has no completion date", false);
         }
         if (m.runAt != null && supersededBy(m, now)) {
-            return new Composition.Skip("a later completion-date reminder is due as well; only that one is posted", false);
+            return new Composition.Skip("a later completion-date reminder is due as well; only that one is posted",
+                    false);
         }
         long open = repos.stream().filter(r -> r.issueState != RepoIssueState.CLOSED).count();
         if (!repos.isEmpty() && open == 0) {
@@ -182,19 +188,22 @@ public class MomentComposer {
 
     // --- weekly digest -----------------------------------------------------------------------------------------
 
-    private Composition digest(ScheduledMessageEntity m, UpgradeProjectEntity p, List<ProjectRepoEntity> repos, Instant now) {
+    private Composition digest(ScheduledMessageEntity m, UpgradeProjectEntity p, List<ProjectRepoEntity> repos,
+            Instant now) {
         RepoActivity.Result seen = activity.refresh(repos);
         Instant weekAgo = now.minus(Duration.ofDays(7));
         StaleRule stale = staleRule(p);
         long total = repos.size();
         long open = repos.stream().filter(r -> isOpen(r, seen)).count();
-        long staleCount = seen.byRepoId().values().stream().filter(s -> stale.isStale(s.open(), s.lastActivity(), now)).count();
+        long staleCount = seen.byRepoId().values().stream().filter(s -> stale.isStale(s.open(), s.lastActivity(), now))
+                .count();
         StringBuilder text = new StringBuilder(note(m));
         text.append(":bar_chart: *Weekly digest: ").append(p.name).append("*\n")
                 .append("*Progress:* ").append(total - open).append(" of ").append(total).append(" done")
                 .append(percent(total - open, total)).append(" · ").append(open).append(" open");
         if (staleCount > 0) {
-            text.append(" · ").append(staleCount).append(" stale (no activity for ").append(stale.staleAfterDays()).append("+ days)");
+            text.append(" · ").append(staleCount).append(" stale (no activity for ").append(stale.staleAfterDays())
+                    .append("+ days)");
         }
         if (p.completionDate != null) {
             text.append(" · due ").append(DATE.format(p.completionDate)).append(" (")
@@ -212,7 +221,8 @@ public class MomentComposer {
         }
         byLevel.forEach((k, c) -> {
             if (c[1] > 0) {
-                text.append("• ").append(levels.label(k)).append(": ").append(c[0]).append(" / ").append(c[1]).append('\n');
+                text.append("• ").append(levels.label(k)).append(": ").append(c[0]).append(" / ").append(c[1])
+                        .append('\n');
             }
         });
         text.append("*This week:*\n");
@@ -247,16 +257,18 @@ public class MomentComposer {
         }
         Map<Long, String> names = repos.stream().collect(Collectors.toMap(r -> r.id, r -> r.repo));
         return QuarkusTransaction.requiringNew().call(() -> OwnerDoesChoiceEntity.<OwnerDoesChoiceEntity>list(
-                        "projectRepoId in ?1 and chosenAt > ?2 order by chosenAt, id", names.keySet(), since).stream()
+                "projectRepoId in ?1 and chosenAt > ?2 order by chosenAt, id", names.keySet(), since).stream()
                 .map(c -> names.get(c.projectRepoId) + " → " + levels.label(c.toLevel)
-                        + (c.chosenBy != null && c.chosenBy.matches("[UW][A-Z0-9]+") ? " (<@" + c.chosenBy + ">)"
+                        + (c.chosenBy != null && c.chosenBy.matches("[UW][A-Z0-9]+")
+                                ? " (<@" + c.chosenBy + ">)"
                                 : c.chosenBy == null ? "" : " (" + c.chosenBy + ")"))
                 .toList());
     }
 
     // --- at-risk escalation ------------------------------------------------------------------------------------
 
-    private Composition atRisk(ScheduledMessageEntity m, UpgradeProjectEntity p, List<ProjectRepoEntity> repos, Instant now) {
+    private Composition atRisk(ScheduledMessageEntity m, UpgradeProjectEntity p, List<ProjectRepoEntity> repos,
+            Instant now) {
         if (p.completionDate == null) {
             return new Composition.Skip("the project has no completion date", false);
         }
@@ -297,7 +309,8 @@ public class MomentComposer {
 
     StaleRule staleRule(UpgradeProjectEntity p) {
         // 0 (nudges off for the project) still needs a yardstick for "stale" in digests and escalations
-        return new StaleRule(p.staleAfterDays != null && p.staleAfterDays > 0 ? p.staleAfterDays : nudges.staleAfterDays());
+        return new StaleRule(
+                p.staleAfterDays != null && p.staleAfterDays > 0 ? p.staleAfterDays : nudges.staleAfterDays());
     }
 
     private static boolean isOpen(ProjectRepoEntity r, RepoActivity.Result seen) {

@@ -54,7 +54,8 @@ public final class Recurrence {
         if (days.isEmpty()) {
             throw new IllegalArgumentException("choose at least one day");
         }
-        String dayList = EnumSet.copyOf(days).stream().map(d -> QUARTZ_DAYS[d.getValue() - 1]).collect(Collectors.joining(","));
+        String dayList = EnumSet.copyOf(days).stream().map(d -> QUARTZ_DAYS[d.getValue() - 1])
+                .collect(Collectors.joining(","));
         return of("0 " + time.getMinute() + " " + time.getHour() + " ? * " + dayList, zone);
     }
 
@@ -74,7 +75,8 @@ public final class Recurrence {
         } else if (fields.length == 6 || fields.length == 7) {
             quartz = text;
         } else {
-            return Parsed.error("A cron expression has 5 (Unix) or 6-7 (Quartz) fields; this has " + fields.length + ".");
+            return Parsed
+                    .error("A cron expression has 5 (Unix) or 6-7 (Quartz) fields; this has " + fields.length + ".");
         }
         Recurrence r;
         try {
@@ -152,7 +154,8 @@ public final class Recurrence {
      * "now") still belongs to the occurrence it stands for; that occurrence names the firing, so it posts once.
      */
     public Optional<Instant> latestAtOrBefore(Instant t) {
-        for (Duration window = Duration.ofHours(1); window.compareTo(Duration.ofDays(800)) <= 0; window = window.multipliedBy(4)) {
+        for (Duration window = Duration.ofHours(1); window.compareTo(Duration.ofDays(800)) <= 0; window = window
+                .multipliedBy(4)) {
             Instant cursor = t.minus(window).minusMillis(1);
             Instant latest = null;
             Optional<Instant> next;

@@ -1,11 +1,11 @@
 package io.upgradebot.project.announce;
 
-import io.upgradebot.project.MessageTriggers;
-import io.upgradebot.project.SlackDirectory;
-import io.upgradebot.domain.MessageState;
-import io.upgradebot.domain.ProjectState;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.upgradebot.config.ScheduleConfig;
+import io.upgradebot.domain.MessageState;
+import io.upgradebot.domain.ProjectState;
+import io.upgradebot.project.MessageTriggers;
+import io.upgradebot.project.SlackDirectory;
 import io.upgradebot.store.ScheduledMessageEntity;
 import io.upgradebot.store.UpgradeProjectEntity;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -69,14 +69,16 @@ public class RunbookMoments {
 
     /** As of {@code now}: moments whose time has passed by then are not created or moved to. */
     public void sync(long projectId, Instant now) {
-        UpgradeProjectEntity snapshot = QuarkusTransaction.requiringNew().call(() -> UpgradeProjectEntity.findById(projectId));
+        UpgradeProjectEntity snapshot = QuarkusTransaction.requiringNew()
+                .call(() -> UpgradeProjectEntity.findById(projectId));
         if (snapshot == null) {
             return;
         }
         // the creator's time zone (Slack users.info) is looked up outside the transaction: it is a Web API call
         ZoneId zone = zoneOf(snapshot);
         QuarkusTransaction.requiringNew().run(() -> {
-            UpgradeProjectEntity p = UpgradeProjectEntity.find("id", projectId).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+            UpgradeProjectEntity p = UpgradeProjectEntity.find("id", projectId).withLock(LockModeType.PESSIMISTIC_WRITE)
+                    .firstResult();
             if (p.state == ProjectState.CLOSED) {
                 stopAll(p.id);
                 return;
@@ -86,13 +88,15 @@ public class RunbookMoments {
             }
             LocalTime at = config.momentTime();
             if (find(p.id, "ask").isEmpty()) {
-                Instant askAt = ZonedDateTime.of(p.createdAt.plus(config.askAfter()).atZone(zone).toLocalDate(), at, zone).toInstant();
+                Instant askAt = ZonedDateTime
+                        .of(p.createdAt.plus(config.askAfter()).atZone(zone).toLocalDate(), at, zone).toInstant();
                 if (askAt.isAfter(now)) {
                     create(p, "ask", MessageKind.ASK, MessageTarget.CHANNEL, zone, askAt, null, null);
                 }
             }
             if (find(p.id, "tbd-reminder").isEmpty()) {
-                create(p, "tbd-reminder", MessageKind.TBD_REMINDER, MessageTarget.CHANNEL, zone, null, config.tbdReminderCron(), null);
+                create(p, "tbd-reminder", MessageKind.TBD_REMINDER, MessageTarget.CHANNEL, zone, null,
+                        config.tbdReminderCron(), null);
             } else {
                 reviveTbdReminder(p);
             }
@@ -118,7 +122,8 @@ public class RunbookMoments {
                 continue;
             }
             ScheduledMessageEntity m = existing.get();
-            if (m.daysBefore == null || m.state == MessageState.CANCELLED || p.completionDate == null || m.runAt == null) {
+            if (m.daysBefore == null || m.state == MessageState.CANCELLED || p.completionDate == null
+                    || m.runAt == null) {
                 continue; // sent by hand, cancelled, or nothing to follow
             }
             ZoneId mz = ZoneId.of(m.timeZone);
@@ -196,7 +201,8 @@ public class RunbookMoments {
             return known.getKey();
         }
         try {
-            ZoneId zone = directory.person(p.createdBy).map(SlackDirectory.Person::timeZone).filter(z -> z != null && !z.isBlank())
+            ZoneId zone = directory.person(p.createdBy).map(SlackDirectory.Person::timeZone)
+                    .filter(z -> z != null && !z.isBlank())
                     .map(ZoneId::of).orElse(fallback);
             zones.put(p.createdBy, Map.entry(zone, now.plus(Duration.ofDays(1))));
             return zone;

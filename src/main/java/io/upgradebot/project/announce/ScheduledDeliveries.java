@@ -1,11 +1,11 @@
 package io.upgradebot.project.announce;
 
-import io.upgradebot.project.AnnouncementPoster;
-import io.upgradebot.project.MessageTriggers;
-import io.upgradebot.domain.MessageState;
-import io.upgradebot.domain.DeliveryState;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.upgradebot.config.ScheduleConfig;
+import io.upgradebot.domain.DeliveryState;
+import io.upgradebot.domain.MessageState;
+import io.upgradebot.project.AnnouncementPoster;
+import io.upgradebot.project.MessageTriggers;
 import io.upgradebot.store.ScheduledDeliveryEntity;
 import io.upgradebot.store.ScheduledMessageEntity;
 import io.upgradebot.store.UpgradeProjectEntity;
@@ -43,7 +43,9 @@ public class ScheduledDeliveries {
     /** Slack stamps messages with its own clock: the history search starts this much before our attempt. */
     static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
-    public enum Outcome { SENT, SKIPPED, ALREADY_DONE, IN_PROGRESS, RETRY_SCHEDULED, FAILED, NOT_ACTIVE }
+    public enum Outcome {
+        SENT, SKIPPED, ALREADY_DONE, IN_PROGRESS, RETRY_SCHEDULED, FAILED, NOT_ACTIVE
+    }
 
     private final MomentComposer composer;
     private final AnnouncementPoster poster;
@@ -65,8 +67,8 @@ public class ScheduledDeliveries {
 
     /** A trigger of the message fired, for the occurrence scheduled at {@code scheduledFireTime}. */
     public Outcome fired(long messageId, Instant scheduledFireTime) {
-        Optional<FireKeys.Firing> firing = QuarkusTransaction.requiringNew().call(() ->
-                Optional.ofNullable(ScheduledMessageEntity.<ScheduledMessageEntity>findById(messageId))
+        Optional<FireKeys.Firing> firing = QuarkusTransaction.requiringNew()
+                .call(() -> Optional.ofNullable(ScheduledMessageEntity.<ScheduledMessageEntity>findById(messageId))
                         .flatMap(m -> FireKeys.forRun(m, scheduledFireTime)));
         if (firing.isEmpty()) {
             LOG.debugf("message %d has no schedule any more; firing at %s ignored", messageId, scheduledFireTime);
@@ -159,12 +161,13 @@ public class ScheduledDeliveries {
         }
         insertIfAbsent(messageId, fireKey, dueAt, now);
         return QuarkusTransaction.requiringNew().call(() -> {
-            ScheduledDeliveryEntity d = ScheduledDeliveryEntity.find("scheduledMessageId = ?1 and fireKey = ?2", messageId, fireKey)
+            ScheduledDeliveryEntity d = ScheduledDeliveryEntity
+                    .find("scheduledMessageId = ?1 and fireKey = ?2", messageId, fireKey)
                     .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
             switch (d.state) {
-                case SENT, SKIPPED, FAILED:
+                case SENT, SKIPPED, FAILED :
                     return Claim.done(Outcome.ALREADY_DONE);
-                case SENDING:
+                case SENDING :
                     if (d.attemptedAt != null && d.attemptedAt.plus(config.sendingLease()).isAfter(now)) {
                         return Claim.done(Outcome.IN_PROGRESS);
                     }
@@ -173,7 +176,7 @@ public class ScheduledDeliveries {
                     LOG.infof("scheduled message %d (%s): attempt of %s was interrupted; taking it over", messageId,
                             fireKey, d.attemptedAt);
                     break;
-                default:
+                default :
                     break;
             }
             if (d.deliveryKey == null) {
@@ -206,7 +209,8 @@ public class ScheduledDeliveries {
     private void insertIfAbsent(long messageId, String fireKey, Instant dueAt, Instant now) {
         try {
             QuarkusTransaction.requiringNew().run(() -> {
-                if (ScheduledDeliveryEntity.count("scheduledMessageId = ?1 and fireKey = ?2", messageId, fireKey) == 0) {
+                if (ScheduledDeliveryEntity.count("scheduledMessageId = ?1 and fireKey = ?2", messageId,
+                        fireKey) == 0) {
                     ScheduledDeliveryEntity d = new ScheduledDeliveryEntity();
                     d.scheduledMessageId = messageId;
                     d.fireKey = fireKey;
@@ -270,7 +274,8 @@ public class ScheduledDeliveries {
     }
 
     /** {@code refused}: Slack answered with an error, so this attempt posted nothing. */
-    private Outcome failed(long deliveryId, long messageId, String fireKey, Instant dueAt, boolean permanent, String error,
+    private Outcome failed(long deliveryId, long messageId, String fireKey, Instant dueAt, boolean permanent,
+            String error,
             boolean refused) {
         Instant now = clock.instant();
         Outcome outcome = QuarkusTransaction.requiringNew().call(() -> {
@@ -310,15 +315,15 @@ public class ScheduledDeliveries {
     public void sweep() {
         Instant now = clock.instant();
         Instant stale = now.minus(config.sendingLease());
-        List<ScheduledDeliveryEntity> stuck = QuarkusTransaction.requiringNew().call(() ->
-                ScheduledDeliveryEntity.<ScheduledDeliveryEntity>list(
+        List<ScheduledDeliveryEntity> stuck = QuarkusTransaction.requiringNew()
+                .call(() -> ScheduledDeliveryEntity.<ScheduledDeliveryEntity>list(
                         "state = ?2 and attemptedAt < ?1", stale, DeliveryState.SENDING));
         for (ScheduledDeliveryEntity d : stuck) {
             deliver(d.scheduledMessageId, d.fireKey, d.dueAt);
         }
         Instant overdue = now.minus(config.retryBackoffMax()).minus(config.sendingLease());
-        List<ScheduledDeliveryEntity> lost = QuarkusTransaction.requiringNew().call(() ->
-                ScheduledDeliveryEntity.<ScheduledDeliveryEntity>list(
+        List<ScheduledDeliveryEntity> lost = QuarkusTransaction.requiringNew()
+                .call(() -> ScheduledDeliveryEntity.<ScheduledDeliveryEntity>list(
                         "state = ?2 and coalesce(attemptedAt, createdAt) < ?1", overdue,
                         DeliveryState.PENDING));
         for (ScheduledDeliveryEntity d : lost) {
@@ -337,14 +342,15 @@ public class ScheduledDeliveries {
                 String author = m.createdBy != null ? m.createdBy : p == null ? null : p.createdBy;
                 String what = MessageKind.of(m.kind).label() + (p == null ? "" : " for *" + p.name + "*");
                 String list = p == null ? "" : " (`/upgrade schedule " + p.slug + "` lists it)";
-                return author == null ? null : new String[] {author, what, list};
+                return author == null ? null : new String[]{author, what, list};
             });
             if (who != null) {
                 poster.postDm(who[0], AnnouncementPoster.Post.of(":warning: Your scheduled " + who[1]
                         + " could not be posted: " + error + "." + who[2]));
             }
         } catch (RuntimeException e) {
-            LOG.warnf("could not tell the author of scheduled message %d about its failure: %s", messageId, e.getMessage());
+            LOG.warnf("could not tell the author of scheduled message %d about its failure: %s", messageId,
+                    e.getMessage());
         }
     }
 

@@ -1,10 +1,10 @@
 package io.upgradebot.project.announce;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.upgradebot.domain.DeliveryState;
+import io.upgradebot.domain.MessageState;
 import io.upgradebot.project.MessageTriggers;
 import io.upgradebot.project.When;
-import io.upgradebot.domain.MessageState;
-import io.upgradebot.domain.DeliveryState;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.upgradebot.store.ScheduledDeliveryEntity;
 import io.upgradebot.store.ScheduledMessageEntity;
 import io.upgradebot.store.UpgradeProjectEntity;
@@ -70,8 +70,10 @@ public class ScheduledMessages {
         }
 
         static Message of(ScheduledMessageEntity m) {
-            return m == null ? null : new Message(m.id, m.projectId, m.kind, m.text, m.target, m.runAt, m.cron,
-                    m.timeZone, m.state, m.daysBefore);
+            return m == null
+                    ? null
+                    : new Message(m.id, m.projectId, m.kind, m.text, m.target, m.runAt, m.cron,
+                            m.timeZone, m.state, m.daysBefore);
         }
     }
 
@@ -109,7 +111,8 @@ public class ScheduledMessages {
                 ScheduledMessageEntity target = editOf != null ? ScheduledMessageEntity.findById(editOf) : draft;
                 return new Confirmed(target, true, target == null ? "This draft no longer exists." : null);
             }
-            if (draft.runAt != null && draft.cron == null && draft.daysBefore == null && draft.runAt.isBefore(now.minusSeconds(60))) {
+            if (draft.runAt != null && draft.cron == null && draft.daysBefore == null
+                    && draft.runAt.isBefore(now.minusSeconds(60))) {
                 return new Confirmed(draft, false, "That time has passed; choose a later one.");
             }
             ScheduledMessageEntity m;
@@ -128,7 +131,8 @@ public class ScheduledMessages {
                 if (draft.daysBefore != null) {
                     runAt = daysBeforeRunAt(m.projectId, draft.daysBefore, ZoneId.of(draft.timeZone), draft.runAt);
                     if (runAt.isBefore(now)) {
-                        return new Confirmed(m, false, draft.daysBefore + " days before the completion date has passed.");
+                        return new Confirmed(m, false,
+                                draft.daysBefore + " days before the completion date has passed.");
                     }
                 }
                 m.text = draft.text;
@@ -151,7 +155,8 @@ public class ScheduledMessages {
         if (p == null || p.completionDate == null) {
             return timeCarrier;
         }
-        return ZonedDateTime.of(p.completionDate.minusDays(days), timeCarrier.atZone(zone).toLocalTime(), zone).toInstant();
+        return ZonedDateTime.of(p.completionDate.minusDays(days), timeCarrier.atZone(zone).toLocalTime(), zone)
+                .toInstant();
     }
 
     /**
@@ -180,7 +185,9 @@ public class ScheduledMessages {
         });
     }
 
-    public enum SendNow { SENDING, ALREADY_SENDING, NOT_ACTIVE }
+    public enum SendNow {
+        SENDING, ALREADY_SENDING, NOT_ACTIVE
+    }
 
     /**
      * Posts the message now. A one-shot is moved to now (so it cannot also go out later); a recurring one gets an
@@ -204,7 +211,8 @@ public class ScheduledMessages {
                 return SendNow.SENDING;
             }
             FireKeys.Firing firing = FireKeys.manual(token, now);
-            if (ScheduledDeliveryEntity.count("scheduledMessageId = ?1 and fireKey = ?2", messageId, firing.key()) > 0) {
+            if (ScheduledDeliveryEntity.count("scheduledMessageId = ?1 and fireKey = ?2", messageId,
+                    firing.key()) > 0) {
                 return SendNow.ALREADY_SENDING;
             }
             triggers.fireNow(messageId, firing.key(), firing.dueAt());
@@ -236,8 +244,10 @@ public class ScheduledMessages {
     }
 
     private static Optional<Delivery> last(long messageId) {
-        return ScheduledDeliveryEntity.<ScheduledDeliveryEntity>find("scheduledMessageId = ?1 order by createdAt desc, id desc",
-                messageId).firstResultOptional().map(Delivery::of);
+        return ScheduledDeliveryEntity
+                .<ScheduledDeliveryEntity>find("scheduledMessageId = ?1 order by createdAt desc, id desc",
+                        messageId)
+                .firstResultOptional().map(Delivery::of);
     }
 
     /** Sets the schedule fields from a When. */

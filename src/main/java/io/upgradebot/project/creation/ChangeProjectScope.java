@@ -1,15 +1,15 @@
 package io.upgradebot.project.creation;
 
-import io.upgradebot.project.ProjectWriteKeys;
-import io.upgradebot.project.SlackDirectory;
-import io.upgradebot.project.status.StatusMessages;
-import io.upgradebot.project.sync.ProjectWriteOutcomes;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.upgradebot.config.UpgradeBotConfig;
 import io.upgradebot.github.GitHubException;
 import io.upgradebot.github.GitHubGateway;
-import io.upgradebot.github.WriteQueue;
 import io.upgradebot.github.PlannedWrite;
+import io.upgradebot.github.WriteQueue;
+import io.upgradebot.project.ProjectWriteKeys;
+import io.upgradebot.project.SlackDirectory;
+import io.upgradebot.project.status.StatusMessages;
+import io.upgradebot.project.sync.ProjectWriteOutcomes;
 import io.upgradebot.store.GitHubWriteEntity;
 import io.upgradebot.store.ProjectRepoEntity;
 import io.upgradebot.store.UpgradeProjectEntity;
@@ -54,7 +54,8 @@ public class ChangeProjectScope {
      *
      * @param unreachable when not empty and nothing was changed, the person must confirm adding the others
      */
-    public record Result(boolean changed, List<String> lines, List<String> reachable, List<UnreachableRepo> unreachable) {
+    public record Result(boolean changed, List<String> lines, List<String> reachable,
+            List<UnreachableRepo> unreachable) {
         public boolean needsConfirmation() {
             return !changed && !unreachable.isEmpty() && !reachable.isEmpty();
         }
@@ -152,8 +153,10 @@ public class ChangeProjectScope {
                 ProjectRepoEntity r = found.get();
                 r.inScope = false;
                 any = true;
-                Optional<GitHubWriteEntity> creation = GitHubWriteEntity.findByKey(ProjectWriteKeys.repoIssue(p.slug, r.repo));
-                if (r.issueNumber == null && (creation.isEmpty() || creation.get().state == GitHubWriteEntity.State.FAILED)) {
+                Optional<GitHubWriteEntity> creation = GitHubWriteEntity
+                        .findByKey(ProjectWriteKeys.repoIssue(p.slug, r.repo));
+                if (r.issueNumber == null
+                        && (creation.isEmpty() || creation.get().state == GitHubWriteEntity.State.FAILED)) {
                     lines.add("• " + r.repo + ": removed (it had no issue)");
                     continue;
                 }
@@ -161,7 +164,8 @@ public class ChangeProjectScope {
                 String why = "This repository is no longer part of the **" + p.name + "** upgrade"
                         + (p.roadmapIssueUrl == null ? "" : " (" + p.roadmapIssueUrl + ")") + ": " + who
                         + " removed it from the project's scope in Slack"
-                        + (reason == null ? "." : ", saying: " + reason.strip()) + " Closing this issue as not planned.";
+                        + (reason == null ? "." : ", saying: " + reason.strip())
+                        + " Closing this issue as not planned.";
                 List<PlannedWrite> writes = planner.removal(p, r, why, n);
                 writes.forEach(queue::enqueue);
                 lines.add("• " + r.repo + ": removed; its issue gets a comment and is closed as not planned");
@@ -197,7 +201,8 @@ public class ChangeProjectScope {
             return;
         }
         queue.wake();
-        Long id = QuarkusTransaction.requiringNew().call(() -> UpgradeProjectEntity.findBySlug(slug).map(p -> p.id).orElse(null));
+        Long id = QuarkusTransaction.requiringNew()
+                .call(() -> UpgradeProjectEntity.findBySlug(slug).map(p -> p.id).orElse(null));
         if (id != null) {
             statusMessages.refresh(id);
             statusMessages.postInThread(id, "<@" + userId + "> " + what + ":\n" + String.join("\n", lines));
@@ -226,7 +231,8 @@ public class ChangeProjectScope {
 
     /** Sub-issues on GitHub (people may have linked some by hand): they count against the 100 too. */
     private int linkedOnGitHub(String slug) {
-        Optional<UpgradeProjectEntity> p = QuarkusTransaction.requiringNew().call(() -> UpgradeProjectEntity.findBySlug(slug));
+        Optional<UpgradeProjectEntity> p = QuarkusTransaction.requiringNew()
+                .call(() -> UpgradeProjectEntity.findBySlug(slug));
         if (p.isEmpty() || p.get().roadmapIssueNumber == null) {
             return 0;
         }

@@ -1,21 +1,20 @@
 package io.upgradebot.project.creation;
 
-import io.upgradebot.project.ProjectNotifier;
-import io.upgradebot.project.status.StatusMessages;
-import io.upgradebot.domain.ProjectState;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.upgradebot.config.UpgradeBotConfig;
+import io.upgradebot.domain.ProjectState;
 import io.upgradebot.domain.RepoRef;
 import io.upgradebot.domain.Slug;
-import io.upgradebot.github.WriteQueue;
 import io.upgradebot.github.PlannedWrite;
+import io.upgradebot.github.WriteQueue;
+import io.upgradebot.project.ProjectNotifier;
 import io.upgradebot.project.creation.NewProjectRequest.Field;
+import io.upgradebot.project.status.StatusMessages;
 import io.upgradebot.store.ProjectRepoEntity;
 import io.upgradebot.store.UpgradeProjectEntity;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.List;
@@ -84,7 +83,8 @@ public class CreateUpgradeProject {
 
     /** The writes are planned. {@code warning} (mrkdwn) when the status message could not be posted, else null. */
     public record Started(long projectId, String slug, String channelId, int repositories, String warning)
-            implements Outcome {
+            implements
+                Outcome {
     }
 
     /** Someone (or an earlier click) started it already; nothing more was done. */
@@ -103,8 +103,9 @@ public class CreateUpgradeProject {
             Optional<UpgradeProjectEntity> existing = QuarkusTransaction.joiningExisting()
                     .call(() -> UpgradeProjectEntity.findBySlug(slug));
             if (existing.isPresent() && existing.get().state != ProjectState.PREVIEW) {
-                errors.put(Field.NAME, "There is a project called “" + existing.get().name + "” already: /upgrade status "
-                        + slug + ". Pick another name.");
+                errors.put(Field.NAME,
+                        "There is a project called “" + existing.get().name + "” already: /upgrade status "
+                                + slug + ". Pick another name.");
             }
         }
         String roadmap = r.roadmapRepo() != null ? r.roadmapRepo() : config.roadmapRepo().orElse(null);
@@ -149,7 +150,8 @@ public class CreateUpgradeProject {
     private static boolean isWebUrl(String s) {
         try {
             URI u = URI.create(s);
-            return ("https".equalsIgnoreCase(u.getScheme()) || "http".equalsIgnoreCase(u.getScheme())) && u.getHost() != null;
+            return ("https".equalsIgnoreCase(u.getScheme()) || "http".equalsIgnoreCase(u.getScheme()))
+                    && u.getHost() != null;
         } catch (IllegalArgumentException e) {
             return false;
         }
@@ -187,8 +189,9 @@ public class CreateUpgradeProject {
         } catch (IllegalStateException e) {
             return new Refused(e.getMessage());
         } catch (RuntimeException e) {
-            boolean raced = QuarkusTransaction.requiringNew().call(() -> UpgradeProjectEntity.findBySlug(Slug.of(r.name()))
-                    .isPresent());
+            boolean raced = QuarkusTransaction.requiringNew()
+                    .call(() -> UpgradeProjectEntity.findBySlug(Slug.of(r.name()))
+                            .isPresent());
             if (!raced) {
                 throw e;
             }
@@ -218,7 +221,8 @@ public class CreateUpgradeProject {
 
     private DateSuggestion settleDate(NewProjectRequest r) {
         if (r.completionDate() != null) {
-            return r.suggestion() != null ? r.suggestion()
+            return r.suggestion() != null
+                    ? r.suggestion()
                     : new DateSuggestion(r.completionDate(), r.release(), r.dateReason(), false, null);
         }
         if (r.suggestion() != null && r.suggestion().date() != null) {
@@ -232,7 +236,8 @@ public class CreateUpgradeProject {
         String slug = Slug.of(r.name());
         UpgradeProjectEntity p = UpgradeProjectEntity.findBySlug(slug).orElse(null);
         if (p != null && p.state != ProjectState.PREVIEW) {
-            throw new IllegalStateException("There is a project called “" + p.name + "” already: /upgrade status " + slug);
+            throw new IllegalStateException(
+                    "There is a project called “" + p.name + "” already: /upgrade status " + slug);
         }
         if (p == null) {
             p = new UpgradeProjectEntity();
@@ -305,13 +310,16 @@ public class CreateUpgradeProject {
             }
             if (date != null) {
                 p.completionDate = date;
-                p.completionReason = reason != null ? reason : "Date chosen by <@" + userId + "> when creating the project.";
+                p.completionReason = reason != null
+                        ? reason
+                        : "Date chosen by <@" + userId + "> when creating the project.";
             }
             if (p.completionDate == null) {
                 return new Refused("A completion date is needed before the project can be created.");
             }
             // PREVIEW → CREATING once, whoever clicks or submits twice: the row lock of this update decides
-            int won = UpgradeProjectEntity.update("state = ?1, createdBy = ?2, updatedAt = ?3 where id = ?4 and state = ?5",
+            int won = UpgradeProjectEntity.update(
+                    "state = ?1, createdBy = ?2, updatedAt = ?3 where id = ?4 and state = ?5",
                     ProjectState.CREATING, userId, clock.instant(), projectId,
                     ProjectState.PREVIEW);
             if (won == 0) {
@@ -343,7 +351,8 @@ public class CreateUpgradeProject {
     }
 
     /** What a preview shows (nothing is written). */
-    ProjectPreview preview(long projectId, List<UnreachableRepo> unreachable, String searchQuery, DateSuggestion shown) {
+    ProjectPreview preview(long projectId, List<UnreachableRepo> unreachable, String searchQuery,
+            DateSuggestion shown) {
         return QuarkusTransaction.joiningExisting().call(() -> {
             UpgradeProjectEntity p = UpgradeProjectEntity.findById(projectId);
             List<ProjectRepoEntity> repos = ProjectRepoEntity.inScopeOf(projectId);
@@ -351,7 +360,8 @@ public class CreateUpgradeProject {
                     config.roadmapLabels(), planner.repoIssueTitle(p), repos.stream().map(e -> e.repo).toList(),
                     unreachable, searchQuery, p.releaseName, p.completionDate, p.completionReason,
                     p.completionDate == null, shown.overlapWarning(), p.orchestrationTeam, p.docsUrl,
-                    planner.boards().boardName().orElse(null), planner.boardValues(p), planner.subIssueLinks(p, repos, 0),
+                    planner.boards().boardName().orElse(null), planner.boardValues(p),
+                    planner.subIssueLinks(p, repos, 0),
                     p.createdBy, planner.boards().roadmapBoardName().orElse(null),
                     planner.boards().roadmapBoardValues());
         });

@@ -1,9 +1,9 @@
 package io.upgradebot.project.creation;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.upgradebot.domain.ProjectState;
 import io.upgradebot.project.ProjectNotifier;
 import io.upgradebot.project.status.ProjectStatus;
-import io.upgradebot.domain.ProjectState;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.upgradebot.store.UpgradeProjectEntity;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;

@@ -16,7 +16,6 @@ public record NewProjectRequest(String teamId, String requestedBy, String name, 
 
     /** The form's fields, for error messages that land next to the field they are about. */
     public enum Field {
-        NAME, PRODUCT, CURRENT_VERSION, TARGET_VERSION, ROADMAP_REPO, REPOSITORIES, RELEASE, COMPLETION_DATE,
-        DATE_REASON, ORCHESTRATION_TEAM, CHANNEL, DOCS_URL
+        NAME, PRODUCT, CURRENT_VERSION, TARGET_VERSION, ROADMAP_REPO, REPOSITORIES, RELEASE, COMPLETION_DATE, DATE_REASON, ORCHESTRATION_TEAM, CHANNEL, DOCS_URL
     }
 }

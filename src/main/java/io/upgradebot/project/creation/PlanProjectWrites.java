@@ -1,22 +1,22 @@
 package io.upgradebot.project.creation;
 
-import io.upgradebot.project.ProjectWriteKeys;
-import io.upgradebot.domain.RepoIssueState;
 import io.upgradebot.config.BoardSettings;
 import io.upgradebot.config.UpgradeBotConfig;
 import io.upgradebot.domain.BodySections;
 import io.upgradebot.domain.ChildIssue;
 import io.upgradebot.domain.Markers;
+import io.upgradebot.domain.OwnerDoesLevels;
 import io.upgradebot.domain.RepoIssueBody;
+import io.upgradebot.domain.RepoIssueState;
 import io.upgradebot.domain.RepoRef;
 import io.upgradebot.domain.RoadmapIssueBody;
 import io.upgradebot.domain.RoadmapSummary;
 import io.upgradebot.domain.RunbookChecklist;
-import io.upgradebot.domain.OwnerDoesLevels;
 import io.upgradebot.github.PayloadRefs;
 import io.upgradebot.github.PlannedWrite;
 import io.upgradebot.github.WritePayload;
 import io.upgradebot.github.WritePayload.Num;
+import io.upgradebot.project.ProjectWriteKeys;
 import io.upgradebot.store.ProjectRepoEntity;
 import io.upgradebot.store.UpgradeProjectEntity;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,7 +27,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -43,7 +42,7 @@ import java.util.Set;
 @ApplicationScoped
 public class PlanProjectWrites {
 
-        /** GitHub: at most 100 sub-issues per parent issue, closed ones included. */
+    /** GitHub: at most 100 sub-issues per parent issue, closed ones included. */
     public static final int SUB_ISSUE_CAP = 100;
 
     private final UpgradeBotConfig config;
@@ -82,7 +81,8 @@ public class PlanProjectWrites {
         if (p.orchestrationTeam != null) {
             values.put(b.sourceField(), p.orchestrationTeam);
         }
-        values.put(b.ownerDoesField(), (levels.isResolvable() ? levels.get() : OwnerDoesLevels.defaults()).tbd().label());
+        values.put(b.ownerDoesField(),
+                (levels.isResolvable() ? levels.get() : OwnerDoesLevels.defaults()).tbd().label());
         values.put(b.statusField(), b.statusTodo());
         return values;
     }
@@ -169,8 +169,9 @@ public class PlanProjectWrites {
         List<PlannedWrite> writes = new ArrayList<>();
         writes.add(write(itemKey, p, new WritePayload.AddBoardItem(org, number,
                 ref(ProjectWriteKeys.roadmap(p.slug), "node_id"))));
-        boards.roadmapBoardValues().forEach((field, option) -> writes.add(write(ProjectWriteKeys.roadmapBoardField(p.slug, field),
-                p, new WritePayload.SetBoardField(org, number, ref(itemKey, "item_id"), field, option, null))));
+        boards.roadmapBoardValues()
+                .forEach((field, option) -> writes.add(write(ProjectWriteKeys.roadmapBoardField(p.slug, field),
+                        p, new WritePayload.SetBoardField(org, number, ref(itemKey, "item_id"), field, option, null))));
         return writes;
     }
 
@@ -246,13 +247,15 @@ public class PlanProjectWrites {
         List<ChildIssue> children = new ArrayList<>();
         for (ProjectRepoEntity r : repos) {
             if (r.inScope && r.issueNumber != null) {
-                children.add(new ChildIssue(RepoRef.parse(r.repo), r.issueNumber, r.issueState == RepoIssueState.CLOSED));
+                children.add(
+                        new ChildIssue(RepoRef.parse(r.repo), r.issueNumber, r.issueState == RepoIssueState.CLOSED));
             }
         }
         String body = RoadmapIssueBody.render(summary(p), checklist.render(Set.of()), List.of());
         String content = BodySections.read(RoadmapIssueBody.replaceChildren(body, children, p.slug),
                 RoadmapIssueBody.CHILDREN).orElse("");
-        Num number = p.roadmapIssueNumber != null ? Num.of(p.roadmapIssueNumber)
+        Num number = p.roadmapIssueNumber != null
+                ? Num.of(p.roadmapIssueNumber)
                 : Num.ref(ProjectWriteKeys.roadmap(p.slug), "number");
         return write(ProjectWriteKeys.children(p.slug, n), p, new WritePayload.ReplaceBodySection(p.roadmapRepo, number,
                 RoadmapIssueBody.CHILDREN, content));
@@ -266,9 +269,9 @@ public class PlanProjectWrites {
     public List<PlannedWrite> readd(UpgradeProjectEntity p, ProjectRepoEntity r, String why, int n, String closedBy) {
         String marker = Markers.comment("scope-readded", String.valueOf(n));
         Num number = r.issueNumber == null ? null : Num.of(r.issueNumber);
-        String[] after = closedBy == null ? new String[0] : new String[] {closedBy};
+        String[] after = closedBy == null ? new String[0] : new String[]{closedBy};
         return List.of(PlannedWrite.of(ProjectWriteKeys.readdComment(p.slug, r.repo, n), p.id,
-                        new WritePayload.Comment(r.repo, number, why + "\n\n" + marker, marker), after),
+                new WritePayload.Comment(r.repo, number, why + "\n\n" + marker, marker), after),
                 PlannedWrite.of(ProjectWriteKeys.readdReopen(p.slug, r.repo, n), p.id,
                         new WritePayload.ReopenIssue(r.repo, number), after));
     }
@@ -278,7 +281,7 @@ public class PlanProjectWrites {
         Num number = r.issueNumber != null ? Num.of(r.issueNumber) : Num.ref(issueKey, "number");
         String marker = Markers.comment("scope-removed", String.valueOf(n));
         return List.of(write(ProjectWriteKeys.removalComment(p.slug, r.repo, n), p,
-                        new WritePayload.Comment(r.repo, number, why + "\n\n" + marker, marker)),
+                new WritePayload.Comment(r.repo, number, why + "\n\n" + marker, marker)),
                 write(ProjectWriteKeys.removalClose(p.slug, r.repo, n), p,
                         new WritePayload.CloseIssue(r.repo, number, "not_planned")));
     }

@@ -110,7 +110,8 @@ public class ResolveRepositories {
             if (RepoListParser.looksLikeSearch(text)) {
                 searchQuery = text.strip().replaceAll("\\s+", " ");
                 SearchKind kind = RepoListParser.searchKind(searchQuery);
-                named = kind == SearchKind.CODE ? github.searchCodeRepositories(searchQuery, max + 1)
+                named = kind == SearchKind.CODE
+                        ? github.searchCodeRepositories(searchQuery, max + 1)
                         : github.searchRepositories(searchQuery, max + 1);
                 if (named.isEmpty()) {
                     return Resolution.failed("The search `" + searchQuery + "` found no repository.");

@@ -1,15 +1,15 @@
 package io.upgradebot.project.creation;
 
-import io.upgradebot.project.SupportWindows;
-import io.upgradebot.domain.ProjectState;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import io.upgradebot.config.UpgradeBotConfig;
 import io.upgradebot.domain.CompletionDateRule;
 import io.upgradebot.domain.CompletionSuggestion;
+import io.upgradebot.domain.ProjectState;
 import io.upgradebot.domain.Release;
 import io.upgradebot.domain.ReleaseCalendar;
 import io.upgradebot.domain.SupportWindow;
+import io.upgradebot.project.SupportWindows;
 import io.upgradebot.store.UpgradeProjectEntity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -87,7 +87,8 @@ public class SuggestCompletionDate {
             return Optional.empty();
         }
         List<String> others = QuarkusTransaction.joiningExisting().call(() -> UpgradeProjectEntity
-                .<UpgradeProjectEntity>list("lower(releaseName) = lower(?1) and state in ?2 and id <> ?3 order by createdAt",
+                .<UpgradeProjectEntity>list(
+                        "lower(releaseName) = lower(?1) and state in ?2 and id <> ?3 order by createdAt",
                         release.strip(), List.of(ProjectState.CREATING, ProjectState.ACTIVE),
                         excludingProjectId == null ? -1L : excludingProjectId)
                 .stream().map(p -> p.name + (p.completionDate == null ? "" : " (" + p.completionDate + ")")).toList());

@@ -1,9 +1,9 @@
 package io.upgradebot.project.nudge;
 
-import io.upgradebot.domain.RepoIssueState;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.upgradebot.config.NudgeConfig;
 import io.upgradebot.domain.HumanActivity;
+import io.upgradebot.domain.RepoIssueState;
 import io.upgradebot.domain.StaleRule;
 import io.upgradebot.github.IssueActivityReader;
 import io.upgradebot.github.IssueActivityReader.PullRequests;
@@ -61,9 +61,11 @@ public class RepoActivity {
             LOG.warnf("reading issue activity from GitHub failed, using the last known state: %s", e.getMessage());
             Map<Long, Snapshot> stored = new HashMap<>();
             for (ProjectRepoEntity r : withIssue) {
-                stored.put(r.id, new Snapshot(r.id, r.projectId, r.repo, r.issueUrl, r.issueState != RepoIssueState.CLOSED, null,
-                        StaleRule.lastActivity(r.createdAt, r.lastHumanActivityAt, choices.get(r.id)), PullRequests.NONE,
-                        false));
+                stored.put(r.id,
+                        new Snapshot(r.id, r.projectId, r.repo, r.issueUrl, r.issueState != RepoIssueState.CLOSED, null,
+                                StaleRule.lastActivity(r.createdAt, r.lastHumanActivityAt, choices.get(r.id)),
+                                PullRequests.NONE,
+                                false));
             }
             return new Result(stored, 0, String.valueOf(e.getMessage()));
         }
@@ -78,12 +80,16 @@ public class RepoActivity {
             }
             Instant lastHuman = human.latest(a.events()).orElse(null);
             Instant stored = r.lastHumanActivityAt;
-            Instant latestHuman = stored == null || (lastHuman != null && lastHuman.isAfter(stored)) ? lastHuman : stored;
+            Instant latestHuman = stored == null || (lastHuman != null && lastHuman.isAfter(stored))
+                    ? lastHuman
+                    : stored;
             humanSeen.put(r.id, latestHuman);
             openSeen.put(r.id, a.open());
             out.put(r.id, new Snapshot(r.id, r.projectId, r.repo, a.url() != null ? a.url() : r.issueUrl, a.open(),
-                    a.closedAt(), StaleRule.lastActivity(a.createdAt() != null ? a.createdAt() : r.createdAt, latestHuman,
-                            choices.get(r.id)), a.pullRequests(), true));
+                    a.closedAt(),
+                    StaleRule.lastActivity(a.createdAt() != null ? a.createdAt() : r.createdAt, latestHuman,
+                            choices.get(r.id)),
+                    a.pullRequests(), true));
         }
         QuarkusTransaction.requiringNew().run(() -> {
             for (Map.Entry<Long, Boolean> e : openSeen.entrySet()) {
@@ -91,7 +97,8 @@ public class RepoActivity {
                 if (r == null) {
                     continue;
                 }
-                RepoIssueState state = e.getValue() ? RepoIssueState.OPEN
+                RepoIssueState state = e.getValue()
+                        ? RepoIssueState.OPEN
                         : RepoIssueState.CLOSED;
                 Instant h = humanSeen.get(e.getKey());
                 if (state != r.issueState || (h != null && !h.equals(r.lastHumanActivityAt))) {
@@ -113,7 +120,8 @@ public class RepoActivity {
         QuarkusTransaction.requiringNew().run(() -> {
             List<Object[]> rows = OwnerDoesChoiceEntity.getEntityManager().createQuery(
                     "select c.projectRepoId, max(c.chosenAt) from OwnerDoesChoiceEntity c where c.projectRepoId in :ids "
-                            + "group by c.projectRepoId", Object[].class).setParameter("ids", ids).getResultList();
+                            + "group by c.projectRepoId",
+                    Object[].class).setParameter("ids", ids).getResultList();
             for (Object[] row : rows) {
                 out.put((Long) row[0], (Instant) row[1]);
             }

@@ -1,19 +1,19 @@
 package io.upgradebot.project.nudge;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.upgradebot.config.NudgeConfig;
+import io.upgradebot.config.ScheduleConfig;
+import io.upgradebot.domain.ProjectState;
+import io.upgradebot.domain.RepoIssueState;
+import io.upgradebot.domain.StaleRule;
+import io.upgradebot.domain.WorkingHours;
+import io.upgradebot.github.IssueActivityReader.PullRequests;
 import io.upgradebot.project.AnnouncementPoster;
 import io.upgradebot.project.ProjectTeams;
 import io.upgradebot.project.SlackDirectory;
 import io.upgradebot.project.TeamContacts;
 import io.upgradebot.project.announce.MomentComposer;
 import io.upgradebot.project.ownerdoes.OwnerDoesLevelNames;
-import io.upgradebot.domain.RepoIssueState;
-import io.upgradebot.domain.ProjectState;
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.upgradebot.config.NudgeConfig;
-import io.upgradebot.config.ScheduleConfig;
-import io.upgradebot.domain.StaleRule;
-import io.upgradebot.domain.WorkingHours;
-import io.upgradebot.github.IssueActivityReader.PullRequests;
 import io.upgradebot.store.NudgeLogEntity;
 import io.upgradebot.store.ProjectRepoEntity;
 import io.upgradebot.store.UpgradeProjectEntity;
@@ -110,9 +110,11 @@ public class StaleIssueNudges {
         }
         Loaded loaded = QuarkusTransaction.requiringNew().call(() -> {
             List<UpgradeProjectEntity> projects = UpgradeProjectEntity.list("state", ProjectState.ACTIVE);
-            List<ProjectRepoEntity> repos = projects.isEmpty() ? List.of() : ProjectRepoEntity.list(
-                    "projectId in ?1 and inScope = true and issueNodeId is not null and (issueState is null or issueState <> ?2)",
-                    projects.stream().map(p -> p.id).toList(), RepoIssueState.CLOSED);
+            List<ProjectRepoEntity> repos = projects.isEmpty()
+                    ? List.of()
+                    : ProjectRepoEntity.list(
+                            "projectId in ?1 and inScope = true and issueNodeId is not null and (issueState is null or issueState <> ?2)",
+                            projects.stream().map(p -> p.id).toList(), RepoIssueState.CLOSED);
             return new Loaded(projects, repos);
         });
         if (loaded.repos().isEmpty()) {
@@ -125,7 +127,8 @@ public class StaleIssueNudges {
             LOG.warnf("stale-issue nudges skipped: GitHub could not be read (%s)", seen.error());
             return new Report(loaded.projects().size(), 0, seen.requests(), List.of(), List.of(), seen.error());
         }
-        Map<Long, UpgradeProjectEntity> projects = loaded.projects().stream().collect(Collectors.toMap(p -> p.id, p -> p));
+        Map<Long, UpgradeProjectEntity> projects = loaded.projects().stream()
+                .collect(Collectors.toMap(p -> p.id, p -> p));
         Map<String, Nudge> nudges = new LinkedHashMap<>();
         int staleCount = 0;
         for (ProjectRepoEntity r : loaded.repos()) {
@@ -134,7 +137,8 @@ public class StaleIssueNudges {
             if (p.staleAfterDays != null && p.staleAfterDays == 0) {
                 continue; // nudges switched off for this project
             }
-            StaleRule rule = new StaleRule(p.staleAfterDays != null && p.staleAfterDays > 0 ? p.staleAfterDays : config.staleAfterDays());
+            StaleRule rule = new StaleRule(
+                    p.staleAfterDays != null && p.staleAfterDays > 0 ? p.staleAfterDays : config.staleAfterDays());
             if (s == null || !rule.isStale(s.open(), s.lastActivity(), now)) {
                 continue;
             }
@@ -150,14 +154,16 @@ public class StaleIssueNudges {
         Set<String> nudgedToday = nudgedToday(nudges.values(), now);
         for (Nudge n : nudges.values()) {
             String outcome = send(n, now, nudgedToday);
-            (outcome == null ? nudged : held).add(n.recipient + (outcome == null ? " (" + n.items.size() + ")" : ": " + outcome));
+            (outcome == null ? nudged : held)
+                    .add(n.recipient + (outcome == null ? " (" + n.items.size() + ")" : ": " + outcome));
         }
         LOG.infof("stale-issue nudges: %d stale issues, %d GitHub requests, nudged %s, held %s", staleCount,
                 seen.requests(), nudged, held);
         return new Report(loaded.projects().size(), staleCount, seen.requests(), nudged, held, null);
     }
 
-    private void addNudges(Map<String, Nudge> nudges, UpgradeProjectEntity p, ProjectRepoEntity r, RepoActivity.Snapshot s,
+    private void addNudges(Map<String, Nudge> nudges, UpgradeProjectEntity p, ProjectRepoEntity r,
+            RepoActivity.Snapshot s,
             Instant now) {
         boolean tbd = levels.isTbd(r.ownerDoes);
         String step = switch (s.pullRequests() == null ? PullRequests.NONE : s.pullRequests()) {
@@ -173,17 +179,20 @@ public class StaleIssueNudges {
         } else {
             boolean owner = r.ownerTeam != null && levels.ownerDoes(r.ownerDoes, step);
             who = owner ? teams.owner(r.ownerTeam, r.repo) : teams.orchestration(p);
-            next = stepPhrase(step) + " (" + (owner ? "owning team" : "orchestration team") + " at _" + levels.label(r.ownerDoes) + "_)";
+            next = stepPhrase(step) + " (" + (owner ? "owning team" : "orchestration team") + " at _"
+                    + levels.label(r.ownerDoes) + "_)";
         }
         Item item = new Item(r.id, p.id, p.name, r.repo, s.url(), StaleRule.idleDays(s.lastActivity(), now), next, tbd);
         ZoneId fallback = ZoneId.of(schedule.timeZone());
         if (config.delivery() == NudgeConfig.Delivery.DM) {
-            List<String> people = !who.userIds().isEmpty() ? who.userIds()
+            List<String> people = !who.userIds().isEmpty()
+                    ? who.userIds()
                     : who.userGroupId() != null ? directory.userGroupMembers(who.userGroupId()) : List.of();
             if (!people.isEmpty()) {
                 for (String u : people) {
-                    nudges.computeIfAbsent("user:" + u, k -> new Nudge(k, null, new Destination(null, null, u), zoneOf(u, fallback)))
-                            .items.add(item);
+                    nudges.computeIfAbsent("user:" + u,
+                            k -> new Nudge(k, null, new Destination(null, null, u), zoneOf(u, fallback))).items
+                            .add(item);
                 }
                 return;
             }
@@ -303,7 +312,9 @@ public class StaleIssueNudges {
     public static final int MAX_STALE_AFTER_DAYS = 365;
 
     /** What {@link #setStaleAfterDays} did. */
-    public enum ThresholdChange { CHANGED, OUT_OF_RANGE, NO_PROJECT }
+    public enum ThresholdChange {
+        CHANGED, OUT_OF_RANGE, NO_PROJECT
+    }
 
     /**
      * Sets after how many days (1 to {@link #MAX_STALE_AFTER_DAYS}) without human activity a project's issues count

@@ -1,18 +1,18 @@
 package io.upgradebot.project.ownerdoes;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.upgradebot.domain.OwnerDoesLevels;
 import io.upgradebot.project.ChoiceNotifier;
 import io.upgradebot.project.OwnerTeams;
 import io.upgradebot.project.status.StatusMessages;
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.upgradebot.domain.OwnerDoesLevels;
 import io.upgradebot.store.ProjectRepoEntity;
 import io.upgradebot.store.UpgradeProjectEntity;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * The runbook's "Clarify Distribution of Work" announcement: finds the owners still unknown, then posts in the
@@ -51,7 +51,8 @@ public class AskOwnersToChoose {
         owners.resolveMissing(projectId);
         UpgradeProjectEntity project = QuarkusTransaction.requiringNew()
                 .call(() -> UpgradeProjectEntity.<UpgradeProjectEntity>findById(projectId));
-        List<ProjectRepoEntity> repos = QuarkusTransaction.requiringNew().call(() -> ProjectRepoEntity.inScopeOf(projectId));
+        List<ProjectRepoEntity> repos = QuarkusTransaction.requiringNew()
+                .call(() -> ProjectRepoEntity.inScopeOf(projectId));
         Map<String, Integer> perTeam = new LinkedHashMap<>();
         Map<String, String> orgOf = new LinkedHashMap<>();
         int unknown = 0;

@@ -1,11 +1,11 @@
 package io.upgradebot.project.ownerdoes;
 
-import io.upgradebot.project.ProjectWriteKeys;
 import io.upgradebot.config.UpgradeBotConfig;
-import io.upgradebot.github.WriteQueue;
 import io.upgradebot.github.PlannedWrite;
 import io.upgradebot.github.WritePayload;
 import io.upgradebot.github.WritePayload.Num;
+import io.upgradebot.github.WriteQueue;
+import io.upgradebot.project.ProjectWriteKeys;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**

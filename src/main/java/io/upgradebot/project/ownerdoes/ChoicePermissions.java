@@ -1,13 +1,13 @@
 package io.upgradebot.project.ownerdoes;
 
+import io.upgradebot.config.OwnerDoesConfig;
+import io.upgradebot.config.OwnerDoesConfig.ChoicePolicy;
+import io.upgradebot.domain.ProjectState;
 import io.upgradebot.project.Orchestrators;
 import io.upgradebot.project.OwnerTeams;
 import io.upgradebot.project.SlackDirectory;
 import io.upgradebot.project.SlackMentions;
 import io.upgradebot.project.TeamAudience;
-import io.upgradebot.domain.ProjectState;
-import io.upgradebot.config.OwnerDoesConfig;
-import io.upgradebot.config.OwnerDoesConfig.ChoicePolicy;
 import io.upgradebot.store.ProjectRepoEntity;
 import io.upgradebot.store.UpgradeProjectEntity;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -61,14 +61,17 @@ public class ChoicePermissions {
     public String whoCan(UpgradeProjectEntity project, ProjectRepoEntity repo) {
         String orchestration = "an orchestrator (" + orchestrators.whoCan() + ")";
         if (policy() == ChoicePolicy.CHANNEL) {
-            return (project.channelId == null ? "people in the project channel" : "anyone in <#" + project.channelId + ">")
+            return (project.channelId == null
+                    ? "people in the project channel"
+                    : "anyone in <#" + project.channelId + ">")
                     + " or " + orchestration;
         }
         if (repo.ownerTeam == null) {
             return "its owning team, which is not known yet, so only " + orchestration;
         }
         TeamAudience audience = teams.audience(repo.ownerTeam, org(repo.repo));
-        String who = audience.known() ? SlackMentions.of(audience) + " (the owning team, `" + repo.ownerTeam + "`)"
+        String who = audience.known()
+                ? SlackMentions.of(audience) + " (the owning team, `" + repo.ownerTeam + "`)"
                 : "the owning team `" + repo.ownerTeam + "` (not linked to Slack people yet)";
         return "members of " + who + " or " + orchestration;
     }
@@ -77,7 +80,8 @@ public class ChoicePermissions {
     public String nothingToChoose(UpgradeProjectEntity project) {
         String orchestration = "orchestrators (" + orchestrators.whoCan() + ")";
         if (policy() == ChoicePolicy.CHANNEL) {
-            return "Only people in " + (project.channelId == null ? "the project channel" : "<#" + project.channelId + ">")
+            return "Only people in "
+                    + (project.channelId == null ? "the project channel" : "<#" + project.channelId + ">")
                     + " and " + orchestration + " choose for this project's repositories.";
         }
         return "None of this project's repositories is owned by a team you are in, as far as the bot knows. "

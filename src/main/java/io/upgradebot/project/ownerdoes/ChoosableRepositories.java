@@ -68,15 +68,19 @@ public class ChoosableRepositories {
             return Optional.of(new Page(projectId, project.get().name, List.of(), 0, 1, 0, 0, "", false, closed,
                     levels.choosable()));
         }
-        List<ProjectRepoEntity> repos = QuarkusTransaction.requiringNew().call(() -> ProjectRepoEntity.inScopeOf(projectId));
+        List<ProjectRepoEntity> repos = QuarkusTransaction.requiringNew()
+                .call(() -> ProjectRepoEntity.inScopeOf(projectId));
         boolean all = permissions.mayChooseAll(userId, project.get());
-        List<ProjectRepoEntity> mine = all ? repos
+        List<ProjectRepoEntity> mine = all
+                ? repos
                 : repos.stream().filter(r -> permissions.mayChoose(userId, project.get(), r)).toList();
         String q = query == null ? "" : query.strip().toLowerCase(Locale.ROOT);
-        List<ProjectRepoEntity> matching = q.isEmpty() ? mine : mine.stream()
-                .filter(r -> r.repo.toLowerCase(Locale.ROOT).contains(q)
-                        || r.ownerTeam != null && r.ownerTeam.toLowerCase(Locale.ROOT).contains(q))
-                .toList();
+        List<ProjectRepoEntity> matching = q.isEmpty()
+                ? mine
+                : mine.stream()
+                        .filter(r -> r.repo.toLowerCase(Locale.ROOT).contains(q)
+                                || r.ownerTeam != null && r.ownerTeam.toLowerCase(Locale.ROOT).contains(q))
+                        .toList();
         int pages = Math.max(1, (matching.size() + PAGE_SIZE - 1) / PAGE_SIZE);
         int p = Math.max(0, Math.min(page, pages - 1));
         List<ProjectRepoEntity> slice = matching.subList(Math.min(p * PAGE_SIZE, matching.size()),
@@ -85,7 +89,8 @@ public class ChoosableRepositories {
         List<Row> rows = slice.stream().map(r -> new Row(r.id, r.repo, r.issueUrl, r.ownerTeam,
                 levels.byKey(r.ownerDoes).orElse(levels.tbd()), versions.getOrDefault(r.id, 0L))).toList();
         Optional<String> refusal = mine.isEmpty() && !repos.isEmpty()
-                ? Optional.of(permissions.nothingToChoose(project.get())) : Optional.empty();
+                ? Optional.of(permissions.nothingToChoose(project.get()))
+                : Optional.empty();
         return Optional.of(new Page(projectId, project.get().name, rows, p, pages, mine.size(), matching.size(),
                 query == null ? "" : query.strip(), all, refusal, levels.choosable()));
     }

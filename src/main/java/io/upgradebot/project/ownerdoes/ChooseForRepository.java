@@ -1,7 +1,7 @@
 package io.upgradebot.project.ownerdoes;
 
-import io.upgradebot.project.SlackDirectory;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.upgradebot.project.SlackDirectory;
 import io.upgradebot.store.ProjectRepoEntity;
 import io.upgradebot.store.UpgradeProjectEntity;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,17 +1,17 @@
 package io.upgradebot.project.ownerdoes;
 
-import io.upgradebot.project.ChoiceNotifier;
-import io.upgradebot.project.ProjectWriteKeys;
-import io.upgradebot.project.status.StatusMessages;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.upgradebot.config.UpgradeBotConfig;
 import io.upgradebot.domain.OwnerDoesLevel;
 import io.upgradebot.domain.OwnerDoesLevels;
-import io.upgradebot.github.WriteQueue;
 import io.upgradebot.github.PayloadRefs;
 import io.upgradebot.github.PlannedWrite;
 import io.upgradebot.github.WritePayload;
 import io.upgradebot.github.WritePayload.Num;
+import io.upgradebot.github.WriteQueue;
+import io.upgradebot.project.ChoiceNotifier;
+import io.upgradebot.project.ProjectWriteKeys;
+import io.upgradebot.project.status.StatusMessages;
 import io.upgradebot.store.GitHubWriteEntity;
 import io.upgradebot.store.OwnerDoesChoiceEntity;
 import io.upgradebot.store.ProjectRepoEntity;
@@ -53,7 +53,9 @@ public class OwnerDoesChoices {
     /** Clock difference tolerated between GitHub's edit time and our write times. */
     private static final Duration CLOCK_MARGIN = Duration.ofSeconds(30);
 
-    public enum Via { SLACK, GITHUB }
+    public enum Via {
+        SLACK, GITHUB
+    }
 
     /**
      * @param chosenBy     Slack user id (SLACK) or GitHub login (GITHUB), stored in the history
@@ -70,9 +72,7 @@ public class OwnerDoesChoices {
         /** Already the current level: nothing recorded, nothing written. */
         UNCHANGED,
         /** A board edit older than the current choice: kept in the history only. */
-        SUPERSEDED,
-        UNKNOWN_LEVEL,
-        NOT_FOUND
+        SUPERSEDED, UNKNOWN_LEVEL, NOT_FOUND
     }
 
     public record Result(Outcome outcome, Long choiceId, Long projectId, String repo, String fromKey, String toKey) {
@@ -175,7 +175,8 @@ public class OwnerDoesChoices {
         return new Result(Outcome.RECORDED, row.id, repo.projectId, repo.repo, from, to.get().key());
     }
 
-    private static OwnerDoesChoiceEntity history(ProjectRepoEntity repo, String from, OwnerDoesLevel to, Request request,
+    private static OwnerDoesChoiceEntity history(ProjectRepoEntity repo, String from, OwnerDoesLevel to,
+            Request request,
             Instant at) {
         OwnerDoesChoiceEntity row = new OwnerDoesChoiceEntity();
         row.projectRepoId = repo.id;
@@ -194,7 +195,8 @@ public class OwnerDoesChoices {
         if (!board.boardConfigured()) {
             return false;
         }
-        Optional<String> item = repo.boardItemId != null ? Optional.of(repo.boardItemId)
+        Optional<String> item = repo.boardItemId != null
+                ? Optional.of(repo.boardItemId)
                 : pendingResult(project, ProjectWriteKeys.boardItem(project.slug, repo.repo), "item_id");
         if (item.isEmpty()) {
             LOG.infof("%s: not on the board; Owner Does '%s' is recorded but not set there", repo.repo, level.label());
@@ -217,7 +219,8 @@ public class OwnerDoesChoices {
 
     private void queueComment(ProjectRepoEntity repo, UpgradeProjectEntity project, OwnerDoesChoiceEntity row,
             OwnerDoesLevel from, OwnerDoesLevel to, Request request, Instant at) {
-        Optional<String> number = repo.issueNumber != null ? Optional.of(String.valueOf(repo.issueNumber))
+        Optional<String> number = repo.issueNumber != null
+                ? Optional.of(String.valueOf(repo.issueNumber))
                 : pendingResult(project, ProjectWriteKeys.repoIssue(project.slug, repo.repo), "number");
         if (number.isEmpty()) {
             LOG.infof("%s: no repository issue; the choice of '%s' is recorded without a comment", repo.repo,

@@ -23,10 +23,12 @@ final class OwnerDoesComment {
         return Markers.comment("owner-does", String.valueOf(choiceId));
     }
 
-    static String body(long choiceId, OwnerDoesLevel from, OwnerDoesLevel to, String ownerTeam, String orchestrationTeam,
+    static String body(long choiceId, OwnerDoesLevel from, OwnerDoesLevel to, String ownerTeam,
+            String orchestrationTeam,
             String chosenBy, Instant at) {
         String owner = ownerTeam == null ? "Owning team (unknown yet)" : "Owning team (`" + ownerTeam + "`)";
-        String orchestration = orchestrationTeam == null || orchestrationTeam.isBlank() ? "Orchestration team"
+        String orchestration = orchestrationTeam == null || orchestrationTeam.isBlank()
+                ? "Orchestration team"
                 : "Orchestration team (" + orchestrationTeam + ")";
         String orchestrationSteps = OwnerDoesLevelText.steps(to.orchestratorSteps())
                 + (to.orchestratorNote().isEmpty() ? "" : " " + to.orchestratorNote());

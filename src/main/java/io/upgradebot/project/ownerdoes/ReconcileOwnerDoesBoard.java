@@ -1,11 +1,11 @@
 package io.upgradebot.project.ownerdoes;
 
-import io.upgradebot.project.ProjectWriteKeys;
 import io.upgradebot.domain.OwnerDoesLevel;
 import io.upgradebot.domain.OwnerDoesLevels;
 import io.upgradebot.github.WriteKind;
 import io.upgradebot.github.WriteOutcome;
 import io.upgradebot.github.WritePayload;
+import io.upgradebot.project.ProjectWriteKeys;
 import io.upgradebot.store.GitHubWriteEntity;
 import io.upgradebot.store.OwnerDoesChoiceEntity;
 import io.upgradebot.store.ProjectRepoEntity;
@@ -72,8 +72,9 @@ public class ReconcileOwnerDoesBoard {
             return;
         }
         if (latest.via.equals(OwnerDoesChoices.Via.SLACK.name())) {
-            Optional<GitHubWriteEntity> newer = GitHubWriteEntity.findByKey(ProjectWriteKeys.ownerDoesBoard(projectRepoId,
-                    latest.id));
+            Optional<GitHubWriteEntity> newer = GitHubWriteEntity
+                    .findByKey(ProjectWriteKeys.ownerDoesBoard(projectRepoId,
+                            latest.id));
             if (newer.isPresent() && newer.get().state != GitHubWriteEntity.State.DONE
                     && newer.get().state != GitHubWriteEntity.State.FAILED) {
                 return; // the newer choice's own write is still to land, after this one

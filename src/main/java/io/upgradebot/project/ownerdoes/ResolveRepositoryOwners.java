@@ -1,6 +1,5 @@
 package io.upgradebot.project.ownerdoes;
 
-import io.upgradebot.project.ProjectWriteKeys;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.upgradebot.config.OwnerDoesConfig;
 import io.upgradebot.config.UpgradeBotConfig;
@@ -10,10 +9,11 @@ import io.upgradebot.domain.OwnerResolver;
 import io.upgradebot.domain.RepoRef;
 import io.upgradebot.github.GitHubException;
 import io.upgradebot.github.GitHubGateway;
-import io.upgradebot.github.WriteQueue;
 import io.upgradebot.github.PlannedWrite;
 import io.upgradebot.github.WritePayload;
 import io.upgradebot.github.WritePayload.Num;
+import io.upgradebot.github.WriteQueue;
+import io.upgradebot.project.ProjectWriteKeys;
 import io.upgradebot.store.ProjectRepoEntity;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.file.Files;
@@ -148,7 +148,8 @@ public class ResolveRepositoryOwners {
     }
 
     private void queueBoardOwner(ProjectRepoEntity r, String team, String change) {
-        board.set(r.projectId, r.boardItemId, botConfig.board().ownerField(), team, ProjectWriteKeys.ownerBoard(change));
+        board.set(r.projectId, r.boardItemId, botConfig.board().ownerField(), team,
+                ProjectWriteKeys.ownerBoard(change));
     }
 
     static String describe(String source) {

@@ -23,7 +23,8 @@ public class TbdRepositories {
     }
 
     public List<Group> of(long projectId) {
-        List<ProjectRepoEntity> repos = QuarkusTransaction.requiringNew().call(() -> ProjectRepoEntity.inScopeOf(projectId));
+        List<ProjectRepoEntity> repos = QuarkusTransaction.requiringNew()
+                .call(() -> ProjectRepoEntity.inScopeOf(projectId));
         Map<String, List<Repository>> byTeam = new LinkedHashMap<>();
         for (ProjectRepoEntity r : repos) {
             if (r.ownerDoes == null || OwnerDoesLevel.TBD_KEY.equalsIgnoreCase(r.ownerDoes)) {

@@ -1,7 +1,6 @@
 package io.upgradebot.project.status;
 
 import io.upgradebot.domain.ProjectState;
-import io.upgradebot.store.UpgradeProjectEntity;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -19,7 +18,8 @@ import java.util.List;
 public record ProjectStatus(long projectId, String slug, String name, ProjectState state, String roadmapRepo,
         Integer roadmapIssueNumber, String roadmapIssueUrl, String release, LocalDate completionDate,
         String completionReason, String orchestrationTeam, String docsUrl, String channelId, String createdBy,
-        Instant createdAt, int repositories, int issuesCreated, int issuesOpen, int issuesClosed, List<LevelCount> levels,
+        Instant createdAt, int repositories, int issuesCreated, int issuesOpen, int issuesClosed,
+        List<LevelCount> levels,
         List<RepoLine> tbd, Progress progress, List<Failure> failures, String overlapWarning, String boardUrl) {
 
     public record LevelCount(String level, String label, int count) {

@@ -1,11 +1,5 @@
 package io.upgradebot.project.status;
 
-import io.upgradebot.project.ProjectNotifier;
-import io.upgradebot.project.ProjectWriteKeys;
-import io.upgradebot.project.creation.FinishProjectCreation;
-import io.upgradebot.project.creation.SuggestCompletionDate;
-import io.upgradebot.domain.RepoIssueState;
-import io.upgradebot.domain.ProjectState;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -13,8 +7,14 @@ import io.upgradebot.config.GitHubSecrets;
 import io.upgradebot.config.UpgradeBotConfig;
 import io.upgradebot.domain.OwnerDoesLevel;
 import io.upgradebot.domain.OwnerDoesLevels;
+import io.upgradebot.domain.ProjectState;
+import io.upgradebot.domain.RepoIssueState;
 import io.upgradebot.github.WriteQueue;
 import io.upgradebot.github.WriteQueueState;
+import io.upgradebot.project.ProjectNotifier;
+import io.upgradebot.project.ProjectWriteKeys;
+import io.upgradebot.project.creation.FinishProjectCreation;
+import io.upgradebot.project.creation.SuggestCompletionDate;
 import io.upgradebot.store.ProjectRepoEntity;
 import io.upgradebot.store.UpgradeProjectEntity;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -105,8 +105,10 @@ public class StatusMessages {
             return;
         }
         Instant last = lastEdit.get(projectId);
-        long delay = last == null ? 0 : Math.max(0, Duration.between(clock.instant(),
-                last.plus(config.projects().progressInterval())).toMillis());
+        long delay = last == null
+                ? 0
+                : Math.max(0, Duration.between(clock.instant(),
+                        last.plus(config.projects().progressInterval())).toMillis());
         schedule(projectId, delay);
     }
 
@@ -163,7 +165,7 @@ public class StatusMessages {
     private String postOrUpdate(long projectId, ProjectStatus status) {
         String[] where = QuarkusTransaction.requiringNew().call(() -> {
             UpgradeProjectEntity p = UpgradeProjectEntity.findById(projectId);
-            return new String[] {p.statusChannelId, p.statusMessageTs};
+            return new String[]{p.statusChannelId, p.statusMessageTs};
         });
         lastEdit.put(projectId, clock.instant());
         if (where[1] != null && where[0] != null) {
@@ -184,8 +186,10 @@ public class StatusMessages {
     public void postInThread(long projectId, String mrkdwn) {
         String[] where = QuarkusTransaction.requiringNew().call(() -> {
             UpgradeProjectEntity p = UpgradeProjectEntity.findById(projectId);
-            return p == null ? null : new String[] {
-                    p.statusChannelId != null ? p.statusChannelId : p.channelId, p.statusMessageTs};
+            return p == null
+                    ? null
+                    : new String[]{
+                            p.statusChannelId != null ? p.statusChannelId : p.channelId, p.statusMessageTs};
         });
         if (where != null && where[0] != null) {
             notifier.postInThread(where[0], where[1], mrkdwn);
@@ -241,7 +245,8 @@ public class StatusMessages {
                         q.throttledUntil().orElse(null), q.throttleReason().orElse(null));
             }
         }
-        String overlap = p.state == ProjectState.CLOSED ? null
+        String overlap = p.state == ProjectState.CLOSED
+                ? null
                 : dates.overlapWarning(p.releaseName, p.id).orElse(null);
         return Optional.of(new ProjectStatus(p.id, p.slug, p.name, p.state, p.roadmapRepo, p.roadmapIssueNumber,
                 p.roadmapIssueUrl, p.releaseName, p.completionDate, p.completionReason, p.orchestrationTeam, p.docsUrl,

@@ -1,14 +1,14 @@
 package io.upgradebot.project.sync;
 
-import io.upgradebot.project.ProjectWriteKeys;
-import io.upgradebot.project.creation.PlanProjectWrites;
-import io.upgradebot.project.status.StatusMessages;
-import io.upgradebot.domain.RepoIssueState;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.upgradebot.github.WriteQueue;
+import io.upgradebot.domain.RepoIssueState;
 import io.upgradebot.github.PlannedWrite;
 import io.upgradebot.github.WriteOutcome;
 import io.upgradebot.github.WritePayload;
+import io.upgradebot.github.WriteQueue;
+import io.upgradebot.project.ProjectWriteKeys;
+import io.upgradebot.project.creation.PlanProjectWrites;
+import io.upgradebot.project.status.StatusMessages;
 import io.upgradebot.store.GitHubWriteEntity;
 import io.upgradebot.store.ProjectRepoEntity;
 import io.upgradebot.store.UpgradeProjectEntity;
@@ -65,8 +65,10 @@ public class ProjectWriteOutcomes {
                     r.issueUrl = textOf(result, "url");
                     r.issueState = RepoIssueState.OPEN;
                 });
-                case ProjectWriteKeys.BOARD_ITEM -> repo(p, key).ifPresent(r -> r.boardItemId = textOf(result, "item_id"));
-                case ProjectWriteKeys.REMOVAL_CLOSE -> repo(p, key).ifPresent(r -> r.issueState = RepoIssueState.CLOSED);
+                case ProjectWriteKeys.BOARD_ITEM ->
+                    repo(p, key).ifPresent(r -> r.boardItemId = textOf(result, "item_id"));
+                case ProjectWriteKeys.REMOVAL_CLOSE ->
+                    repo(p, key).ifPresent(r -> r.issueState = RepoIssueState.CLOSED);
                 case ProjectWriteKeys.READD_REOPEN -> repo(p, key).ifPresent(r -> r.issueState = RepoIssueState.OPEN);
                 default -> {
                 }

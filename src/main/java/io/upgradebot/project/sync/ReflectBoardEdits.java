@@ -1,6 +1,5 @@
 package io.upgradebot.project.sync;
 
-import io.upgradebot.project.ownerdoes.OwnerDoesChoices;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.upgradebot.config.UpgradeBotConfig;
@@ -9,6 +8,7 @@ import io.upgradebot.domain.OwnerDoesLevels;
 import io.upgradebot.github.BoardItemFieldValue;
 import io.upgradebot.github.GitHubGateway;
 import io.upgradebot.github.GitHubTypes;
+import io.upgradebot.project.ownerdoes.OwnerDoesChoices;
 import io.upgradebot.store.ProjectRepoEntity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.ObservesAsync;
@@ -101,7 +101,8 @@ public class ReflectBoardEdits {
             configured = github.board(config.board().org().get(), config.board().number().getAsInt())
                     .map(GitHubTypes.Board::nodeId).orElse(null);
             if (configured == null) {
-                LOG.warnf("board %s#%s not found: board edits are not reflected until it is", config.board().org().get(),
+                LOG.warnf("board %s#%s not found: board edits are not reflected until it is",
+                        config.board().org().get(),
                         config.board().number().getAsInt());
                 return false;
             }
@@ -146,7 +147,8 @@ public class ReflectBoardEdits {
                 return byItem;
             }
         }
-        return contentNodeId == null ? Optional.empty()
+        return contentNodeId == null
+                ? Optional.empty()
                 : ProjectRepoEntity.find("issueNodeId", contentNodeId).firstResultOptional();
     }
 

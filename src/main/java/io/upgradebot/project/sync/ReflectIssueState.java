@@ -1,10 +1,10 @@
 package io.upgradebot.project.sync;
 
-import io.upgradebot.project.status.StatusMessages;
-import io.upgradebot.domain.RepoIssueState;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.upgradebot.domain.RepoIssueState;
 import io.upgradebot.github.GitHubGateway;
+import io.upgradebot.project.status.StatusMessages;
 import io.upgradebot.store.ProjectRepoEntity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.ObservesAsync;
@@ -63,7 +63,8 @@ public class ReflectIssueState {
             }
             for (ProjectRepoEntity r : rows) {
                 if (stateChange) {
-                    r.issueState = event.action().equals("closed") ? RepoIssueState.CLOSED
+                    r.issueState = event.action().equals("closed")
+                            ? RepoIssueState.CLOSED
                             : RepoIssueState.OPEN;
                 }
                 if (!byBot) {

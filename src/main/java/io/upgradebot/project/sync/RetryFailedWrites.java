@@ -1,9 +1,9 @@
 package io.upgradebot.project.sync;
 
-import io.upgradebot.project.status.StatusMessages;
-import io.upgradebot.domain.ProjectState;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.upgradebot.domain.ProjectState;
 import io.upgradebot.github.WriteQueue;
+import io.upgradebot.project.status.StatusMessages;
 import io.upgradebot.store.UpgradeProjectEntity;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;

@@ -1,6 +1,5 @@
 package io.upgradebot.slack.api;
 
-import io.upgradebot.slack.http.AfterAckExecutor;
 import com.google.gson.Gson;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
@@ -10,9 +9,9 @@ import com.slack.api.methods.response.conversations.ConversationsHistoryResponse
 import com.slack.api.methods.response.conversations.ConversationsMembersResponse;
 import com.slack.api.methods.response.conversations.ConversationsOpenResponse;
 import com.slack.api.methods.response.conversations.ConversationsRepliesResponse;
+import com.slack.api.methods.response.usergroups.users.UsergroupsUsersListResponse;
 import com.slack.api.methods.response.users.UsersInfoResponse;
 import com.slack.api.methods.response.users.UsersLookupByEmailResponse;
-import com.slack.api.methods.response.usergroups.users.UsergroupsUsersListResponse;
 import com.slack.api.methods.response.views.ViewsOpenResponse;
 import com.slack.api.model.Message;
 import com.slack.api.model.ResponseMetadata;
@@ -25,6 +24,7 @@ import io.upgradebot.config.SlackSecrets;
 import io.upgradebot.config.Sleeper;
 import io.upgradebot.config.UpgradeBotConfig;
 import io.upgradebot.project.ChannelPostSlots;
+import io.upgradebot.slack.http.AfterAckExecutor;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.time.Clock;
@@ -94,8 +94,10 @@ public class BoltSlackGateway implements SlackGateway {
     }
 
     @Override
-    public String postMessage(String channel, String threadTs, String text, List<LayoutBlock> blocks, String deliveryKey) {
-        Message.Metadata metadata = deliveryKey == null ? null
+    public String postMessage(String channel, String threadTs, String text, List<LayoutBlock> blocks,
+            String deliveryKey) {
+        Message.Metadata metadata = deliveryKey == null
+                ? null
                 : new Message.Metadata(DELIVERY_EVENT_TYPE, Map.of("key", deliveryKey));
         ChatPostMessageResponse r = call("chat.postMessage", channel, m -> m.chatPostMessage(b -> b
                 .channel(channel).threadTs(threadTs).text(text).blocks(blocks).metadata(metadata)));
@@ -171,7 +173,7 @@ public class BoltSlackGateway implements SlackGateway {
         body.put("replace_original", false);
         String json = GSON.toJson(body);
         boolean requestThread = AfterAckExecutor.onSlackRequestThread();
-        for (int attempt = 0; ; attempt++) {
+        for (int attempt = 0;; attempt++) {
             String failure;
             try {
                 WebhookResponse r = clients.standard().send(responseUrl, json);
@@ -181,7 +183,8 @@ public class BoltSlackGateway implements SlackGateway {
                 }
                 failure = "http_" + code;
                 if (code < 500 && code != 429) {
-                    throw new SlackException(r.getBody() == null || r.getBody().isBlank() ? failure : r.getBody().strip(),
+                    throw new SlackException(
+                            r.getBody() == null || r.getBody().isBlank() ? failure : r.getBody().strip(),
                             "response_url answered " + code, null);
                 }
             } catch (IOException e) {
@@ -210,7 +213,8 @@ public class BoltSlackGateway implements SlackGateway {
     @Override
     public Optional<String> userIdByEmail(String email) {
         try {
-            UsersLookupByEmailResponse r = call("users.lookupByEmail", null, m -> m.usersLookupByEmail(b -> b.email(email)));
+            UsersLookupByEmailResponse r = call("users.lookupByEmail", null,
+                    m -> m.usersLookupByEmail(b -> b.email(email)));
             return Optional.ofNullable(r.getUser()).map(User::getId);
         } catch (SlackException e) {
             if ("users_not_found".equals(e.error())) {
@@ -245,7 +249,8 @@ public class BoltSlackGateway implements SlackGateway {
 
     @Override
     public String openDm(String userId) {
-        ConversationsOpenResponse r = call("conversations.open", null, m -> m.conversationsOpen(b -> b.users(List.of(userId))));
+        ConversationsOpenResponse r = call("conversations.open", null,
+                m -> m.conversationsOpen(b -> b.users(List.of(userId))));
         return r.getChannel().getId();
     }
 
@@ -269,7 +274,8 @@ public class BoltSlackGateway implements SlackGateway {
      * One Web API call with Slack's failure rules applied. {@code pacedChannel} is the channel a post goes to (paced),
      * or null for calls that are not posts.
      */
-    private <T extends SlackApiTextResponse> T call(String method, String pacedChannel, MethodsClient client, ApiCall<T> call) {
+    private <T extends SlackApiTextResponse> T call(String method, String pacedChannel, MethodsClient client,
+            ApiCall<T> call) {
         if (botToken == null) {
             throw new SlackException("not_authed", method + ": SLACK_BOT_TOKEN is not set", null);
         }
@@ -277,7 +283,7 @@ public class BoltSlackGateway implements SlackGateway {
         if (requestThread && !"views.open".equals(method)) {
             LOG.warnf("%s called before the Slack ack; schedule it with AfterAck so the ack is not delayed", method);
         }
-        for (int attempt = 0; ; attempt++) {
+        for (int attempt = 0;; attempt++) {
             if (pacedChannel != null && !requestThread) {
                 try {
                     pacer.awaitTurn(pacedChannel);
@@ -300,7 +306,9 @@ public class BoltSlackGateway implements SlackGateway {
                 wait = backoff(attempt);
             } catch (SlackApiException e) {
                 int code = e.getResponse() == null ? 0 : e.getResponse().code();
-                failure = e.getError() != null && e.getError().getError() != null ? e.getError().getError() : "http_" + code;
+                failure = e.getError() != null && e.getError().getError() != null
+                        ? e.getError().getError()
+                        : "http_" + code;
                 if (code == 429) {
                     wait = retryAfter(e);
                     if (pacedChannel != null) {
@@ -320,7 +328,8 @@ public class BoltSlackGateway implements SlackGateway {
                 }
             }
             if (requestThread || attempt >= maxRetries) {
-                throw new SlackException(failure, method + " failed after " + (attempt + 1) + " attempts: " + failure, null);
+                throw new SlackException(failure, method + " failed after " + (attempt + 1) + " attempts: " + failure,
+                        null);
             }
             LOG.debugf("%s: %s, retrying in %d ms", method, failure, wait.toMillis());
             sleep(wait);

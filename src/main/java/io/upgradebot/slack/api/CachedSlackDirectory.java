@@ -35,7 +35,8 @@ public class CachedSlackDirectory implements SlackDirectory {
     public Optional<Person> person(String userId) {
         return cached("user:" + userId, () -> slack.user(userId)
                 .map(u -> new Person(u.id(), u.realName() != null && !u.realName().isBlank() ? u.realName() : u.name(),
-                        u.email(), u.timeZone(), u.bot())), Optional.empty());
+                        u.email(), u.timeZone(), u.bot())),
+                Optional.empty());
     }
 
     @Override

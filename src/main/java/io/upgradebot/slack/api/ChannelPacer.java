@@ -74,7 +74,8 @@ class ChannelPacer {
                 // a slot a little ahead, so the claim's own round trip does not make the post late for it
                 return shared.claim(channel, clock.instant().plus(lead), interval);
             } catch (RuntimeException e) {
-                LOG.warnf("shared Slack pacing unavailable (%s); pacing %s within this process", e.getMessage(), channel);
+                LOG.warnf("shared Slack pacing unavailable (%s); pacing %s within this process", e.getMessage(),
+                        channel);
             }
         }
         return reserveLocally(channel);
@@ -100,7 +101,8 @@ class ChannelPacer {
             try {
                 shared.holdUntil(channel, until);
             } catch (RuntimeException e) {
-                LOG.warnf("shared Slack pacing unavailable (%s); %s held back in this process only", e.getMessage(), channel);
+                LOG.warnf("shared Slack pacing unavailable (%s); %s held back in this process only", e.getMessage(),
+                        channel);
             }
         }
     }

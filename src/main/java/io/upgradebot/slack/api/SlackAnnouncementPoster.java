@@ -36,7 +36,8 @@ public class SlackAnnouncementPoster implements AnnouncementPoster {
     @Override
     public String post(String channel, String threadTs, Post post, String deliveryKey) {
         try {
-            return gateway.postMessage(channel, threadTs, PostBlocks.fallback(post), PostBlocks.blocks(post), deliveryKey);
+            return gateway.postMessage(channel, threadTs, PostBlocks.fallback(post), PostBlocks.blocks(post),
+                    deliveryKey);
         } catch (SlackGateway.SlackException e) {
             throw new PostFailed(e.error(), e.error() != null && PERMANENT.contains(e.error()),
                     "Slack refused the post: " + e.error(), e);

@@ -24,7 +24,8 @@ public class SlackClients {
     public SlackClients(SlackSecrets secrets, UpgradeBotConfig config) {
         int timeout = (int) config.slack().webApiTimeout().toMillis();
         this.standard = Slack.getInstance(slackConfig(secrets.apiUrl(), timeout));
-        this.interactive = Slack.getInstance(slackConfig(secrets.apiUrl(), Math.min(timeout, INTERACTIVE_TIMEOUT_MILLIS)));
+        this.interactive = Slack
+                .getInstance(slackConfig(secrets.apiUrl(), Math.min(timeout, INTERACTIVE_TIMEOUT_MILLIS)));
     }
 
     private static SlackConfig slackConfig(String apiUrl, int timeoutMillis) {
@@ -53,7 +54,7 @@ public class SlackClients {
 
     @PreDestroy
     void close() {
-        for (Slack s : new Slack[] {standard, interactive}) {
+        for (Slack s : new Slack[]{standard, interactive}) {
             try {
                 s.close();
             } catch (Exception ignored) {

@@ -64,7 +64,8 @@ public class SlackProjectNotifier implements ProjectNotifier {
     @Override
     public void postCreationSummary(String channelId, String threadTs, ProjectStatus status) {
         try {
-            slack.postMessage(channelId, threadTs, ProjectStatusView.summaryText(status), ProjectStatusView.summary(status));
+            slack.postMessage(channelId, threadTs, ProjectStatusView.summaryText(status),
+                    ProjectStatusView.summary(status));
         } catch (SlackGateway.SlackException e) {
             throw new NotifyException(e.error(), "summary not posted: " + e.error(), e);
         }

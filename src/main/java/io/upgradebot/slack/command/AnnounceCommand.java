@@ -7,9 +7,9 @@ import io.upgradebot.project.FindProject;
 import io.upgradebot.project.OrchestratorGate;
 import io.upgradebot.project.ProjectSummaries;
 import io.upgradebot.project.SlackDirectory;
-import io.upgradebot.slack.http.AfterAck;
 import io.upgradebot.slack.CallbackIds;
 import io.upgradebot.slack.api.SlackGateway;
+import io.upgradebot.slack.http.AfterAck;
 import io.upgradebot.slack.view.AnnounceModal;
 import io.upgradebot.slack.view.EphemeralReply;
 import io.upgradebot.slack.view.LoadingModal;
@@ -70,10 +70,12 @@ public class AnnounceCommand implements UpgradeSubcommand {
         }
         String viewId;
         try {
-            viewId = slack.openView(req.getPayload().getTriggerId(), LoadingModal.of(CallbackIds.ANNOUNCE_COMPOSE, TITLE));
+            viewId = slack.openView(req.getPayload().getTriggerId(),
+                    LoadingModal.of(CallbackIds.ANNOUNCE_COMPOSE, TITLE));
         } catch (SlackGateway.SlackException e) {
             LOG.warnf("announcement modal not opened: %s", e.error());
-            return ctx.ack(EphemeralReply.text(":warning: Slack did not open the form (" + e.error() + "). Try again."));
+            return ctx
+                    .ack(EphemeralReply.text(":warning: Slack did not open the form (" + e.error() + "). Try again."));
         }
         afterAck.run(() -> {
             if (!orchestrators.allowsAfterAck(orchestrator, user)) {
@@ -91,8 +93,9 @@ public class AnnounceCommand implements UpgradeSubcommand {
                 return;
             }
             ProjectSummaries.ProjectSummary p = project.get();
-            slack.updateView(viewId, AnnounceModal.compose(p.name(), new AnnounceModal.Meta(p.id(), channel, null, null),
-                    AnnounceModal.Values.blank(), p.hasStatusMessage()));
+            slack.updateView(viewId,
+                    AnnounceModal.compose(p.name(), new AnnounceModal.Meta(p.id(), channel, null, null),
+                            AnnounceModal.Values.blank(), p.hasStatusMessage()));
             // the preview needs the author's time zone (users.info); fetched now, it is cached when they submit
             directory.person(user);
         });

@@ -3,12 +3,12 @@ package io.upgradebot.slack.command;
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
-import io.upgradebot.project.ownerdoes.AskOwnersToChoose;
 import io.upgradebot.project.FindProject;
 import io.upgradebot.project.OrchestratorGate;
 import io.upgradebot.project.ProjectSummaries;
-import io.upgradebot.slack.http.AfterAck;
+import io.upgradebot.project.ownerdoes.AskOwnersToChoose;
 import io.upgradebot.slack.api.SlackGateway;
+import io.upgradebot.slack.http.AfterAck;
 import io.upgradebot.slack.view.EphemeralReply;
 import io.upgradebot.slack.view.OrchestratorRefusal;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -73,7 +73,8 @@ public class AskCommand implements UpgradeSubcommand {
             return ctx.ack(EphemeralReply.text("That project no longer exists."));
         }
         if (project.preview()) {
-            return ctx.ack(EphemeralReply.text("*" + project.name() + "* is only a preview: create it first, then ask."));
+            return ctx
+                    .ack(EphemeralReply.text("*" + project.name() + "* is only a preview: create it first, then ask."));
         }
         if (project.channelId() == null) {
             return ctx.ack(EphemeralReply.text("*" + project.name() + "* has no channel to post the announcement in."));
@@ -88,7 +89,8 @@ public class AskCommand implements UpgradeSubcommand {
             }
             try {
                 AskOwnersToChoose.Asked asked = ask.ask(projectId);
-                String unknown = asked.unknownOwners() == 0 ? ""
+                String unknown = asked.unknownOwners() == 0
+                        ? ""
                         : " " + asked.unknownOwners() + " of them have no known owner: `/upgrade tbd " + found.slug()
                                 + "` lists them.";
                 slack.respond(responseUrl, "Asked the owning teams of " + asked.repositories()

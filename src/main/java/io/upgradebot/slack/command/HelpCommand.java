@@ -54,7 +54,8 @@ public class HelpCommand implements UpgradeSubcommand {
             renderedHelp = body;
         }
         // a fresh Response each time: Bolt and the HTTP adapter may add headers to the one they are given
-        return Response.builder().statusCode(200).contentType(Response.CONTENT_TYPE_APPLICATION_JSON_UTF8).body(body).build();
+        return Response.builder().statusCode(200).contentType(Response.CONTENT_TYPE_APPLICATION_JSON_UTF8).body(body)
+                .build();
     }
 
     /** The help's blocks, rendered once, for answers that end with the usage (an unknown subcommand). */

@@ -48,11 +48,11 @@ public class ListCommand implements UpgradeSubcommand {
         String team = req.getPayload().getTeamId();
         return reply.defer(req, ctx, () -> {
             List<ProjectListView.Row> rows = projects.newestFirst(team, MAX_ROWS)
-                .stream()
-                .map(l -> new ProjectListView.Row(l.project().slug(), l.project().name(), l.project().state(),
-                        l.project().completionDate(), l.project().releaseName(), l.repositories(), l.tbd(),
-                        l.project().roadmapIssueUrl(), l.project().channelId()))
-                .toList();
+                    .stream()
+                    .map(l -> new ProjectListView.Row(l.project().slug(), l.project().name(), l.project().state(),
+                            l.project().completionDate(), l.project().releaseName(), l.repositories(), l.tbd(),
+                            l.project().roadmapIssueUrl(), l.project().channelId()))
+                    .toList();
             return new ReplyAfterAck.Reply("Upgrade projects", ProjectListView.blocks(rows));
         });
     }

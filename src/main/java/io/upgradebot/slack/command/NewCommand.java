@@ -4,12 +4,12 @@ import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
 import io.upgradebot.config.UpgradeBotConfig;
+import io.upgradebot.project.OrchestratorGate;
 import io.upgradebot.project.creation.DateSuggestion;
 import io.upgradebot.project.creation.NewProjectRequest;
-import io.upgradebot.project.OrchestratorGate;
 import io.upgradebot.project.creation.SuggestCompletionDate;
-import io.upgradebot.slack.http.AfterAck;
 import io.upgradebot.slack.api.SlackGateway;
+import io.upgradebot.slack.http.AfterAck;
 import io.upgradebot.slack.view.NewProjectModal;
 import io.upgradebot.slack.view.OrchestratorRefusal;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,7 +39,8 @@ public class NewCommand implements UpgradeSubcommand {
     private final SuggestCompletionDate dates;
     private final UpgradeBotConfig config;
 
-    public NewCommand(OrchestratorGate orchestrators, SlackGateway slack, AfterAck afterAck, SuggestCompletionDate dates,
+    public NewCommand(OrchestratorGate orchestrators, SlackGateway slack, AfterAck afterAck,
+            SuggestCompletionDate dates,
             UpgradeBotConfig config) {
         this.orchestrators = orchestrators;
         this.slack = slack;

@@ -77,9 +77,11 @@ public class NudgesCommand implements UpgradeSubcommand {
                     return ReplyAfterAck.Reply.text(OrchestratorRefusal.mrkdwn(
                             orchestrators.refusal(OrchestratorGate.Action.CHANGE_NUDGES)));
                 }
-                StaleIssueNudges.ThresholdChange change = last.equals("off") ? nudges.turnNudgesOff(found.projectId())
-                        : last.equals("on") ? nudges.useDefaultStaleAfterDays(found.projectId())
-                        : nudges.setStaleAfterDays(found.projectId(), Integer.parseInt(last));
+                StaleIssueNudges.ThresholdChange change = last.equals("off")
+                        ? nudges.turnNudgesOff(found.projectId())
+                        : last.equals("on")
+                                ? nudges.useDefaultStaleAfterDays(found.projectId())
+                                : nudges.setStaleAfterDays(found.projectId(), Integer.parseInt(last));
                 if (change == StaleIssueNudges.ThresholdChange.OUT_OF_RANGE) {
                     return ReplyAfterAck.Reply.text("Give a number of days between 1 and "
                             + StaleIssueNudges.MAX_STALE_AFTER_DAYS + ", `off` or `on`.");
@@ -93,15 +95,21 @@ public class NudgesCommand implements UpgradeSubcommand {
     String describe(ProjectSummaries.ProjectSummary p, boolean changed) {
         String prefix = changed ? ":white_check_mark: " : "";
         if (p.staleAfterDays() != null && p.staleAfterDays() == 0) {
-            return prefix + "Stale-issue nudges are *off* for *" + p.name() + "*. `/upgrade nudges " + p.slug() + " on` turns them back on.";
+            return prefix + "Stale-issue nudges are *off* for *" + p.name() + "*. `/upgrade nudges " + p.slug()
+                    + " on` turns them back on.";
         }
         int days = p.staleAfterDays() != null ? p.staleAfterDays() : config.staleAfterDays();
-        String when = config.workDays().stream().map(d -> d.name().substring(0, 1) + d.name().substring(1, 3).toLowerCase(Locale.ROOT))
+        String when = config.workDays().stream()
+                .map(d -> d.name().substring(0, 1) + d.name().substring(1, 3).toLowerCase(Locale.ROOT))
                 .collect(Collectors.joining(", "));
         return prefix + "*" + p.name() + "*: an open repository issue with no human activity for *" + days + " days*"
-                + (p.staleAfterDays() == null ? " (the default)" : "") + " is stale. Whoever does its next step is nudged "
-                + (config.delivery() == NudgeConfig.Delivery.DM ? "by direct message" : "in the status message's thread")
-                + ", at most once a day, not about the same issue again within " + config.coolDown().toDays() + " days, only on "
+                + (p.staleAfterDays() == null ? " (the default)" : "")
+                + " is stale. Whoever does its next step is nudged "
+                + (config.delivery() == NudgeConfig.Delivery.DM
+                        ? "by direct message"
+                        : "in the status message's thread")
+                + ", at most once a day, not about the same issue again within " + config.coolDown().toDays()
+                + " days, only on "
                 + when + " between " + config.workStart() + " and " + config.workEnd() + " in their time zone.\n"
                 + "Change it: `/upgrade nudges " + p.slug() + " <days>`, or `off`.";
     }

@@ -4,8 +4,8 @@ import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.model.block.LayoutBlock;
-import io.upgradebot.slack.http.AfterAck;
 import io.upgradebot.slack.api.SlackGateway;
+import io.upgradebot.slack.http.AfterAck;
 import io.upgradebot.slack.view.EphemeralReply;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -51,7 +51,9 @@ public class ReplyAfterAck {
                 LOG.errorf(e, "answering /upgrade %s failed (ref %s)", subCommand(req.getPayload().getText()), ref);
                 reply = Reply.text(":warning: Sorry, that did not work (reference `" + ref + "`). Please try again.");
             }
-            List<LayoutBlock> blocks = reply.blocks().isEmpty() ? EphemeralReply.sections(reply.text()) : reply.blocks();
+            List<LayoutBlock> blocks = reply.blocks().isEmpty()
+                    ? EphemeralReply.sections(reply.text())
+                    : reply.blocks();
             slack.respond(responseUrl, reply.text(), blocks, false);
         });
         return ctx.ack();

@@ -6,12 +6,12 @@ import com.slack.api.bolt.response.Response;
 import io.upgradebot.domain.RepoListParse;
 import io.upgradebot.domain.RepoListParser;
 import io.upgradebot.domain.RepoRef;
-import io.upgradebot.project.creation.ChangeProjectScope;
 import io.upgradebot.project.FindProject;
 import io.upgradebot.project.OrchestratorGate;
+import io.upgradebot.project.creation.ChangeProjectScope;
 import io.upgradebot.project.creation.ResolveRepositories;
-import io.upgradebot.slack.http.AfterAck;
 import io.upgradebot.slack.api.SlackGateway;
+import io.upgradebot.slack.http.AfterAck;
 import io.upgradebot.slack.view.OrchestratorRefusal;
 import io.upgradebot.slack.view.ScopeChangeView;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,7 +33,8 @@ public class ReposCommand implements UpgradeSubcommand {
     private final AfterAck afterAck;
     private final SlackGateway slack;
 
-    public ReposCommand(OrchestratorGate orchestrators, FindProject findProject, ChangeProjectScope scope, AfterAck afterAck,
+    public ReposCommand(OrchestratorGate orchestrators, FindProject findProject, ChangeProjectScope scope,
+            AfterAck afterAck,
             SlackGateway slack) {
         this.orchestrators = orchestrators;
         this.findProject = findProject;
@@ -103,7 +104,8 @@ public class ReposCommand implements UpgradeSubcommand {
         }
         RepoListParse parse = RepoListParser.parse(repos);
         if (parse.hasErrors() || parse.repos().isEmpty()) {
-            return ctx.ack(":warning: " + (parse.hasErrors() ? String.join("; ", parse.errors()) : "Name the repositories to remove"));
+            return ctx.ack(":warning: "
+                    + (parse.hasErrors() ? String.join("; ", parse.errors()) : "Name the repositories to remove"));
         }
         List<String> names = parse.repos().stream().map(RepoRef::fullName).toList();
         afterAck.run(() -> answer(user, responseUrl, () -> {
@@ -111,8 +113,9 @@ public class ReposCommand implements UpgradeSubcommand {
             slack.respond(responseUrl, "Repositories of " + found.slug(),
                     ScopeChangeView.lines("*" + found.slug() + "*:", r.lines()), false);
         }));
-        return ctx.ack(":hourglass_flowing_sand: Removing " + names.size() + " repositor" + (names.size() == 1 ? "y" : "ies")
-                + " from " + found.slug() + "…");
+        return ctx.ack(
+                ":hourglass_flowing_sand: Removing " + names.size() + " repositor" + (names.size() == 1 ? "y" : "ies")
+                        + " from " + found.slug() + "…");
     }
 
     private String refusal() {

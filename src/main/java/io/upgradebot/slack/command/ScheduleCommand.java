@@ -5,11 +5,11 @@ import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
 import io.upgradebot.project.FindProject;
 import io.upgradebot.project.ProjectSummaries;
+import io.upgradebot.project.SlackDirectory;
 import io.upgradebot.project.announce.RunbookMoments;
 import io.upgradebot.project.announce.ScheduledMessages;
-import io.upgradebot.project.SlackDirectory;
-import io.upgradebot.slack.http.AfterAck;
 import io.upgradebot.slack.api.SlackGateway;
+import io.upgradebot.slack.http.AfterAck;
 import io.upgradebot.slack.view.EphemeralReply;
 import io.upgradebot.slack.view.ScheduleList;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -77,11 +77,13 @@ public class ScheduleCommand implements UpgradeSubcommand {
             long projectId = found.projectId();
             ProjectSummaries.ProjectSummary p = summaries.byId(projectId).orElse(null);
             if (p == null) {
-                slack.respond(responseUrl, "That project no longer exists.", EphemeralReply.sections("That project no longer exists."), false);
+                slack.respond(responseUrl, "That project no longer exists.",
+                        EphemeralReply.sections("That project no longer exists."), false);
                 return;
             }
             moments.sync(projectId); // a project created a minute ago shows its moments already
-            ZoneId zone = directory.person(user).map(SlackDirectory.Person::timeZone).filter(z -> z != null && !z.isBlank())
+            ZoneId zone = directory.person(user).map(SlackDirectory.Person::timeZone)
+                    .filter(z -> z != null && !z.isBlank())
                     .map(ZoneId::of).orElse(ZoneId.of("UTC"));
             var blocks = ScheduleList.render(p.name(), p.slug(), messages.list(projectId, 5), zone,
                     UUID.randomUUID().toString().substring(0, 8));

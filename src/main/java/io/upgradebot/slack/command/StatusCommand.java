@@ -53,11 +53,15 @@ public class StatusCommand implements UpgradeSubcommand {
         String channel = req.getPayload().getChannelId();
         return reply.defer(req, ctx, () -> {
             FindProject.Found found = findProject.find(args, channel);
-            Optional<ProjectStatus> status = found.found() ? statusMessages.snapshot(found.projectId()) : Optional.empty();
+            Optional<ProjectStatus> status = found.found()
+                    ? statusMessages.snapshot(found.projectId())
+                    : Optional.empty();
             if (status.isEmpty()) {
-                return ReplyAfterAck.Reply.text(found.message() == null ? "That project no longer exists." : found.message());
+                return ReplyAfterAck.Reply
+                        .text(found.message() == null ? "That project no longer exists." : found.message());
             }
-            return new ReplyAfterAck.Reply(ProjectStatusView.text(status.get()), ProjectStatusView.blocks(status.get()));
+            return new ReplyAfterAck.Reply(ProjectStatusView.text(status.get()),
+                    ProjectStatusView.blocks(status.get()));
         });
     }
 }

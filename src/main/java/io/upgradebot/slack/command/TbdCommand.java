@@ -57,7 +57,8 @@ public class TbdCommand implements UpgradeSubcommand {
             if (!found.found()) {
                 return ReplyAfterAck.Reply.text(found.message());
             }
-            String name = projects.byId(found.projectId()).map(ProjectSummaries.ProjectSummary::name).orElse(found.slug());
+            String name = projects.byId(found.projectId()).map(ProjectSummaries.ProjectSummary::name)
+                    .orElse(found.slug());
             return ReplyAfterAck.Reply.text(OwnerDoesMessages.tbd(name, tbd.of(found.projectId())));
         });
     }

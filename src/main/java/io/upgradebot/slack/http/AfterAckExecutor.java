@@ -100,7 +100,8 @@ public class AfterAckExecutor implements AfterAck {
         try {
             executor.execute(() -> runGuarded(task));
         } catch (RejectedExecutionException e) {
-            LOG.errorf("Work after a Slack ack was refused: %d tasks are already waiting (upgrade-bot.slack.after-ack-queue-size)",
+            LOG.errorf(
+                    "Work after a Slack ack was refused: %d tasks are already waiting (upgrade-bot.slack.after-ack-queue-size)",
                     executor.getQueue().size());
         }
     }

@@ -1,15 +1,14 @@
 package io.upgradebot.slack.http;
 
-import io.upgradebot.slack.api.SlackClients;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.middleware.Middleware;
-import com.slack.api.bolt.request.Request;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.methods.SlackApiException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.upgradebot.config.SlackSecrets;
 import io.upgradebot.project.RequestClaims;
+import io.upgradebot.slack.api.SlackClients;
 import io.upgradebot.slack.command.UpgradeCommandRouter;
 import io.upgradebot.slack.interaction.BlockActionHandler;
 import io.upgradebot.slack.interaction.ViewSubmissionHandler;
@@ -121,7 +120,8 @@ public class BoltAppProducer {
 
     /** Without a signing secret nothing arriving over HTTP can be trusted (Socket Mode is authenticated by its token). */
     private static Middleware refuseOverHttp() {
-        return (req, resp, chain) -> req.isSocketMode() ? chain.next(req)
+        return (req, resp, chain) -> req.isSocketMode()
+                ? chain.next(req)
                 : Response.json(401, "{\"error\":\"invalid request\"}");
     }
 

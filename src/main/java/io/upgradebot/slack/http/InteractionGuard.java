@@ -1,15 +1,15 @@
 package io.upgradebot.slack.http;
 
-import io.upgradebot.slack.ActionIds;
-import io.upgradebot.slack.api.SlackGateway;
 import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
 import com.slack.api.bolt.context.builtin.ViewSubmissionContext;
 import com.slack.api.bolt.request.Request;
 import com.slack.api.bolt.request.RequestType;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.response.Response;
-import io.upgradebot.slack.view.LoadingModal;
 import io.upgradebot.project.InteractionTargets;
+import io.upgradebot.slack.ActionIds;
+import io.upgradebot.slack.api.SlackGateway;
+import io.upgradebot.slack.view.LoadingModal;
 import jakarta.inject.Singleton;
 import java.time.DateTimeException;
 import java.util.List;
@@ -125,8 +125,10 @@ public class InteractionGuard {
             }
         }
         return e.getClass().getSimpleName() + ": " + clip(String.valueOf(e.getMessage()))
-                + (where == null ? "" : " (at " + where.getClassName() + "." + where.getMethodName() + ":"
-                        + where.getLineNumber() + ")");
+                + (where == null
+                        ? ""
+                        : " (at " + where.getClassName() + "." + where.getMethodName() + ":"
+                                + where.getLineNumber() + ")");
     }
 
     private Response staleClick(BlockActionRequest req, String problem) {
@@ -156,28 +158,31 @@ public class InteractionGuard {
         }
         String value = action.getValue();
         switch (kind.value()) {
-            case NUMBER:
+            case NUMBER :
                 return number(value) == null ? "value " + clip(value) + " is not a number" : null;
-            case SUFFIX_ID:
-                return number(ActionIds.suffixOf(action.getActionId())) == null ? "action id "
-                        + clip(action.getActionId()) + " does not end in an id" : null;
-            case PROJECT: {
+            case SUFFIX_ID :
+                return number(ActionIds.suffixOf(action.getActionId())) == null
+                        ? "action id "
+                                + clip(action.getActionId()) + " does not end in an id"
+                        : null;
+            case PROJECT : {
                 Long id = number(value);
                 if (id == null) {
                     return "value " + clip(value) + " is not a project id";
                 }
                 return targets.projectExists(id) ? null : "project " + id + " does not exist";
             }
-            case SCHEDULED_MESSAGE: {
+            case SCHEDULED_MESSAGE : {
                 int colon = value == null ? -1 : value.indexOf(':');
                 Long id = number(colon < 0 ? value : value.substring(0, colon));
                 if (id == null) {
                     return "value " + clip(value) + " is not a scheduled message id";
                 }
-                return targets.scheduledMessageExists(id) ? null
+                return targets.scheduledMessageExists(id)
+                        ? null
                         : "scheduled message " + id + " does not exist";
             }
-            default:
+            default :
                 return null;
         }
     }

@@ -60,7 +60,8 @@ public class SlackEventsResource {
     private final CurrentVertxRequest currentRequest;
     private final java.util.function.Predicate<Request<?>> inlineAck;
 
-    public SlackEventsResource(App app, SlackRequestVerifier verifier, AfterAckExecutor afterAck, UpgradeBotConfig config,
+    public SlackEventsResource(App app, SlackRequestVerifier verifier, AfterAckExecutor afterAck,
+            UpgradeBotConfig config,
             CurrentVertxRequest currentRequest, UpgradeCommandRouter router) {
         this.app = app;
         this.currentRequest = currentRequest;
@@ -295,7 +296,8 @@ public class SlackEventsResource {
             out.end();
             return;
         }
-        out.putHeader(HttpHeaders.CONTENT_TYPE, bolt.getContentType() == null ? "application/json;charset=utf-8"
+        out.putHeader(HttpHeaders.CONTENT_TYPE, bolt.getContentType() == null
+                ? "application/json;charset=utf-8"
                 : bolt.getContentType());
         out.end(Buffer.buffer(body.getBytes(StandardCharsets.UTF_8)));
     }

@@ -32,7 +32,8 @@ final class SlackHttpRequestParser extends SlackRequestParser {
 
     @Override
     public Request<?> parse(HttpRequest http) {
-        return parse(http, !http.isSocketMode() && http.getRequestBody() != null && plainSlashCommand(http.getRequestBody()));
+        return parse(http,
+                !http.isSocketMode() && http.getRequestBody() != null && plainSlashCommand(http.getRequestBody()));
     }
 
     /**

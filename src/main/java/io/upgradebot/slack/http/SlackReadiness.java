@@ -27,7 +27,8 @@ public class SlackReadiness implements HealthCheck {
     public HealthCheckResponse call() {
         boolean appToken = secrets.appToken().filter(s -> !s.isBlank()).isPresent();
         return HealthCheckResponse.named("slack").up()
-                .withData("signing-secret", secrets.signingSecret().filter(s -> !s.isBlank()).isPresent() ? "set" : "missing")
+                .withData("signing-secret",
+                        secrets.signingSecret().filter(s -> !s.isBlank()).isPresent() ? "set" : "missing")
                 .withData("bot-token", secrets.botToken().filter(s -> !s.isBlank()).isPresent() ? "set" : "missing")
                 .withData("socket-mode", !appToken ? "off" : socketMode.connected() ? "connected" : "connecting")
                 .build();

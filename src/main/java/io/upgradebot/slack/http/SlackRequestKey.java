@@ -19,26 +19,29 @@ public record SlackRequestKey(String key, String kind) {
 
     public static Optional<SlackRequestKey> of(Request<?> req) {
         switch (req.getRequestType()) {
-            case Command: {
+            case Command : {
                 String triggerId = ((SlashCommandRequest) req).getPayload().getTriggerId();
-                return nonBlank(triggerId) ? Optional.of(new SlackRequestKey("slack:trigger:" + triggerId, "slack_command"))
+                return nonBlank(triggerId)
+                        ? Optional.of(new SlackRequestKey("slack:trigger:" + triggerId, "slack_command"))
                         : Optional.empty();
             }
-            case Event: {
+            case Event : {
                 JsonObject body = json(req.getRequestBodyAsString());
                 String eventId = text(body, "event_id");
-                return eventId == null ? Optional.empty() : Optional.of(new SlackRequestKey("slack:event:" + eventId, "slack_event"));
+                return eventId == null
+                        ? Optional.empty()
+                        : Optional.of(new SlackRequestKey("slack:event:" + eventId, "slack_event"));
             }
-            case BlockAction:
-            case ViewSubmission:
-            case ViewClosed:
-            case GlobalShortcut:
-            case MessageShortcut:
-            case AttachmentAction:
-            case DialogSubmission:
-            case DialogCancellation:
+            case BlockAction :
+            case ViewSubmission :
+            case ViewClosed :
+            case GlobalShortcut :
+            case MessageShortcut :
+            case AttachmentAction :
+            case DialogSubmission :
+            case DialogCancellation :
                 return interaction(json(PAYLOAD.extractIfExists(req.getRequestBodyAsString())));
-            default:
+            default :
                 return Optional.empty();
         }
     }
@@ -52,11 +55,13 @@ public record SlackRequestKey(String key, String kind) {
             return Optional.of(new SlackRequestKey("slack:trigger:" + triggerId, "slack_interaction"));
         }
         JsonObject container = object(p, "container");
-        String where = container == null ? null
+        String where = container == null
+                ? null
                 : firstNonNull(text(container, "view_id"), text(container, "message_ts"));
         String actionTs = p.has("actions") && p.get("actions").isJsonArray() && p.getAsJsonArray("actions").size() > 0
                 && p.getAsJsonArray("actions").get(0).isJsonObject()
-                ? text(p.getAsJsonArray("actions").get(0).getAsJsonObject(), "action_ts") : null;
+                        ? text(p.getAsJsonArray("actions").get(0).getAsJsonObject(), "action_ts")
+                        : null;
         if (actionTs != null) {
             return Optional.of(new SlackRequestKey("slack:action:" + where + ":" + actionTs, "slack_interaction"));
         }

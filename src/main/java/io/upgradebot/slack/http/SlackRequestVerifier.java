@@ -48,7 +48,9 @@ public class SlackRequestVerifier {
     }
 
     SlackRequestVerifier(String signingSecret, Clock clock) {
-        this.key = signingSecret == null ? null : new SecretKeySpec(signingSecret.getBytes(StandardCharsets.UTF_8), ALGORITHM);
+        this.key = signingSecret == null
+                ? null
+                : new SecretKeySpec(signingSecret.getBytes(StandardCharsets.UTF_8), ALGORITHM);
         this.macs = key == null ? null : ThreadLocal.withInitial(this::newMac);
         this.clock = clock;
         if (key != null) {
@@ -90,7 +92,8 @@ public class SlackRequestVerifier {
         System.arraycopy(PREFIX, 0, expected, 0, PREFIX.length);
         byte[] hex = HEX.formatHex(digest).getBytes(StandardCharsets.US_ASCII);
         System.arraycopy(hex, 0, expected, PREFIX.length, hex.length);
-        return MessageDigest.isEqual(expected, signature.getBytes(StandardCharsets.UTF_8)) ? Verdict.VALID
+        return MessageDigest.isEqual(expected, signature.getBytes(StandardCharsets.UTF_8))
+                ? Verdict.VALID
                 : Verdict.BAD_SIGNATURE;
     }
 

@@ -1,10 +1,10 @@
 package io.upgradebot.slack.http;
 
-import io.upgradebot.slack.api.SlackClients;
 import com.slack.api.bolt.App;
 import com.slack.api.methods.response.auth.AuthTestResponse;
 import io.quarkus.runtime.StartupEvent;
 import io.upgradebot.config.SlackSecrets;
+import io.upgradebot.slack.api.SlackClients;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 import java.nio.charset.Charset;
@@ -29,7 +29,8 @@ public class SlackStartup {
         Optional<String> appToken = secrets.appToken().filter(s -> !s.isBlank());
 
         if (signingSecret.isEmpty()) {
-            LOG.warn("SLACK_SIGNING_SECRET is not set: every request on POST /slack/events is refused (401) until it is");
+            LOG.warn(
+                    "SLACK_SIGNING_SECRET is not set: every request on POST /slack/events is refused (401) until it is");
         }
         if (botToken.isEmpty()) {
             LOG.warn("SLACK_BOT_TOKEN is not set: the bot cannot post messages, open modals or look up users");
@@ -38,8 +39,10 @@ public class SlackStartup {
             LOG.warn("SLACK_APP_TOKEN does not look like an app-level token (xapp-…): Socket Mode will likely fail");
         }
         if (!Charset.defaultCharset().equals(StandardCharsets.UTF_8)) {
-            LOG.warnf("The JVM's default charset is %s: signatures of Slack requests with non-ASCII text will not verify;"
-                    + " run with -Dfile.encoding=UTF-8", Charset.defaultCharset());
+            LOG.warnf(
+                    "The JVM's default charset is %s: signatures of Slack requests with non-ASCII text will not verify;"
+                            + " run with -Dfile.encoding=UTF-8",
+                    Charset.defaultCharset());
         }
 
         if (appToken.isPresent()) {

@@ -5,17 +5,17 @@ import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
 import com.slack.api.bolt.response.Response;
 import io.upgradebot.config.ScheduleConfig;
 import io.upgradebot.project.AnnouncementPoster;
-import io.upgradebot.project.announce.MessageKind;
-import io.upgradebot.project.announce.MessageTarget;
 import io.upgradebot.project.OrchestratorGate;
 import io.upgradebot.project.ProjectSummaries;
-import io.upgradebot.project.announce.Recurrence;
-import io.upgradebot.project.announce.ScheduledMessages;
 import io.upgradebot.project.SlackDirectory;
 import io.upgradebot.project.When;
-import io.upgradebot.slack.http.AfterAck;
+import io.upgradebot.project.announce.MessageKind;
+import io.upgradebot.project.announce.MessageTarget;
+import io.upgradebot.project.announce.Recurrence;
+import io.upgradebot.project.announce.ScheduledMessages;
 import io.upgradebot.slack.CallbackIds;
 import io.upgradebot.slack.api.SlackGateway;
+import io.upgradebot.slack.http.AfterAck;
 import io.upgradebot.slack.view.AnnounceModal;
 import io.upgradebot.slack.view.OrchestratorRefusal;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -105,12 +105,14 @@ public class ComposeAnnouncement implements ViewSubmissionHandler {
         long draftId = messages.saveDraft(new ScheduledMessages.Draft(meta.projectId(), meta.editOf(), form.text(),
                 form.target(), when, user));
         String where = form.target() == MessageTarget.THREAD
-                ? (project.hasStatusMessage() ? "the status message's thread in <#" + project.statusChannelId() + ">"
+                ? (project.hasStatusMessage()
+                        ? "the status message's thread in <#" + project.statusChannelId() + ">"
                         : "<#" + project.channelId() + "> (the status message does not exist yet)")
                 : "<#" + project.channelId() + ">";
         String body = kind.composed()
                 ? (form.text() == null || form.text().isBlank() ? "" : form.text().strip() + "\n\n")
-                        + "_…followed by the " + kind.label().toLowerCase(Locale.ROOT) + " the bot writes when it fires._"
+                        + "_…followed by the " + kind.label().toLowerCase(Locale.ROOT)
+                        + " the bot writes when it fires._"
                 : form.text().strip();
         return ctx.ackWithPush(AnnounceModal.preview(
                 new AnnounceModal.PreviewMeta(draftId, meta.projectId(), meta.channelId(), meta.editOf()),
@@ -142,8 +144,9 @@ public class ComposeAnnouncement implements ViewSubmissionHandler {
                 // ZonedDateTime.of moves a time inside a DST gap forward (02:30 on the spring-forward night is 03:30)
                 Instant at = ZonedDateTime.of(f.date(), f.time(), zone).toInstant();
                 if (!at.isAfter(now)) {
-                    errors.put(AnnounceModal.DATE, "That is in the past (" + AT.format(at.atZone(zone)) + " " + zone.getId()
-                            + "). Choose a later time, or \"Now\".");
+                    errors.put(AnnounceModal.DATE,
+                            "That is in the past (" + AT.format(at.atZone(zone)) + " " + zone.getId()
+                                    + "). Choose a later time, or \"Now\".");
                     return null;
                 }
                 return new When.At(at, zone);
@@ -183,7 +186,8 @@ public class ComposeAnnouncement implements ViewSubmissionHandler {
     static String describe(When when, Instant now) {
         if (when instanceof When.At at) {
             return AT.format(at.instant().atZone(at.zone())) + " (" + at.zone().getId() + ")"
-                    + (at.zone().getRules().getOffset(at.instant()).getTotalSeconds() == 0 ? ""
+                    + (at.zone().getRules().getOffset(at.instant()).getTotalSeconds() == 0
+                            ? ""
                             : " = " + AT.format(at.instant().atZone(ZoneId.of("UTC"))) + " UTC");
         }
         if (when instanceof When.Repeating r) {

@@ -4,14 +4,14 @@ import com.slack.api.bolt.context.builtin.ViewSubmissionContext;
 import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
 import com.slack.api.bolt.response.Response;
 import io.upgradebot.project.AnnouncementPoster;
-import io.upgradebot.project.announce.MessageKind;
 import io.upgradebot.project.MessageTriggers;
 import io.upgradebot.project.OrchestratorGate;
 import io.upgradebot.project.ProjectSummaries;
+import io.upgradebot.project.announce.MessageKind;
 import io.upgradebot.project.announce.ScheduledMessages;
-import io.upgradebot.slack.http.AfterAck;
 import io.upgradebot.slack.CallbackIds;
 import io.upgradebot.slack.api.SlackGateway;
+import io.upgradebot.slack.http.AfterAck;
 import io.upgradebot.slack.view.AnnounceModal;
 import io.upgradebot.slack.view.OrchestratorRefusal;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -83,7 +83,8 @@ public class ConfirmAnnouncement implements ViewSubmissionHandler {
         String slug = summaries.byId(m.projectId()).map(ProjectSummaries.ProjectSummary::slug).orElse("");
         String what = MessageKind.of(m.kind()).label();
         String when = triggers.nextFireTime(m.id())
-                .map(n -> ComposeAnnouncement.AT.format(n.atZone(ZoneId.of(m.timeZone() == null ? "UTC" : m.timeZone())))
+                .map(n -> ComposeAnnouncement.AT
+                        .format(n.atZone(ZoneId.of(m.timeZone() == null ? "UTC" : m.timeZone())))
                         + " (" + (m.timeZone() == null ? "UTC" : m.timeZone()) + ")")
                 .orElse("now");
         return ":white_check_mark: " + what + (c.alreadyConfirmed() ? " was already scheduled" : " scheduled")

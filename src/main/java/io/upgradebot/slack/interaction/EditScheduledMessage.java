@@ -1,19 +1,19 @@
 package io.upgradebot.slack.interaction;
 
-import io.upgradebot.slack.view.ScheduleButtons;
 import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.response.Response;
-import io.upgradebot.project.announce.MessageTarget;
 import io.upgradebot.project.OrchestratorGate;
 import io.upgradebot.project.ProjectSummaries;
+import io.upgradebot.project.announce.MessageTarget;
 import io.upgradebot.project.announce.ScheduledMessages;
 import io.upgradebot.slack.ActionIds;
-import io.upgradebot.slack.http.AfterAck;
 import io.upgradebot.slack.CallbackIds;
 import io.upgradebot.slack.api.SlackGateway;
+import io.upgradebot.slack.http.AfterAck;
 import io.upgradebot.slack.view.AnnounceModal;
 import io.upgradebot.slack.view.LoadingModal;
+import io.upgradebot.slack.view.ScheduleButtons;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
@@ -33,7 +33,8 @@ import java.util.regex.Pattern;
 public class EditScheduledMessage implements BlockActionHandler {
 
     static final String TITLE = "Edit scheduled post";
-    private static final Pattern WEEKLY = Pattern.compile("0 (\\d{1,2}) (\\d{1,2}) \\? \\* ((?:MON|TUE|WED|THU|FRI|SAT|SUN)(?:,(?:MON|TUE|WED|THU|FRI|SAT|SUN))*)");
+    private static final Pattern WEEKLY = Pattern.compile(
+            "0 (\\d{1,2}) (\\d{1,2}) \\? \\* ((?:MON|TUE|WED|THU|FRI|SAT|SUN)(?:,(?:MON|TUE|WED|THU|FRI|SAT|SUN))*)");
 
     private final OrchestratorGate orchestrators;
     private final ScheduledMessages messages;
@@ -41,7 +42,8 @@ public class EditScheduledMessage implements BlockActionHandler {
     private final AfterAck afterAck;
     private final ProjectSummaries summaries;
 
-    public EditScheduledMessage(OrchestratorGate orchestrators, ScheduledMessages messages, SlackGateway slack, AfterAck afterAck,
+    public EditScheduledMessage(OrchestratorGate orchestrators, ScheduledMessages messages, SlackGateway slack,
+            AfterAck afterAck,
             ProjectSummaries summaries) {
         this.summaries = summaries;
         this.orchestrators = orchestrators;
@@ -60,7 +62,8 @@ public class EditScheduledMessage implements BlockActionHandler {
         String user = ScheduleButtons.user(req);
         long id = ScheduleButtons.messageId(req);
         String clickedIn = req.getPayload().getChannel() != null ? req.getPayload().getChannel().getId() : null;
-        String viewId = slack.openView(req.getPayload().getTriggerId(), LoadingModal.of(CallbackIds.ANNOUNCE_COMPOSE, TITLE));
+        String viewId = slack.openView(req.getPayload().getTriggerId(),
+                LoadingModal.of(CallbackIds.ANNOUNCE_COMPOSE, TITLE));
         afterAck.run(() -> {
             if (!orchestrators.allows(user)) {
                 slack.updateView(viewId, AnnounceModal.notice(TITLE, ScheduleButtons.refusal(orchestrators)));
@@ -68,7 +71,8 @@ public class EditScheduledMessage implements BlockActionHandler {
             }
             Optional<ScheduledMessages.Message> message = messages.find(id).filter(ScheduledMessages.Message::active);
             if (message.isEmpty()) {
-                slack.updateView(viewId, AnnounceModal.notice(TITLE, "It is no longer scheduled (sent or cancelled meanwhile)."));
+                slack.updateView(viewId,
+                        AnnounceModal.notice(TITLE, "It is no longer scheduled (sent or cancelled meanwhile)."));
                 return;
             }
             ScheduledMessages.Message m = message.get();
@@ -79,7 +83,8 @@ public class EditScheduledMessage implements BlockActionHandler {
             }
             ProjectSummaries.ProjectSummary p = project.get();
             slack.updateView(viewId, AnnounceModal.compose(p.name(),
-                    new AnnounceModal.Meta(p.id(), clickedIn != null ? clickedIn : p.channelId(), m.id(), m.kind()), values(m),
+                    new AnnounceModal.Meta(p.id(), clickedIn != null ? clickedIn : p.channelId(), m.id(), m.kind()),
+                    values(m),
                     p.hasStatusMessage()));
         });
         return ctx.ack();
@@ -93,7 +98,8 @@ public class EditScheduledMessage implements BlockActionHandler {
             if (w.matches()) {
                 Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
                 for (String d : w.group(3).split(",")) {
-                    days.add(java.util.Arrays.stream(DayOfWeek.values()).filter(x -> x.name().startsWith(d)).findFirst().orElseThrow());
+                    days.add(java.util.Arrays.stream(DayOfWeek.values()).filter(x -> x.name().startsWith(d)).findFirst()
+                            .orElseThrow());
                 }
                 return new AnnounceModal.Values(m.text(), target, "weekly", null,
                         LocalTime.of(Integer.parseInt(w.group(2)), Integer.parseInt(w.group(1))), days, null, null);
@@ -102,7 +108,8 @@ public class EditScheduledMessage implements BlockActionHandler {
         }
         ZonedDateTime at = m.runAt() == null ? null : m.runAt().atZone(zone);
         if (m.daysBefore() != null) {
-            return new AnnounceModal.Values(m.text(), target, "before", null, at == null ? null : at.toLocalTime(), Set.of(), null,
+            return new AnnounceModal.Values(m.text(), target, "before", null, at == null ? null : at.toLocalTime(),
+                    Set.of(), null,
                     m.daysBefore());
         }
         return new AnnounceModal.Values(m.text(), target, "at", at == null ? null : at.toLocalDate(),

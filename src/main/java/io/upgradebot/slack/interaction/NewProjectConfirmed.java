@@ -3,10 +3,10 @@ package io.upgradebot.slack.interaction;
 import com.slack.api.bolt.context.builtin.ViewSubmissionContext;
 import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
 import com.slack.api.bolt.response.Response;
-import io.upgradebot.project.creation.CreateUpgradeProject;
 import io.upgradebot.project.OrchestratorGate;
-import io.upgradebot.slack.http.AfterAck;
+import io.upgradebot.project.creation.CreateUpgradeProject;
 import io.upgradebot.slack.CallbackIds;
+import io.upgradebot.slack.http.AfterAck;
 import io.upgradebot.slack.view.ConfirmProjectModal;
 import io.upgradebot.slack.view.NewProjectModal;
 import io.upgradebot.slack.view.OrchestratorRefusal;
@@ -43,8 +43,9 @@ public class NewProjectConfirmed implements ViewSubmissionHandler {
         String user = req.getPayload().getUser().getId();
         Long projectId = ConfirmProjectModal.projectId(view);
         if (projectId == null) {
-            return ctx.ackWithUpdate(NewProjectModal.notice(":x: This form lost track of its project; run `/upgrade new` "
-                    + "again."));
+            return ctx
+                    .ackWithUpdate(NewProjectModal.notice(":x: This form lost track of its project; run `/upgrade new` "
+                            + "again."));
         }
         OrchestratorGate.Answer orchestrator = orchestrators.beforeAck(user);
         if (orchestrator == OrchestratorGate.Answer.REFUSED) {
@@ -62,7 +63,8 @@ public class NewProjectConfirmed implements ViewSubmissionHandler {
                 return ctx.ackWithErrors(Map.of(ConfirmProjectModal.DATE, "Pick the completion date"));
             }
             if (date.isBefore(LocalDate.now(java.time.ZoneOffset.UTC))) {
-                return ctx.ackWithErrors(Map.of(ConfirmProjectModal.DATE, "That date has passed; pick one from today on"));
+                return ctx.ackWithErrors(
+                        Map.of(ConfirmProjectModal.DATE, "That date has passed; pick one from today on"));
             }
         }
         String reason = ConfirmProjectModal.reason(view);

@@ -3,13 +3,13 @@ package io.upgradebot.slack.interaction;
 import com.slack.api.bolt.context.builtin.ViewSubmissionContext;
 import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
 import com.slack.api.bolt.response.Response;
-import io.upgradebot.project.creation.CreateUpgradeProject;
-import io.upgradebot.project.creation.NewProjectRequest.Field;
-import io.upgradebot.project.creation.NewProjectRequest;
 import io.upgradebot.project.OrchestratorGate;
-import io.upgradebot.slack.http.AfterAck;
+import io.upgradebot.project.creation.CreateUpgradeProject;
+import io.upgradebot.project.creation.NewProjectRequest;
+import io.upgradebot.project.creation.NewProjectRequest.Field;
 import io.upgradebot.slack.CallbackIds;
 import io.upgradebot.slack.api.SlackGateway;
+import io.upgradebot.slack.http.AfterAck;
 import io.upgradebot.slack.view.NewProjectModal;
 import io.upgradebot.slack.view.OrchestratorRefusal;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -65,10 +65,11 @@ public class NewProjectSubmitted implements ViewSubmissionHandler {
         }
         NewProjectRequest request = parsed.request();
         String viewId = view.getId();
-        afterAck.run(() -> show.inModal(viewId, request, parsed.metadata(), () -> orchestrators.allowsAfterAck(orchestrator, user)
-                ? create.submit(request)
-                : new CreateUpgradeProject.Refused(
-                        OrchestratorRefusal.sentence(orchestrators.refusal(OrchestratorGate.Action.NEW)))));
+        afterAck.run(() -> show.inModal(viewId, request, parsed.metadata(),
+                () -> orchestrators.allowsAfterAck(orchestrator, user)
+                        ? create.submit(request)
+                        : new CreateUpgradeProject.Refused(
+                                OrchestratorRefusal.sentence(orchestrators.refusal(OrchestratorGate.Action.NEW)))));
         return ctx.ackWithUpdate(NewProjectModal.working("Checking the repositories on GitHub for *"
                 + io.upgradebot.slack.view.Mrkdwn.escape(request.name()) + "*… This view updates when done; you can "
                 + "close it, the result also shows in <#" + request.channelId() + ">."));

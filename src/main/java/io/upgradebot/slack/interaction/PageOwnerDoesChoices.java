@@ -1,10 +1,10 @@
 package io.upgradebot.slack.interaction;
 
-import io.upgradebot.slack.view.OwnerDoesChoicesScreen;
 import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.response.Response;
 import io.upgradebot.slack.ActionIds;
+import io.upgradebot.slack.view.OwnerDoesChoicesScreen;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** "Next 30 repositories" / "Previous 30" in the choices modal: redraws the modal on that page (after the ack). */

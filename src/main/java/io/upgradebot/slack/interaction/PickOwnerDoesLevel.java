@@ -1,15 +1,15 @@
 package io.upgradebot.slack.interaction;
 
-import io.upgradebot.slack.view.OwnerDoesChoicesScreen;
 import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.model.view.View;
 import io.upgradebot.project.ownerdoes.ChooseForRepository;
 import io.upgradebot.slack.ActionIds;
-import io.upgradebot.slack.http.AfterAck;
 import io.upgradebot.slack.api.SlackGateway;
+import io.upgradebot.slack.http.AfterAck;
 import io.upgradebot.slack.view.OwnerDoesChoicesModal;
+import io.upgradebot.slack.view.OwnerDoesChoicesScreen;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 

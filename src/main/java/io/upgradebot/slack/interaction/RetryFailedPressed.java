@@ -6,8 +6,8 @@ import com.slack.api.bolt.response.Response;
 import io.upgradebot.project.OrchestratorGate;
 import io.upgradebot.project.sync.RetryFailedWrites;
 import io.upgradebot.slack.ActionIds;
-import io.upgradebot.slack.http.AfterAck;
 import io.upgradebot.slack.api.SlackGateway;
+import io.upgradebot.slack.http.AfterAck;
 import io.upgradebot.slack.view.OrchestratorRefusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
@@ -23,7 +23,8 @@ public class RetryFailedPressed implements BlockActionHandler {
     private final AfterAck afterAck;
     private final SlackGateway slack;
 
-    public RetryFailedPressed(RetryFailedWrites retry, OrchestratorGate orchestrators, AfterAck afterAck, SlackGateway slack) {
+    public RetryFailedPressed(RetryFailedWrites retry, OrchestratorGate orchestrators, AfterAck afterAck,
+            SlackGateway slack) {
         this.retry = retry;
         this.orchestrators = orchestrators;
         this.afterAck = afterAck;
@@ -47,7 +48,8 @@ public class RetryFailedPressed implements BlockActionHandler {
                 answer = OrchestratorRefusal.mrkdwn(orchestrators.refusal(OrchestratorGate.Action.RETRY_FAILED));
             } else {
                 int n = retry.retry(Long.parseLong(value));
-                answer = n == 0 ? "Nothing is failed any more; nothing to retry."
+                answer = n == 0
+                        ? "Nothing is failed any more; nothing to retry."
                         : ":repeat: Retrying " + n + " GitHub write" + (n == 1 ? "" : "s")
                                 + "; the status message shows the progress.";
             }

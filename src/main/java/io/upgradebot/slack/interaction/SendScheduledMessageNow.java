@@ -1,14 +1,14 @@
 package io.upgradebot.slack.interaction;
 
-import io.upgradebot.slack.view.ScheduleButtons;
 import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.response.Response;
 import io.upgradebot.project.OrchestratorGate;
 import io.upgradebot.project.announce.ScheduledMessages;
 import io.upgradebot.slack.ActionIds;
-import io.upgradebot.slack.http.AfterAck;
 import io.upgradebot.slack.api.SlackGateway;
+import io.upgradebot.slack.http.AfterAck;
+import io.upgradebot.slack.view.ScheduleButtons;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** "Send now" on a scheduled message. The button's render token makes a double click one post. */
@@ -20,7 +20,8 @@ public class SendScheduledMessageNow implements BlockActionHandler {
     private final SlackGateway slack;
     private final AfterAck afterAck;
 
-    public SendScheduledMessageNow(OrchestratorGate orchestrators, ScheduledMessages messages, SlackGateway slack, AfterAck afterAck) {
+    public SendScheduledMessageNow(OrchestratorGate orchestrators, ScheduledMessages messages, SlackGateway slack,
+            AfterAck afterAck) {
         this.orchestrators = orchestrators;
         this.messages = messages;
         this.slack = slack;
@@ -35,7 +36,9 @@ public class SendScheduledMessageNow implements BlockActionHandler {
     @Override
     public Response handle(BlockActionRequest req, ActionContext ctx) {
         String value = ScheduleButtons.value(req);
-        String token = value.contains(":") ? value.substring(value.indexOf(':') + 1) : req.getPayload().getActions().get(0).getActionTs();
+        String token = value.contains(":")
+                ? value.substring(value.indexOf(':') + 1)
+                : req.getPayload().getActions().get(0).getActionTs();
         long id = ScheduleButtons.messageId(req);
         ScheduleButtons.afterAck(orchestrators, afterAck, slack, req, () -> switch (messages.sendNow(id, token)) {
             case SENDING -> ":outbox_tray: Sending it now.";

@@ -1,5 +1,6 @@
 package io.upgradebot.slack.interaction;
 
+import io.upgradebot.project.ProjectNotifier;
 import io.upgradebot.project.creation.CreateUpgradeProject;
 import io.upgradebot.project.creation.CreateUpgradeProject.AlreadyStarted;
 import io.upgradebot.project.creation.CreateUpgradeProject.NeedsConfirmation;
@@ -8,7 +9,6 @@ import io.upgradebot.project.creation.CreateUpgradeProject.PreviewPosted;
 import io.upgradebot.project.creation.CreateUpgradeProject.Refused;
 import io.upgradebot.project.creation.CreateUpgradeProject.Started;
 import io.upgradebot.project.creation.NewProjectRequest;
-import io.upgradebot.project.ProjectNotifier;
 import io.upgradebot.slack.api.SlackGateway;
 import io.upgradebot.slack.view.ConfirmProjectModal;
 import io.upgradebot.slack.view.Mrkdwn;
@@ -50,7 +50,8 @@ public class ShowProjectOutcome {
         update(viewId, render(outcome, request, md));
     }
 
-    static com.slack.api.model.view.View render(Outcome outcome, NewProjectRequest request, NewProjectModal.Metadata md) {
+    static com.slack.api.model.view.View render(Outcome outcome, NewProjectRequest request,
+            NewProjectModal.Metadata md) {
         if (outcome instanceof Refused r) {
             if (request != null && md != null) {
                 return NewProjectModal.form(request, md, ":x: *Not created:* " + r.message());
@@ -67,12 +68,14 @@ public class ShowProjectOutcome {
         }
         if (outcome instanceof Started s) {
             return NewProjectModal.notice(":rocket: Creating the project with " + s.repositories()
-                    + " repository issues. Follow the progress in <#" + s.channelId() + "> (`/upgrade status " + s.slug()
+                    + " repository issues. Follow the progress in <#" + s.channelId() + "> (`/upgrade status "
+                    + s.slug()
                     + "`)." + (s.warning() == null ? "" : "\n:warning: " + s.warning()));
         }
         AlreadyStarted a = (AlreadyStarted) outcome;
-        return NewProjectModal.notice("This project is being created already: <#" + a.channelId() + "> (`/upgrade status "
-                + a.slug() + "`).");
+        return NewProjectModal
+                .notice("This project is being created already: <#" + a.channelId() + "> (`/upgrade status "
+                        + a.slug() + "`).");
     }
 
     private static String channel(NewProjectRequest r) {

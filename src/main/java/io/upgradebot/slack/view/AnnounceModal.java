@@ -84,13 +84,16 @@ public final class AnnounceModal {
         boolean edit = meta.editOf() != null;
         List<LayoutBlock> blocks = new ArrayList<>();
         blocks.add(context(c -> c.elements(List.of(markdownText("*" + Mrkdwn.escape(projectName) + "*"
-                + (builtIn ? " · " + kind.label() + ": the bot writes the figures when it fires; add a note if you like." : "")
+                + (builtIn
+                        ? " · " + kind.label() + ": the bot writes the figures when it fires; add a note if you like."
+                        : "")
                 + " · Dates and times are in your Slack time zone.")))));
         String text = v.text();
         blocks.add(input(i -> i.blockId(MESSAGE).optional(builtIn)
                 .label(plainText(builtIn ? "Note (optional)" : "Message"))
-                .hint(plainText("Slack formatting: *bold*, _italic_, <https://example.com|links>, <!subteam^ID> mentions. "
-                        + "A preview comes next."))
+                .hint(plainText(
+                        "Slack formatting: *bold*, _italic_, <https://example.com|links>, <!subteam^ID> mentions. "
+                                + "A preview comes next."))
                 .element(plainTextInput(e -> {
                     e.actionId(MESSAGE).multiline(true).maxLength(MESSAGE_MAX);
                     if (text != null) {
@@ -98,8 +101,12 @@ public final class AnnounceModal {
                     }
                     return e;
                 }))));
-        List<OptionObject> targets = new ArrayList<>(List.of(option(plainText("The project channel"), MessageTarget.CHANNEL.name())));
-        targets.add(option(plainText(hasStatusThread ? "The status message's thread" : "The status message's thread (the channel until it exists)"),
+        List<OptionObject> targets = new ArrayList<>(
+                List.of(option(plainText("The project channel"), MessageTarget.CHANNEL.name())));
+        targets.add(option(
+                plainText(hasStatusThread
+                        ? "The status message's thread"
+                        : "The status message's thread (the channel until it exists)"),
                 MessageTarget.THREAD.name()));
         OptionObject initialTarget = v.target() == MessageTarget.THREAD ? targets.get(1) : targets.get(0);
         blocks.add(input(i -> i.blockId(TARGET).label(plainText("Post in"))
@@ -114,7 +121,8 @@ public final class AnnounceModal {
         if (v.daysBefore() != null) {
             whens.add(option(plainText("Days before the completion date"), "before"));
         }
-        OptionObject initialWhen = whens.stream().filter(o -> o.getValue().equals(v.when())).findFirst().orElse(whens.get(0));
+        OptionObject initialWhen = whens.stream().filter(o -> o.getValue().equals(v.when())).findFirst()
+                .orElse(whens.get(0));
         blocks.add(input(i -> i.blockId(WHEN).label(plainText("When"))
                 .element(radioButtons(r -> r.actionId(WHEN).options(whens).initialOption(initialWhen)))));
         blocks.add(input(i -> i.blockId(DATE).optional(true).label(plainText("Date (for \"at\")"))
@@ -125,14 +133,15 @@ public final class AnnounceModal {
                     }
                     return d;
                 }))));
-        blocks.add(input(i -> i.blockId(TIME).optional(true).label(plainText("Time (for \"at\", \"weekly\" and days before)"))
-                .element(timePicker(t -> {
-                    t.actionId(TIME);
-                    if (v.time() != null) {
-                        t.initialTime(v.time().toString());
-                    }
-                    return t;
-                }))));
+        blocks.add(input(
+                i -> i.blockId(TIME).optional(true).label(plainText("Time (for \"at\", \"weekly\" and days before)"))
+                        .element(timePicker(t -> {
+                            t.actionId(TIME);
+                            if (v.time() != null) {
+                                t.initialTime(v.time().toString());
+                            }
+                            return t;
+                        }))));
         List<OptionObject> dayOptions = new ArrayList<>();
         for (DayOfWeek d : DayOfWeek.values()) {
             dayOptions.add(option(plainText(d.getDisplayName(TextStyle.FULL, Locale.ENGLISH)), d.name()));
@@ -202,7 +211,9 @@ public final class AnnounceModal {
     }
 
     public static Form parse(ViewState state) {
-        Map<String, Map<String, ViewState.Value>> values = state == null || state.getValues() == null ? Map.of() : state.getValues();
+        Map<String, Map<String, ViewState.Value>> values = state == null || state.getValues() == null
+                ? Map.of()
+                : state.getValues();
         Optional<ViewState.Value> msg = value(values, MESSAGE);
         Optional<ViewState.Value> target = value(values, TARGET);
         Optional<ViewState.Value> when = value(values, WHEN);
@@ -213,7 +224,8 @@ public final class AnnounceModal {
                 .map(s -> Integer.valueOf(s.trim())).orElse(null);
         return new Form(
                 msg.map(ViewState.Value::getValue).orElse(null),
-                target.map(ViewState.Value::getSelectedOption).map(o -> MessageTarget.valueOf(o.getValue())).orElse(MessageTarget.CHANNEL),
+                target.map(ViewState.Value::getSelectedOption).map(o -> MessageTarget.valueOf(o.getValue()))
+                        .orElse(MessageTarget.CHANNEL),
                 when.map(ViewState.Value::getSelectedOption).map(ViewState.SelectedOption::getValue).orElse("now"),
                 value(values, DATE).map(ViewState.Value::getSelectedDate).map(LocalDate::parse).orElse(null),
                 value(values, TIME).map(ViewState.Value::getSelectedTime).map(LocalTime::parse).orElse(null),

@@ -93,7 +93,8 @@ public final class NewProjectModal {
                 s.put("rel", suggestion.release());
                 s.put("why", Mrkdwn.truncate(suggestion.reason(), 1200));
                 s.put("m", suggestion.needsManualDate());
-                s.put("o", suggestion.overlapWarning() == null ? null : Mrkdwn.truncate(suggestion.overlapWarning(), 600));
+                s.put("o",
+                        suggestion.overlapWarning() == null ? null : Mrkdwn.truncate(suggestion.overlapWarning(), 600));
             }
             return n.toString();
         }
@@ -138,9 +139,10 @@ public final class NewProjectModal {
                 .hint(plainText("e.g. django, python, nodejs: used to find when support for the version in use ends"))
                 .element(plainTextInput(e -> e.actionId(IDS.get(Field.PRODUCT)).maxLength(100)
                         .initialValue(values.product()).placeholder(plainText("django"))))));
-        blocks.add(input(i -> i.blockId(IDS.get(Field.CURRENT_VERSION)).optional(true).label(plainText("Version in use"))
-                .element(plainTextInput(e -> e.actionId(IDS.get(Field.CURRENT_VERSION)).maxLength(60)
-                        .initialValue(values.currentVersion()).placeholder(plainText("4.2"))))));
+        blocks.add(
+                input(i -> i.blockId(IDS.get(Field.CURRENT_VERSION)).optional(true).label(plainText("Version in use"))
+                        .element(plainTextInput(e -> e.actionId(IDS.get(Field.CURRENT_VERSION)).maxLength(60)
+                                .initialValue(values.currentVersion()).placeholder(plainText("4.2"))))));
         blocks.add(input(i -> i.blockId(IDS.get(Field.TARGET_VERSION)).optional(true).label(plainText("Target version"))
                 .element(plainTextInput(e -> e.actionId(IDS.get(Field.TARGET_VERSION)).maxLength(60)
                         .initialValue(values.targetVersion()).placeholder(plainText("5.2"))))));
@@ -269,7 +271,8 @@ public final class NewProjectModal {
 
     public static Parsed parse(View view, String userId, String teamId) {
         Map<String, Map<String, ViewState.Value>> state = view.getState() == null || view.getState().getValues() == null
-                ? Map.of() : view.getState().getValues();
+                ? Map.of()
+                : view.getState().getValues();
         Map<Field, String> blockIds = new EnumMap<>(Field.class);
         Map<Field, ViewState.Value> values = new EnumMap<>(Field.class);
         ViewState.Value options = null;
@@ -288,7 +291,9 @@ public final class NewProjectModal {
         }
         Map<Field, String> errors = new EnumMap<>(Field.class);
         LocalDate date = null;
-        String dateText = values.containsKey(Field.COMPLETION_DATE) ? values.get(Field.COMPLETION_DATE).getSelectedDate() : null;
+        String dateText = values.containsKey(Field.COMPLETION_DATE)
+                ? values.get(Field.COMPLETION_DATE).getSelectedDate()
+                : null;
         if (dateText != null && !dateText.isBlank()) {
             try {
                 date = LocalDate.parse(dateText);
@@ -299,7 +304,9 @@ public final class NewProjectModal {
         boolean preview = options != null && options.getSelectedOptions() != null
                 && options.getSelectedOptions().stream().anyMatch(o -> PREVIEW_OPTION.equals(o.getValue()));
         Metadata md = Metadata.fromJson(view.getPrivateMetadata());
-        String channel = values.containsKey(Field.CHANNEL) ? blankToNull(values.get(Field.CHANNEL).getSelectedConversation()) : null;
+        String channel = values.containsKey(Field.CHANNEL)
+                ? blankToNull(values.get(Field.CHANNEL).getSelectedConversation())
+                : null;
         NewProjectRequest request = new NewProjectRequest(teamId, userId, text(values, Field.NAME),
                 text(values, Field.PRODUCT), text(values, Field.CURRENT_VERSION), text(values, Field.TARGET_VERSION),
                 text(values, Field.ROADMAP_REPO), text(values, Field.REPOSITORIES), text(values, Field.RELEASE), date,

@@ -80,7 +80,8 @@ public final class OwnerDoesChoicesModal {
                 .title(viewTitle(t -> t.type("plain_text").text(TITLE)))
                 .close(viewClose(c -> c.type("plain_text").text("Close")))
                 .privateMetadata(new Metadata(projectId, 0, "").json())
-                .blocks(List.of(section(s -> s.text(markdownText(":hourglass_flowing_sand: Finding your repositories…"))))));
+                .blocks(List.of(
+                        section(s -> s.text(markdownText(":hourglass_flowing_sand: Finding your repositories…"))))));
     }
 
     /** When the project is gone (deleted, or a stale button). */
@@ -99,13 +100,15 @@ public final class OwnerDoesChoicesModal {
             blocks.add(searchBox(page.query()));
         }
         if (notice != null && !notice.isBlank()) {
-            blocks.add(section(s -> s.blockId("notice").text(markdownText(Mrkdwn.truncate(notice, Mrkdwn.SECTION_MAX)))));
+            blocks.add(
+                    section(s -> s.blockId("notice").text(markdownText(Mrkdwn.truncate(notice, Mrkdwn.SECTION_MAX)))));
         }
         if (page.refusal().isPresent()) {
             blocks.add(section(s -> s.blockId("refusal").text(markdownText(
                     Mrkdwn.truncate(page.refusal().get(), Mrkdwn.SECTION_MAX)))));
         } else if (page.rows().isEmpty()) {
-            String none = page.query().isBlank() ? "This project has no repositories."
+            String none = page.query().isBlank()
+                    ? "This project has no repositories."
                     : "No repository or team matches *" + Mrkdwn.escape(page.query()) + "*.";
             blocks.add(section(s -> s.blockId("empty").text(markdownText(none))));
         }
@@ -117,10 +120,12 @@ public final class OwnerDoesChoicesModal {
         if (page.pages() > 1) {
             int from = page.firstIndex() + 1;
             int to = page.firstIndex() + page.rows().size();
-            String of = page.query().isBlank() ? " of " + page.matching()
+            String of = page.query().isBlank()
+                    ? " of " + page.matching()
                     : " of " + page.matching() + " matching *" + Mrkdwn.escape(page.query()) + "*";
             blocks.add(context(c -> c.blockId("range").elements(List.of(markdownText(
-                    "Repositories " + from + "–" + to + of + " · page " + (page.page() + 1) + " of " + page.pages())))));
+                    "Repositories " + from + "–" + to + of + " · page " + (page.page() + 1) + " of "
+                            + page.pages())))));
             List<BlockElement> buttons = new ArrayList<>();
             if (page.page() > 0) {
                 buttons.add(ButtonElement.builder().actionId(ActionIds.OWNER_DOES_PAGE.id("prev"))
@@ -148,8 +153,11 @@ public final class OwnerDoesChoicesModal {
         if (page.refusal().isPresent()) {
             return "*" + Mrkdwn.escape(page.projectName()) + "*: choosing who does what for each repository.";
         }
-        String whose = page.everyRepository() ? "all " + page.total() + " repositories of"
-                : page.total() == 1 ? "the repository your team owns in" : "the " + page.total() + " repositories your teams own in";
+        String whose = page.everyRepository()
+                ? "all " + page.total() + " repositories of"
+                : page.total() == 1
+                        ? "the repository your team owns in"
+                        : "the " + page.total() + " repositories your teams own in";
         return "Choose who does what for " + whose + " *" + Mrkdwn.escape(page.projectName()) + "*. "
                 + "A level is saved as soon as you pick it: it goes to the board's Owner Does field and to the "
                 + "repository's issue. You can change it later.";
@@ -160,7 +168,8 @@ public final class OwnerDoesChoicesModal {
                 .actionId(ActionIds.OWNER_DOES_SEARCH.id())
                 .placeholder(plainText("org/repo or team, then Enter"))
                 .maxLength(QUERY_MAX)
-                .dispatchActionConfig(DispatchActionConfig.builder().triggerActionsOn(List.of("on_enter_pressed")).build());
+                .dispatchActionConfig(
+                        DispatchActionConfig.builder().triggerActionsOn(List.of("on_enter_pressed")).build());
         if (query != null && !query.isBlank()) {
             box.initialValue(Mrkdwn.truncate(query, QUERY_MAX));
         }
@@ -195,8 +204,10 @@ public final class OwnerDoesChoicesModal {
     }
 
     private static String explain(OwnerDoesLevel level) {
-        return level.isTbd() ? "Not chosen yet. Pick a level to say what your team does and what the orchestration "
-                + "team does." : level.explain();
+        return level.isTbd()
+                ? "Not chosen yet. Pick a level to say what your team does and what the orchestration "
+                        + "team does."
+                : level.explain();
     }
 
     /** The search text typed in a block action of the search box. */
@@ -215,7 +226,8 @@ public final class OwnerDoesChoicesModal {
         if (view.getBlocks() != null) {
             for (LayoutBlock b : view.getBlocks()) {
                 if (b instanceof SectionBlock s && s.getAccessory() instanceof StaticSelectElement sel
-                        && sel.getActionId() != null && sel.getActionId().startsWith(ActionIds.OWNER_DOES_PICK.id() + ":")) {
+                        && sel.getActionId() != null
+                        && sel.getActionId().startsWith(ActionIds.OWNER_DOES_PICK.id() + ":")) {
                     long id = Long.parseLong(ActionIds.suffixOf(sel.getActionId()));
                     blockToRepo.put(s.getBlockId(), id);
                     rendered.put(id, sel.getInitialOption() == null ? null : sel.getInitialOption().getValue());
@@ -223,8 +235,10 @@ public final class OwnerDoesChoicesModal {
             }
         }
         Map<Long, String> out = new LinkedHashMap<>();
-        Map<String, Map<String, ViewState.Value>> values = view.getState() == null || view.getState().getValues() == null
-                ? Map.of() : view.getState().getValues();
+        Map<String, Map<String, ViewState.Value>> values = view.getState() == null
+                || view.getState().getValues() == null
+                        ? Map.of()
+                        : view.getState().getValues();
         values.forEach((blockId, byAction) -> {
             Long id = blockToRepo.get(blockId);
             if (id == null) {

@@ -2,8 +2,8 @@ package io.upgradebot.slack.view;
 
 import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
 import io.upgradebot.project.ownerdoes.ChoosableRepositories;
-import io.upgradebot.slack.http.AfterAck;
 import io.upgradebot.slack.api.SlackGateway;
+import io.upgradebot.slack.http.AfterAck;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
@@ -36,7 +36,8 @@ public class OwnerDoesChoicesScreen {
      * query the modal shows). An action from anywhere else (no view, not our metadata) changes nothing.
      */
     public void redrawAfterAck(BlockActionPayload payload, String query, int page) {
-        var md = payload.getView() == null ? null
+        var md = payload.getView() == null
+                ? null
                 : OwnerDoesChoicesModal.Metadata.parse(payload.getView().getPrivateMetadata()).orElse(null);
         if (md != null) {
             String viewId = payload.getView().getId();

@@ -12,8 +12,8 @@ import com.slack.api.model.block.element.BlockElement;
 import com.slack.api.model.block.element.ButtonElement;
 import io.upgradebot.domain.OwnerDoesLevel;
 import io.upgradebot.project.ChoiceNotifier;
-import io.upgradebot.project.ownerdoes.OwnerDoesChoices;
 import io.upgradebot.project.SlackMentions;
+import io.upgradebot.project.ownerdoes.OwnerDoesChoices;
 import io.upgradebot.project.ownerdoes.TbdRepositories;
 import io.upgradebot.slack.ActionIds;
 import java.util.ArrayList;
@@ -44,7 +44,8 @@ public final class OwnerDoesMessages {
                 what.append(" from ").append(Mrkdwn.escape(a.currentVersion())).append(" to ")
                         .append(Mrkdwn.escape(a.targetVersion()));
             }
-            what.append(" in ").append(a.repositories()).append(a.repositories() == 1 ? " repository." : " repositories.");
+            what.append(" in ").append(a.repositories())
+                    .append(a.repositories() == 1 ? " repository." : " repositories.");
         } else {
             what.append("*").append(Mrkdwn.escape(a.projectName())).append("* touches ").append(a.repositories())
                     .append(a.repositories() == 1 ? " repository." : " repositories.");
@@ -102,7 +103,8 @@ public final class OwnerDoesMessages {
         }
         String head = "*Owning teams:* ";
         StringBuilder out = new StringBuilder(head);
-        String tail = a.unknownOwners() == 0 ? ""
+        String tail = a.unknownOwners() == 0
+                ? ""
                 : "\n*" + a.unknownOwners() + (a.unknownOwners() == 1 ? " repository has" : " repositories have")
                         + " no known owner:* the orchestration team will find out who owns "
                         + (a.unknownOwners() == 1 ? "it." : "them.");
@@ -122,7 +124,8 @@ public final class OwnerDoesMessages {
     }
 
     public static String choiceText(ChoiceNotifier.ChoiceDetail d) {
-        String who = d.via() == OwnerDoesChoices.Via.SLACK ? "chosen by <@" + d.chosenBy() + ">"
+        String who = d.via() == OwnerDoesChoices.Via.SLACK
+                ? "chosen by <@" + d.chosenBy() + ">"
                 : "set on the board by `" + Mrkdwn.escape(d.chosenBy()) + "`";
         return "*" + Mrkdwn.link(d.issueUrl(), d.repo()) + "*: " + Mrkdwn.escape(d.from().label()) + " → *"
                 + Mrkdwn.escape(d.to().label()) + "*, " + who;

@@ -36,7 +36,8 @@ public final class PostBlocks {
         List<String> chunks = chunks(post.mrkdwn() == null || post.mrkdwn().isBlank() ? " " : post.mrkdwn());
         for (int i = 0; i < chunks.size(); i++) {
             if (blocks.size() == room - 1 && i < chunks.size() - 1) {
-                blocks.add(section(s -> s.text(markdownText("_…and more; the list was too long for one Slack message._"))));
+                blocks.add(section(
+                        s -> s.text(markdownText("_…and more; the list was too long for one Slack message._"))));
                 break;
             }
             String chunk = chunks.get(i);

@@ -44,11 +44,14 @@ public final class PreviewView {
             roadmap.append(" · milestone ").append(Mrkdwn.escape(p.release())).append(" (created if missing)");
         }
         roadmap.append(" · summary, runbook checklist and the list of repository issues")
-                .append(p.orchestrationTeam() == null ? "" : " · orchestration team " + Mrkdwn.escape(p.orchestrationTeam()))
+                .append(p.orchestrationTeam() == null
+                        ? ""
+                        : " · orchestration team " + Mrkdwn.escape(p.orchestrationTeam()))
                 .append(p.docsUrl() == null ? "" : " · " + Mrkdwn.link(p.docsUrl(), "docs"));
         blocks.add(section(s -> s.text(markdownText(Mrkdwn.truncate(roadmap.toString(), Mrkdwn.SECTION_MAX)))));
         String date = p.needsDate()
-                ? ":calendar: *Completion date:* to be entered when you create it. " + Mrkdwn.escape(p.completionReason())
+                ? ":calendar: *Completion date:* to be entered when you create it. "
+                        + Mrkdwn.escape(p.completionReason())
                 : ":calendar: *Completion date:* " + p.completionDate() + ". " + Mrkdwn.escape(p.completionReason());
         blocks.add(section(s -> s.text(markdownText(Mrkdwn.truncate(date, Mrkdwn.SECTION_MAX)))));
         if (p.overlapWarning() != null) {
@@ -84,8 +87,10 @@ public final class PreviewView {
         if (p.roadmapBoard() != null) {
             List<String> values = new ArrayList<>();
             p.roadmapBoardFields().forEach((f, v) -> values.add(Mrkdwn.escape(f) + " = " + Mrkdwn.escape(v)));
-            blocks.add(section(s -> s.text(markdownText(Mrkdwn.truncate("*Roadmap board* " + Mrkdwn.escape(p.roadmapBoard())
-                    + ": the roadmap issue added" + (values.isEmpty() ? "" : " with " + String.join(" · ", values)),
+            blocks.add(section(s -> s.text(markdownText(Mrkdwn.truncate(
+                    "*Roadmap board* " + Mrkdwn.escape(p.roadmapBoard())
+                            + ": the roadmap issue added"
+                            + (values.isEmpty() ? "" : " with " + String.join(" · ", values)),
                     Mrkdwn.SECTION_MAX)))));
         }
         if (p.board() != null) {

@@ -1,11 +1,11 @@
 package io.upgradebot.slack.view;
 
-import io.upgradebot.domain.ProjectState;
 import static com.slack.api.model.block.Blocks.context;
 import static com.slack.api.model.block.Blocks.section;
 import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
 
 import com.slack.api.model.block.LayoutBlock;
+import io.upgradebot.domain.ProjectState;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +17,8 @@ public final class ProjectListView {
     }
 
     /** One project as the list shows it. */
-    public record Row(String slug, String name, ProjectState state, LocalDate completionDate, String release, int repositories,
+    public record Row(String slug, String name, ProjectState state, LocalDate completionDate, String release,
+            int repositories,
             int tbd, String roadmapIssueUrl, String channelId) {
     }
 
@@ -29,7 +30,8 @@ public final class ProjectListView {
         }
         List<String> lines = new ArrayList<>();
         for (Row r : rows) {
-            StringBuilder b = new StringBuilder("• *").append(r.roadmapIssueUrl() == null ? Mrkdwn.escape(r.name())
+            StringBuilder b = new StringBuilder("• *").append(r.roadmapIssueUrl() == null
+                    ? Mrkdwn.escape(r.name())
                     : Mrkdwn.link(r.roadmapIssueUrl(), r.name())).append("* `").append(r.slug()).append("` · ")
                     .append(state(r.state()));
             if (r.completionDate() != null) {

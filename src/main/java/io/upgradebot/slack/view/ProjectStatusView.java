@@ -31,7 +31,8 @@ public final class ProjectStatusView {
     /** Notification text (what Slack shows where blocks are not rendered). */
     public static String text(ProjectStatus s) {
         if (s.progress() != null) {
-            return s.name() + ": creating repository issues " + s.progress().issuesCreated() + " / " + s.progress().issuesTotal();
+            return s.name() + ": creating repository issues " + s.progress().issuesCreated() + " / "
+                    + s.progress().issuesTotal();
         }
         return s.name() + ": " + s.repositories() + " repositories, " + tbdCount(s) + " still TBD";
     }
@@ -125,7 +126,8 @@ public final class ProjectStatusView {
     static String counts(ProjectStatus s) {
         StringBuilder b = new StringBuilder();
         b.append("*").append(s.repositories()).append(" repositories* · ").append(s.issuesCreated())
-                .append(" issues (").append(s.issuesOpen()).append(" open, ").append(s.issuesClosed()).append(" closed)");
+                .append(" issues (").append(s.issuesOpen()).append(" open, ").append(s.issuesClosed())
+                .append(" closed)");
         if (s.progress() == null) {
             b.append("\n*Owner Does:* ");
             List<String> parts = new ArrayList<>();
@@ -169,7 +171,8 @@ public final class ProjectStatusView {
         }
         b.append(s.issuesCreated()).append(" of ").append(s.repositories()).append(" repository issues created");
         if (s.boardUrl() != null) {
-            b.append(" and on the ").append(Mrkdwn.link(s.boardUrl(), "board")).append(" (Owner Does: TBD, Status: Todo)");
+            b.append(" and on the ").append(Mrkdwn.link(s.boardUrl(), "board"))
+                    .append(" (Owner Does: TBD, Status: Todo)");
         }
         b.append(s.failures().isEmpty() ? ". Nothing failed." : ".");
         blocks.add(section(x -> x.text(markdownText(Mrkdwn.truncate(b.toString(), Mrkdwn.SECTION_MAX)))));
@@ -182,7 +185,8 @@ public final class ProjectStatusView {
     }
 
     public static String summaryText(ProjectStatus s) {
-        return s.name() + " is set up: " + s.issuesCreated() + " of " + s.repositories() + " repository issues created, "
+        return s.name() + " is set up: " + s.issuesCreated() + " of " + s.repositories()
+                + " repository issues created, "
                 + s.failures().size() + " failures";
     }
 }

@@ -2,8 +2,8 @@ package io.upgradebot.slack.view;
 
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import io.upgradebot.project.OrchestratorGate;
-import io.upgradebot.slack.http.AfterAck;
 import io.upgradebot.slack.api.SlackGateway;
+import io.upgradebot.slack.http.AfterAck;
 import java.util.List;
 
 /** What the Send now / Edit / Cancel buttons of {@code /upgrade schedule} share: who may press them, how to answer. */
@@ -34,7 +34,8 @@ public final class ScheduleButtons {
      * Acks at once; after the ack checks who clicked (a Slack call at worst) and runs {@code work} (database work,
      * Quartz), answering under the list with what it returns.
      */
-    public static void afterAck(OrchestratorGate orchestrators, AfterAck afterAck, SlackGateway slack, BlockActionRequest req,
+    public static void afterAck(OrchestratorGate orchestrators, AfterAck afterAck, SlackGateway slack,
+            BlockActionRequest req,
             java.util.function.Supplier<String> work) {
         String url = req.getPayload().getResponseUrl();
         String user = user(req);

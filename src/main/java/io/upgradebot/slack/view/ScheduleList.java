@@ -48,11 +48,14 @@ public final class ScheduleList {
             blocks.add(section(s -> s.text(markdownText(describe(l, viewer)))));
             String id = String.valueOf(m.id());
             blocks.add(actions(a -> a.blockId("schedule-" + id).elements(List.of(
-                    button(b -> b.text(plainText("Send now")).actionId(ActionIds.SCHEDULE_SEND_NOW.id(id)).value(id + ":" + token)),
+                    button(b -> b.text(plainText("Send now")).actionId(ActionIds.SCHEDULE_SEND_NOW.id(id))
+                            .value(id + ":" + token)),
                     button(b -> b.text(plainText("Edit")).actionId(ActionIds.SCHEDULE_EDIT.id(id)).value(id)),
-                    button(b -> b.text(plainText("Cancel")).style("danger").actionId(ActionIds.SCHEDULE_CANCEL.id(id)).value(id)
+                    button(b -> b.text(plainText("Cancel")).style("danger").actionId(ActionIds.SCHEDULE_CANCEL.id(id))
+                            .value(id)
                             .confirm(confirmationDialog(c -> c.title(plainText("Cancel it?"))
-                                    .text(markdownText("*" + MessageKind.of(m.kind()).label() + "* will not be posted any more."))
+                                    .text(markdownText(
+                                            "*" + MessageKind.of(m.kind()).label() + "* will not be posted any more."))
                                     .confirm(plainText("Cancel it")).deny(plainText("Keep it")))))))));
         }
         if (active.size() > MAX_ACTIVE) {
@@ -79,7 +82,8 @@ public final class ScheduleList {
         if (m.cron() != null) {
             s.append(" · ").append(Recurrence.of(m.cron(), zone).describe());
         } else if (m.daysBefore() != null) {
-            s.append(" · ").append(m.daysBefore()).append(m.daysBefore() == 1 ? " day" : " days").append(" before the completion date");
+            s.append(" · ").append(m.daysBefore()).append(m.daysBefore() == 1 ? " day" : " days")
+                    .append(" before the completion date");
         }
         l.next().ifPresent(n -> s.append("\nNext: ").append(at(n, viewer)));
         if (m.text() != null && !m.text().isBlank()) {
@@ -99,7 +103,9 @@ public final class ScheduleList {
             case SENT -> "\nLast sent " + at(d.sentAt(), viewer);
             case SKIPPED -> "\nLast firing skipped: " + d.lastError();
             case FAILED -> "\n:warning: Last firing failed: " + d.lastError();
-            case PENDING -> d.attempts() == 0 ? "" : "\n:hourglass: Retrying (" + d.attempts() + " attempts so far): " + d.lastError();
+            case PENDING -> d.attempts() == 0
+                    ? ""
+                    : "\n:hourglass: Retrying (" + d.attempts() + " attempts so far): " + d.lastError();
             default -> "\nPosting now…";
         };
     }

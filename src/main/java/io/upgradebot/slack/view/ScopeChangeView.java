@@ -30,7 +30,8 @@ public final class ScopeChangeView {
     /** The confirmation request, with the button when its value fits in Slack's 2000 characters. */
     public static List<LayoutBlock> confirmAdd(String slug, List<String> reachable, List<UnreachableRepo> unreachable) {
         List<LayoutBlock> blocks = new ArrayList<>();
-        List<String> lines = unreachable.stream().map(u -> "• " + Mrkdwn.escape(u.repo()) + ": " + Mrkdwn.escape(u.why()))
+        List<String> lines = unreachable.stream()
+                .map(u -> "• " + Mrkdwn.escape(u.repo()) + ": " + Mrkdwn.escape(u.why()))
                 .toList();
         blocks.add(section(s -> s.text(markdownText("*" + unreachable.size() + " of the repositories cannot be used*; "
                 + "nothing has been added yet:"))));
@@ -68,7 +69,8 @@ public final class ScopeChangeView {
             var n = JSON.readTree(value);
             List<String> repos = new ArrayList<>();
             n.path("r").forEach(r -> repos.add(r.asText()));
-            return n.hasNonNull("s") && !repos.isEmpty() ? Optional.of(new Pending(n.get("s").asText(), repos))
+            return n.hasNonNull("s") && !repos.isEmpty()
+                    ? Optional.of(new Pending(n.get("s").asText(), repos))
                     : Optional.empty();
         } catch (Exception e) {
             return Optional.empty();

@@ -1,6 +1,5 @@
 package io.upgradebot.project.announce;
 
-import io.upgradebot.domain.RepoIssueState;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -19,6 +18,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.upgradebot.domain.RepoIssueState;
 import io.upgradebot.store.OwnerDoesChoiceEntity;
 import io.upgradebot.store.ProjectRepoEntity;
 import io.upgradebot.store.ScheduledMessageEntity;
@@ -72,14 +72,16 @@ class MomentComposerTest {
                 issue("M1" + tag, "acme/done-" + tag, 1, false, CREATED, "MERGED"),
                 issue("M2" + tag, "acme/undecided-" + tag, 1, true, CREATED, null,
                         comment("octocat", false, NOW.minus(Duration.ofDays(1)))),
-                issue("M3" + tag, "acme/idle-" + tag, 1, true, Instant.parse("2026-03-01T09:00:00Z"), null)), List.of()))));
+                issue("M3" + tag, "acme/idle-" + tag, 1, true, Instant.parse("2026-03-01T09:00:00Z"), null)),
+                List.of()))));
     }
 
     private Composition compose(String kind, Instant runAt, String cron, Integer daysBefore) {
         ScheduledMessageEntity m = message(p.id, kind, null, null, runAt, cron, "Europe/Berlin", "U0ORCH");
         if (daysBefore != null || "DIGEST".equals(kind)) {
             QuarkusTransaction.requiringNew().run(() -> ScheduledMessageEntity.update(
-                    "daysBefore = ?1, target = ?2 where id = ?3", daysBefore, "DIGEST".equals(kind) ? "THREAD" : "CHANNEL", m.id));
+                    "daysBefore = ?1, target = ?2 where id = ?3", daysBefore,
+                    "DIGEST".equals(kind) ? "THREAD" : "CHANNEL", m.id));
         }
         return composer.compose(m.id, runAt == null ? NOW : runAt, NOW);
     }
@@ -95,8 +97,10 @@ class MomentComposerTest {
         assertFalse(send.post().mrkdwn().contains("acme/done-" + tag));
         assertTrue(send.post().buttons().stream().anyMatch(b -> b.chooseLevelsOfProject() != null));
 
-        QuarkusTransaction.requiringNew().run(() -> ProjectRepoEntity.update("ownerDoes = 'owner-reviews' where id = ?1", undecided.id));
-        Composition.Skip skip = assertInstanceOf(Composition.Skip.class, compose("TBD_REMINDER", null, "0 0 10 ? * WED", null));
+        QuarkusTransaction.requiringNew()
+                .run(() -> ProjectRepoEntity.update("ownerDoes = 'owner-reviews' where id = ?1", undecided.id));
+        Composition.Skip skip = assertInstanceOf(Composition.Skip.class,
+                compose("TBD_REMINDER", null, "0 0 10 ? * WED", null));
         assertTrue(skip.finished(), "weekly until none is TBD");
     }
 
@@ -104,9 +108,12 @@ class MomentComposerTest {
     void ownersAreMentionedAsTheOwnerDoesMappingReachesThem() {
         repo(p.id, "openedx/arch-repo-" + tag, "openedx/arch", "TBD", "M4" + tag, CREATED);
 
-        Composition.Send send = assertInstanceOf(Composition.Send.class, compose("TBD_REMINDER", null, "0 0 10 ? * WED", null));
+        Composition.Send send = assertInstanceOf(Composition.Send.class,
+                compose("TBD_REMINDER", null, "0 0 10 ? * WED", null));
 
-        assertTrue(send.post().mrkdwn().contains("<!subteam^S0ARCH> (openedx/arch): <https://github.com/openedx/arch-repo-" + tag),
+        assertTrue(
+                send.post().mrkdwn()
+                        .contains("<!subteam^S0ARCH> (openedx/arch): <https://github.com/openedx/arch-repo-" + tag),
                 send.post().mrkdwn());
     }
 
@@ -114,15 +121,18 @@ class MomentComposerTest {
     void theServiceLevelRequestIsPostedByItsServiceUnlessEveryoneHasChosen() {
         assertInstanceOf(Composition.Delegate.class, compose("ASK", NOW, null, null));
 
-        QuarkusTransaction.requiringNew().run(() -> ProjectRepoEntity.update("ownerDoes = 'owner-reviews' where id = ?1", undecided.id));
+        QuarkusTransaction.requiringNew()
+                .run(() -> ProjectRepoEntity.update("ownerDoes = 'owner-reviews' where id = ?1", undecided.id));
         assertTrue(assertInstanceOf(Composition.Skip.class, compose("ASK", NOW, null, null)).finished());
     }
 
     @Test
     void aDeadlineReminderCountsDaysInTheProjectZoneAndOnlyTheLatestDueOneIsPosted() {
-        QuarkusTransaction.requiringNew().run(() -> ProjectRepoEntity.update("issueState = ?1 where id = ?2", RepoIssueState.CLOSED, done.id));
+        QuarkusTransaction.requiringNew()
+                .run(() -> ProjectRepoEntity.update("issueState = ?1 where id = ?2", RepoIssueState.CLOSED, done.id));
         Instant sevenBefore = Instant.parse("2026-04-09T08:00:00Z"); // 10:00 Berlin, 7 days before 16 April
-        Composition.Send send = assertInstanceOf(Composition.Send.class, compose("DEADLINE_REMINDER", sevenBefore, null, 7));
+        Composition.Send send = assertInstanceOf(Composition.Send.class,
+                compose("DEADLINE_REMINDER", sevenBefore, null, 7));
         assertTrue(send.post().mrkdwn().contains("7 days left"), send.post().mrkdwn());
         assertTrue(send.post().mrkdwn().contains("Done: 1 of 3 repositories (33%)"), send.post().mrkdwn());
         assertTrue(send.post().mrkdwn().contains("still TBD: 1"), send.post().mrkdwn());
@@ -134,7 +144,8 @@ class MomentComposerTest {
 
     @Test
     void theDigestShowsProgressPerLevelAndWhatChangedThisWeek() {
-        Composition.Send send = assertInstanceOf(Composition.Send.class, compose("DIGEST", null, "0 0 10 ? * MON", null));
+        Composition.Send send = assertInstanceOf(Composition.Send.class,
+                compose("DIGEST", null, "0 0 10 ? * MON", null));
         String text = send.post().mrkdwn();
 
         assertEquals("1767000000.000100", send.threadTs(), "in the status message's thread");
@@ -142,9 +153,11 @@ class MomentComposerTest {
         assertTrue(text.contains("1 stale"), "acme/idle has had no activity since March: " + text);
         assertTrue(text.contains("Owner reviews and merges: 1 / 1"), text);
         assertTrue(text.contains("TBD: 0 / 1"), text);
-        assertTrue(text.contains("Done: <https://github.com/acme/done-" + tag + "/issues/1|acme/done-" + tag + ">"), text);
+        assertTrue(text.contains("Done: <https://github.com/acme/done-" + tag + "/issues/1|acme/done-" + tag + ">"),
+                text);
         assertTrue(text.contains("acme/done-" + tag + " → Owner reviews and merges (<@U0ALICE>)"), text);
-        assertEquals(RepoIssueState.CLOSED, QuarkusTransaction.requiringNew().call(() -> ProjectRepoEntity.<ProjectRepoEntity>findById(done.id).issueState));
+        assertEquals(RepoIssueState.CLOSED, QuarkusTransaction.requiringNew()
+                .call(() -> ProjectRepoEntity.<ProjectRepoEntity>findById(done.id).issueState));
     }
 
     @Test
@@ -154,7 +167,9 @@ class MomentComposerTest {
 
         assertTrue(text.contains("2 repositories are at risk"), text);
         assertTrue(text.contains("acme/undecided-" + tag + ">: still TBD (owner: team-b)"), text);
-        assertTrue(text.contains("acme/idle-" + tag + ">: no activity for 38 days (owner: unknown, Owner offers advice)"), text);
+        assertTrue(
+                text.contains("acme/idle-" + tag + ">: no activity for 38 days (owner: unknown, Owner offers advice)"),
+                text);
         assertFalse(text.contains("acme/done-" + tag), "closed");
     }
 }

@@ -34,9 +34,12 @@ class RecurrenceTest {
         Recurrence.Parsed p = Recurrence.parse("30 9 * * 1-5", BERLIN, Duration.ofHours(1), NOW);
         assertTrue(p.ok(), p.error());
         assertEquals("0 30 9 ? * 2-6", p.recurrence().cron());
-        assertEquals("0 0 8 ? * 1", Recurrence.parse("0 8 * * 0", BERLIN, Duration.ofHours(1), NOW).recurrence().cron());
-        assertEquals("0 0 8 1 * ?", Recurrence.parse("0 8 1 * *", BERLIN, Duration.ofHours(1), NOW).recurrence().cron());
-        assertEquals("0 0 9 ? * MON", Recurrence.parse("0 0 9 ? * MON", BERLIN, Duration.ofHours(1), NOW).recurrence().cron());
+        assertEquals("0 0 8 ? * 1",
+                Recurrence.parse("0 8 * * 0", BERLIN, Duration.ofHours(1), NOW).recurrence().cron());
+        assertEquals("0 0 8 1 * ?",
+                Recurrence.parse("0 8 1 * *", BERLIN, Duration.ofHours(1), NOW).recurrence().cron());
+        assertEquals("0 0 9 ? * MON",
+                Recurrence.parse("0 0 9 ? * MON", BERLIN, Duration.ofHours(1), NOW).recurrence().cron());
     }
 
     @Test

@@ -1,9 +1,5 @@
 package io.upgradebot.project.announce;
 
-import io.upgradebot.project.MessageTriggers;
-import io.upgradebot.project.When;
-import io.upgradebot.domain.MessageState;
-import io.upgradebot.domain.ProjectState;
 import static io.upgradebot.support.ScheduleSeeds.project;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,6 +8,10 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.upgradebot.domain.MessageState;
+import io.upgradebot.domain.ProjectState;
+import io.upgradebot.project.MessageTriggers;
+import io.upgradebot.project.When;
 import io.upgradebot.store.ScheduledMessageEntity;
 import io.upgradebot.store.UpgradeProjectEntity;
 import io.upgradebot.support.Fakes;
@@ -67,8 +67,9 @@ class RunbookMomentsTest {
     }
 
     private Map<String, ScheduledMessageEntity> all() {
-        return QuarkusTransaction.requiringNew().call(() -> ScheduledMessageEntity.<ScheduledMessageEntity>list("projectId", p.id)
-                .stream().filter(m -> m.moment != null).collect(Collectors.toMap(m -> m.moment, m -> m)));
+        return QuarkusTransaction.requiringNew()
+                .call(() -> ScheduledMessageEntity.<ScheduledMessageEntity>list("projectId", p.id)
+                        .stream().filter(m -> m.moment != null).collect(Collectors.toMap(m -> m.moment, m -> m)));
     }
 
     @Test
@@ -103,14 +104,16 @@ class RunbookMomentsTest {
     void datedMomentsFollowTheCompletionDateAndKeepAnEditedTimeOfDay() {
         moments.sync(p.id);
         ScheduledMessageEntity sevenDays = all().get("deadline-7");
-        long draft = messages.saveDraft(new ScheduledMessages.Draft(p.id, sevenDays.id, "Last week!", MessageTarget.CHANNEL,
-                new When.DaysBefore(7, LocalTime.of(9, 0), NEW_YORK), "U0NEWYORK"));
+        long draft = messages
+                .saveDraft(new ScheduledMessages.Draft(p.id, sevenDays.id, "Last week!", MessageTarget.CHANNEL,
+                        new When.DaysBefore(7, LocalTime.of(9, 0), NEW_YORK), "U0NEWYORK"));
         assertTrue(messages.confirm(draft, sevenDays.id).problem() == null);
         ScheduledMessageEntity atRisk = all().get("at-risk-7");
         assertTrue(messages.cancel(atRisk.id));
 
         LocalDate later = completion.plusDays(14);
-        QuarkusTransaction.requiringNew().run(() -> UpgradeProjectEntity.update("completionDate = ?1 where id = ?2", later, p.id));
+        QuarkusTransaction.requiringNew()
+                .run(() -> UpgradeProjectEntity.update("completionDate = ?1 where id = ?2", later, p.id));
         moments.sync(p.id);
 
         Map<String, ScheduledMessageEntity> m = all();
@@ -118,7 +121,8 @@ class RunbookMomentsTest {
         assertEquals(edited, m.get("deadline-7").runAt);
         assertEquals("Last week!", m.get("deadline-7").text);
         assertEquals(Optional.of(edited), triggers.nextFireTime(m.get("deadline-7").id));
-        assertEquals(ZonedDateTime.of(later.minusDays(14), LocalTime.of(10, 0), NEW_YORK).toInstant(), m.get("deadline-14").runAt);
+        assertEquals(ZonedDateTime.of(later.minusDays(14), LocalTime.of(10, 0), NEW_YORK).toInstant(),
+                m.get("deadline-14").runAt);
         assertEquals(MessageState.CANCELLED, m.get("at-risk-7").state, "a cancelled moment stays cancelled");
         assertEquals(Optional.empty(), triggers.nextFireTime(m.get("at-risk-7").id));
     }

@@ -1,9 +1,5 @@
 package io.upgradebot.project.announce;
 
-import io.upgradebot.project.AnnouncementPoster;
-import io.upgradebot.project.MessageTriggers;
-import io.upgradebot.domain.MessageState;
-import io.upgradebot.domain.DeliveryState;
 import static io.upgradebot.support.ScheduleSeeds.message;
 import static io.upgradebot.support.ScheduleSeeds.postsTo;
 import static io.upgradebot.support.ScheduleSeeds.project;
@@ -15,21 +11,25 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.upgradebot.config.ScheduleConfig;
+import io.upgradebot.domain.DeliveryState;
+import io.upgradebot.domain.MessageState;
+import io.upgradebot.project.AnnouncementPoster;
+import io.upgradebot.project.MessageTriggers;
 import io.upgradebot.project.announce.ScheduledDeliveries.Outcome;
 import io.upgradebot.store.ScheduledDeliveryEntity;
 import io.upgradebot.store.ScheduledMessageEntity;
 import io.upgradebot.store.UpgradeProjectEntity;
-import io.upgradebot.config.ScheduleConfig;
 import io.upgradebot.support.Fakes;
 import io.upgradebot.support.KilledMidPost;
+import io.upgradebot.support.ScheduleSeeds;
 import io.upgradebot.support.SlackCalls;
 import io.upgradebot.support.SlackHistoryFake;
-import io.upgradebot.support.ScheduleSeeds;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -81,7 +81,8 @@ class ScheduledDeliveriesTest {
     }
 
     private ScheduledMessageEntity announcement(String channel, Instant runAt, String cron) {
-        ScheduledMessageEntity m = message(project.id, "ANNOUNCEMENT", "Heads up: the *Django 5.2* upgrade starts Monday.",
+        ScheduledMessageEntity m = message(project.id, "ANNOUNCEMENT",
+                "Heads up: the *Django 5.2* upgrade starts Monday.",
                 channel, runAt, cron, "Europe/Berlin", "U0AUTHOR");
         messages.add(m.id);
         return m;
@@ -139,7 +140,8 @@ class ScheduledDeliveriesTest {
         assertEquals(Outcome.SENT, deliveries.deliver(m.id, FireKeys.once(due).key(), due));
 
         assertEquals(3, postsTo("C0BUSY").size(), "two 429 answers, then the post");
-        assertEquals(1, delivery(m.id, FireKeys.once(due).key()).attempts, "the gateway waited; no second delivery attempt");
+        assertEquals(1, delivery(m.id, FireKeys.once(due).key()).attempts,
+                "the gateway waited; no second delivery attempt");
     }
 
     @Test
@@ -209,10 +211,12 @@ class ScheduledDeliveriesTest {
         String key = FireKeys.once(due).key();
 
         killedWhilePosting(m.id, key, due, now, true);
-        assertEquals(DeliveryState.SENDING, delivery(m.id, key).state, "the kill left the delivery claimed, not finished");
+        assertEquals(DeliveryState.SENDING, delivery(m.id, key).state,
+                "the kill left the delivery claimed, not finished");
         assertEquals(1, postsTo("C0CRASHPOSTED").size(), "the post reached Slack before the kill");
         // within the lease nobody takes it over: the replica may only be slow
-        assertEquals(Outcome.IN_PROGRESS, replica(Clock.fixed(now.plusSeconds(60), ZoneOffset.UTC)).deliver(m.id, key, due));
+        assertEquals(Outcome.IN_PROGRESS,
+                replica(Clock.fixed(now.plusSeconds(60), ZoneOffset.UTC)).deliver(m.id, key, due));
 
         Outcome recovered = replica(Clock.fixed(now.plus(config.sendingLease()).plusSeconds(1), ZoneOffset.UTC))
                 .deliver(m.id, key, due);
@@ -225,8 +229,9 @@ class ScheduledDeliveriesTest {
                 .findFirst().orElseThrow().ts();
         assertEquals(historyTs, d.messageTs, "the ts of the post found in the history");
         assertEquals(0, postsTo("D0DMCHANNEL").size(), "nothing to tell the author");
-        assertTrue(SlackCalls.of("conversations.history").stream().anyMatch(c -> "C0CRASHPOSTED".equals(c.get("channel"))
-                && "1".equals(c.get("include_all_metadata")) && c.get("oldest") != null));
+        assertTrue(
+                SlackCalls.of("conversations.history").stream().anyMatch(c -> "C0CRASHPOSTED".equals(c.get("channel"))
+                        && "1".equals(c.get("include_all_metadata")) && c.get("oldest") != null));
     }
 
     @Test
@@ -242,7 +247,8 @@ class ScheduledDeliveriesTest {
         killedWhilePosting(m.id, key, due, now, false);
         assertEquals(1, postsTo("C0CRASHLOST").size());
 
-        ScheduledDeliveries survivor = replica(Clock.fixed(now.plus(config.sendingLease()).plusSeconds(1), ZoneOffset.UTC));
+        ScheduledDeliveries survivor = replica(
+                Clock.fixed(now.plus(config.sendingLease()).plusSeconds(1), ZoneOffset.UTC));
         assertEquals(Outcome.SENT, survivor.deliver(m.id, key, due));
         assertEquals(Outcome.ALREADY_DONE, survivor.deliver(m.id, key, due));
 
@@ -258,7 +264,8 @@ class ScheduledDeliveriesTest {
 
     /** A replica claims the firing and is killed while posting it (after its post reached Slack, or before). */
     private void killedWhilePosting(long messageId, String key, Instant due, Instant now, boolean reachesSlack) {
-        ScheduledDeliveries doomed = new ScheduledDeliveries(composer, new KilledMidPost(poster, reachesSlack), triggers,
+        ScheduledDeliveries doomed = new ScheduledDeliveries(composer, new KilledMidPost(poster, reachesSlack),
+                triggers,
                 config, Clock.fixed(now, ZoneOffset.UTC));
         assertThrows(KilledMidPost.Killed.class, () -> doomed.deliver(messageId, key, due));
     }
@@ -306,7 +313,8 @@ class ScheduledDeliveriesTest {
     void aCancelledMessageDoesNotFire() {
         Instant due = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         ScheduledMessageEntity m = announcement("C0CANCEL", due, null);
-        QuarkusTransaction.requiringNew().run(() -> ScheduledMessageEntity.update("state = ?1 where id = ?2", MessageState.CANCELLED, m.id));
+        QuarkusTransaction.requiringNew()
+                .run(() -> ScheduledMessageEntity.update("state = ?1 where id = ?2", MessageState.CANCELLED, m.id));
 
         assertEquals(Outcome.NOT_ACTIVE, deliveries.deliver(m.id, FireKeys.once(due).key(), due));
         assertEquals(0, postsTo("C0CANCEL").size());
@@ -314,10 +322,12 @@ class ScheduledDeliveriesTest {
 
     static ScheduledDeliveryEntity delivery(long messageId, String key) {
         return QuarkusTransaction.requiringNew().call(() -> ScheduledDeliveryEntity
-                .<ScheduledDeliveryEntity>find("scheduledMessageId = ?1 and fireKey = ?2", messageId, key).firstResult());
+                .<ScheduledDeliveryEntity>find("scheduledMessageId = ?1 and fireKey = ?2", messageId, key)
+                .firstResult());
     }
 
     static MessageState state(long messageId) {
-        return QuarkusTransaction.requiringNew().call(() -> ScheduledMessageEntity.<ScheduledMessageEntity>findById(messageId).state);
+        return QuarkusTransaction.requiringNew()
+                .call(() -> ScheduledMessageEntity.<ScheduledMessageEntity>findById(messageId).state);
     }
 }

@@ -1,7 +1,5 @@
 package io.upgradebot.project.creation;
 
-import io.upgradebot.domain.RepoIssueState;
-import io.upgradebot.domain.ProjectState;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
@@ -32,6 +30,8 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.upgradebot.domain.BodySections;
+import io.upgradebot.domain.ProjectState;
+import io.upgradebot.domain.RepoIssueState;
 import io.upgradebot.domain.RoadmapIssueBody;
 import io.upgradebot.store.ProjectRepoEntity;
 import io.upgradebot.store.UpgradeProjectEntity;
@@ -120,7 +120,8 @@ class ProjectConversationTest {
         assertEquals(LocalDate.of(2030, 10, 28), p.completionDate);
         assertEquals("Xylo", p.releaseName);
         JsonNode roadmap = github.issues(ROADMAP).get(0);
-        assertTrue(roadmap.path("body").asText().contains("Django 4.2 support ends 2031-01-01"), "the reason is on GitHub");
+        assertTrue(roadmap.path("body").asText().contains("Django 4.2 support ends 2031-01-01"),
+                "the reason is on GitHub");
         assertEquals("Xylo", roadmap.path("milestone").path("title").asText());
     }
 
@@ -152,7 +153,8 @@ class ProjectConversationTest {
         Eventually.await(DONE, "the preview message", () -> SlackCalls.count("chat.postMessage") == 1);
         String preview = SlackCalls.of("chat.postMessage").get(0).get("blocks") + SlackCalls.texts(
                 SlackCalls.of("chat.postMessage").get(0).get("blocks"));
-        assertTrue(preview.contains("Preview: MySQL 8.4 preview upgrade") && preview.contains("ub.preview_create"), preview);
+        assertTrue(preview.contains("Preview: MySQL 8.4 preview upgrade") && preview.contains("ub.preview_create"),
+                preview);
         assertTrue(preview.contains("openedx/preview-a") && preview.contains("Left out (1)")
                 && preview.contains("openedx/preview-gone"), preview);
         assertTrue(preview.contains("Project = MySQL 8.4 preview") && preview.contains("Owner Does = TBD"), preview);
@@ -160,8 +162,9 @@ class ProjectConversationTest {
 
         postForm(interaction(blockActionPayload("ub.preview_create", String.valueOf(p.id), "U0SOMEONE", "C0UPGRADES",
                 trigger()))).statusCode(200);
-        Eventually.await(DONE, "the refusal", () -> Fakes.slack.findAll(postRequestedFor(urlPathMatching("/actions/.*")))
-                .stream().anyMatch(r -> r.getBodyAsString().contains("Only orchestrators")));
+        Eventually.await(DONE, "the refusal",
+                () -> Fakes.slack.findAll(postRequestedFor(urlPathMatching("/actions/.*")))
+                        .stream().anyMatch(r -> r.getBodyAsString().contains("Only orchestrators")));
         assertEquals(ProjectState.PREVIEW, awaitState("mysql-8-4-preview", ProjectState.PREVIEW).state);
 
         postForm(interaction(blockActionPayload("ub.preview_create", String.valueOf(p.id), ORCH, "C0UPGRADES",
@@ -188,11 +191,13 @@ class ProjectConversationTest {
 
         String listTrigger = trigger();
         postForm(command("list", "U0ANYONE", "C0UPGRADES", listTrigger)).statusCode(200);
-        assertThat(SlackCalls.responseTo(listTrigger), allOf(containsString("celery-5-scope"), containsString("active")));
+        assertThat(SlackCalls.responseTo(listTrigger),
+                allOf(containsString("celery-5-scope"), containsString("active")));
         String statusTrigger = trigger();
         postForm(command("status celery-5-scope", "U0ANYONE", "C0UPGRADES", statusTrigger)).statusCode(200);
         assertThat(SlackCalls.responseTo(statusTrigger), allOf(containsString("2 repositories"),
-                containsString("TBD 2"), containsString("Still TBD (2)"), containsString("\"response_type\":\"ephemeral\"")));
+                containsString("TBD 2"), containsString("Still TBD (2)"),
+                containsString("\"response_type\":\"ephemeral\"")));
         String typoTrigger = trigger();
         postForm(command("status celery-5-scop", "U0ANYONE", "C0UPGRADES", typoTrigger)).statusCode(200);
         assertThat(SlackCalls.responseTo(typoTrigger), containsString("Did you mean `celery-5-scope`"));
@@ -200,13 +205,15 @@ class ProjectConversationTest {
         postForm(command("repos celery-5-scope add openedx/scope-c", "U0ANYONE", "C0UPGRADES", trigger()))
                 .statusCode(200).body(containsString("Only orchestrators"));
         postForm(command("repos celery-5-scope add openedx/scope-c", ORCH, "C0UPGRADES", trigger())).statusCode(200);
-        Eventually.await(DONE, "the added repository's issue and link", () -> github.issues("openedx/scope-c").size() == 1
-                && github.subIssueIds(ROADMAP, 1).size() == 3 && children().contains("openedx/scope-c#1"));
+        Eventually.await(DONE, "the added repository's issue and link",
+                () -> github.issues("openedx/scope-c").size() == 1
+                        && github.subIssueIds(ROADMAP, 1).size() == 3 && children().contains("openedx/scope-c#1"));
         assertEquals(3, github.board("openedx", 51).items.size(), "on the board too");
 
-        Fakes.slack.stubFor(post(urlPathEqualTo("/api/users.info")).willReturn(okJson("""
-                {"ok":true,"user":{"id":"U0ORCH","team_id":"T0001","name":"orla","real_name":"Orla Chestrator",
-                 "tz":"Europe/Paris","is_bot":false,"profile":{"real_name":"Orla Chestrator","email":"orla@example.org"}}}""")));
+        Fakes.slack.stubFor(post(urlPathEqualTo("/api/users.info")).willReturn(
+                okJson("""
+                        {"ok":true,"user":{"id":"U0ORCH","team_id":"T0001","name":"orla","real_name":"Orla Chestrator",
+                         "tz":"Europe/Paris","is_bot":false,"profile":{"real_name":"Orla Chestrator","email":"orla@example.org"}}}""")));
         postForm(command("repos celery-5-scope remove openedx/scope-b -- it no longer uses Celery", ORCH, "C0UPGRADES",
                 trigger())).statusCode(200);
         Eventually.await(DONE, "the removed repository's issue closed", () -> "closed".equals(
@@ -229,7 +236,8 @@ class ProjectConversationTest {
         List<JsonNode> comments = github.comments("openedx/scope-b", 1);
         assertEquals(2, comments.size());
         assertTrue(comments.get(1).path("body").asText().contains("part of the **Celery 5 scope** upgrade again")
-                && comments.get(1).path("body").asText().contains("Orla Chestrator"), comments.get(1).path("body").asText());
+                && comments.get(1).path("body").asText().contains("Orla Chestrator"),
+                comments.get(1).path("body").asText());
         assertEquals(3L, QuarkusTransaction.requiringNew().call(() -> ProjectRepoEntity.count(
                 "projectId = ?1 and inScope = true and issueState = ?2", p.id, RepoIssueState.OPEN)));
     }
@@ -250,7 +258,8 @@ class ProjectConversationTest {
                 .anyMatch(v -> v.get("view").contains("ub.new_project_confirm")));
         String ask = SlackCalls.texts(SlackCalls.of("views.update").stream().map(v -> v.get("view"))
                 .filter(v -> v.contains("ub.new_project_confirm")).findFirst().orElseThrow());
-        assertTrue(ask.contains("A completion date is needed") && ask.contains("endoflife.date has no support dates"), ask);
+        assertTrue(ask.contains("A completion date is needed") && ask.contains("endoflife.date has no support dates"),
+                ask);
         assertTrue(github.applied().isEmpty());
 
         long id = QuarkusTransaction.requiringNew().call(() -> UpgradeProjectEntity.findBySlug("inhouse-lib-3")
@@ -282,7 +291,8 @@ class ProjectConversationTest {
     // ------------------------------------------------------------------------------------------------- helpers
 
     private String children() {
-        return BodySections.read(github.issue(ROADMAP, 1).path("body").asText(""), RoadmapIssueBody.CHILDREN).orElse("");
+        return BodySections.read(github.issue(ROADMAP, 1).path("body").asText(""), RoadmapIssueBody.CHILDREN)
+                .orElse("");
     }
 
     /** block_actions of "Suggest a date" inside the open form, with what the person typed so far. */

@@ -1,11 +1,11 @@
 package io.upgradebot.project.creation;
 
-import io.upgradebot.project.FindProject;
-import io.upgradebot.project.ProjectWriteKeys;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.upgradebot.project.FindProject;
+import io.upgradebot.project.ProjectWriteKeys;
 import org.junit.jupiter.api.Test;
 
 /** What the form can tell at once (no GitHub call), and the write keys everything else hangs on. */
@@ -13,7 +13,8 @@ class ProjectInputsTest {
 
     @Test
     void pastedListsAndSearchesAreCheckedForSyntaxOnly() {
-        assertNull(ResolveRepositories.syntaxError("openedx/edx-platform\nhttps://github.com/openedx/xblock-lti, openedx/a"));
+        assertNull(ResolveRepositories
+                .syntaxError("openedx/edx-platform\nhttps://github.com/openedx/xblock-lti, openedx/a"));
         assertNull(ResolveRepositories.syntaxError("org:openedx topic:django"));
         assertNull(ResolveRepositories.syntaxError("org:openedx filename:requirements.in django"));
         assertTrue(ResolveRepositories.syntaxError("openedx/ok\nnot a repo").contains("line 2"));
@@ -40,7 +41,8 @@ class ProjectInputsTest {
         var field = ProjectWriteKeys.parse(ProjectWriteKeys.boardField("s", "o/r", "Owner Does", 0)).orElseThrow();
         assertEquals("o/r", field.repo());
         assertEquals("owner-does", field.detail());
-        assertEquals("board option for project", ProjectWriteKeys.describe(ProjectWriteKeys.boardOption("s", "Project")));
+        assertEquals("board option for project",
+                ProjectWriteKeys.describe(ProjectWriteKeys.boardOption("s", "Project")));
         assertEquals("issue in o/r", ProjectWriteKeys.describe(ProjectWriteKeys.repoIssue("s", "o/r")));
         assertTrue(ProjectWriteKeys.parse("something-else").isEmpty());
     }

@@ -1,6 +1,5 @@
 package io.upgradebot.project.creation;
 
-import io.upgradebot.domain.ProjectState;
 import static io.upgradebot.support.SlackSigner.command;
 import static io.upgradebot.support.SlackSigner.interaction;
 import static io.upgradebot.support.SlackSigner.postForm;
@@ -13,7 +12,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import io.upgradebot.store.UpgradeProjectEntity;
+import io.upgradebot.domain.ProjectState;
 import io.upgradebot.support.Fakes;
 import io.upgradebot.support.GitHubFake;
 import io.upgradebot.support.NewProjectForm;
@@ -55,7 +54,8 @@ class RoadmapBoardTest {
 
     @Test
     void theRoadmapIssueIsOnTheRoadmapBoardWithItsValuesAndItsChecklistItemTicked() {
-        postForm(command("new Django 4.2 -> 5.2", UpgradeNewTest.ORCH, "C0UPGRADES", UpgradeNewTest.trigger())).statusCode(200);
+        postForm(command("new Django 4.2 -> 5.2", UpgradeNewTest.ORCH, "C0UPGRADES", UpgradeNewTest.trigger()))
+                .statusCode(200);
         NewProjectForm form = new NewProjectForm().name("Django 5.2 roadmap board");
         form.repos = "openedx/edx-platform";
         postForm(interaction(form.payload())).statusCode(200);

@@ -1,12 +1,11 @@
 package io.upgradebot.project.creation;
 
-import io.upgradebot.domain.ProjectState;
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.upgradebot.project.creation.UpgradeNewTest.DONE;
 import static io.upgradebot.project.creation.UpgradeNewTest.ORCH;
 import static io.upgradebot.project.creation.UpgradeNewTest.ROADMAP;
@@ -26,6 +25,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.upgradebot.config.UpgradeBotConfig;
 import io.upgradebot.domain.BodySections;
+import io.upgradebot.domain.ProjectState;
 import io.upgradebot.domain.RoadmapIssueBody;
 import io.upgradebot.github.CrashMidWrite;
 import io.upgradebot.github.WriteQueueLoop;
@@ -119,7 +119,8 @@ class UpgradeNewAtScaleTest {
         assertTrue(edits.stream().anyMatch(e -> e.get("blocks").contains("Creating repository issues:")
                 && e.get("blocks").contains("/ 150")), "with the count");
         Eventually.await(DONE, "a final summary", () -> SlackCalls.of("chat.postMessage").stream().anyMatch(
-                m -> m.get("thread_ts") != null && m.get("text").contains("150 of 150 repository issues created, 0 failures")));
+                m -> m.get("thread_ts") != null
+                        && m.get("text").contains("150 of 150 repository issues created, 0 failures")));
         assertTrue(QuarkusTransaction.requiringNew().call(() -> queueFailures(projectId)) == 0, "nothing failed");
     }
 
@@ -139,7 +140,8 @@ class UpgradeNewAtScaleTest {
         assertEquals(1, github.issues(ROADMAP).size(), "one roadmap issue");
         assertEquals(1, github.issues("openedx/twice-a").size());
         assertEquals(1, github.issues("openedx/twice-b").size());
-        assertEquals(1L, QuarkusTransaction.requiringNew().call(() -> UpgradeProjectEntity.count("slug like 'python-3-12-twice%'")));
+        assertEquals(1L, QuarkusTransaction.requiringNew()
+                .call(() -> UpgradeProjectEntity.count("slug like 'python-3-12-twice%'")));
     }
 
     @Test
@@ -196,7 +198,9 @@ class UpgradeNewAtScaleTest {
         for (int i = 0; i < 4; i++) {
             assertEquals(1, github.issues("openedx/limited-" + i).size(), "exactly one issue in limited-" + i);
         }
-        assertTrue(SlackCalls.of("chat.update").stream().anyMatch(e -> e.get("blocks").contains("GitHub asked us to slow down")),
+        assertTrue(
+                SlackCalls.of("chat.update").stream()
+                        .anyMatch(e -> e.get("blocks").contains("GitHub asked us to slow down")),
                 "the progress message said GitHub asked to slow down");
     }
 
@@ -222,8 +226,8 @@ class UpgradeNewAtScaleTest {
                 "C0UPGRADES", UpgradeNewTest.trigger()))).statusCode(200);
         Eventually.await(DONE, "the retried issue", () -> github.issues("openedx/refused-b").size() == 1
                 && QuarkusTransaction.requiringNew().call(() -> queueFailures(p.id)) == 0
-                && QuarkusTransaction.requiringNew().call(() -> UpgradeProjectEntity.<UpgradeProjectEntity>findById(p.id)
-                        .state == ProjectState.ACTIVE));
+                && QuarkusTransaction.requiringNew().call(
+                        () -> UpgradeProjectEntity.<UpgradeProjectEntity>findById(p.id).state == ProjectState.ACTIVE));
         assertEquals(1, github.issues("openedx/refused-a").size(), "the issue that worked was not created again");
         assertEquals(2, github.subIssueIds(ROADMAP, 1).size());
         Eventually.await(DONE, "the list names both", () -> BodySections.read(github.issue(ROADMAP, 1).path("body")

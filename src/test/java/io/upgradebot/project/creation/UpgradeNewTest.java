@@ -1,6 +1,5 @@
 package io.upgradebot.project.creation;
 
-import io.upgradebot.domain.ProjectState;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -18,6 +17,7 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.upgradebot.domain.BodySections;
+import io.upgradebot.domain.ProjectState;
 import io.upgradebot.domain.RoadmapIssueBody;
 import io.upgradebot.github.WriteQueueLoop;
 import io.upgradebot.store.ProjectRepoEntity;
@@ -86,7 +86,9 @@ class UpgradeNewTest {
         String body = roadmap.path("body").asText();
         assertTrue(body.contains("<!-- upgrade-bot:roadmap=django-5-2-three -->"), body);
         assertTrue(body.contains("Agreed with the release managers."), "the date's reason");
-        assertTrue(body.contains("- [x] Select an orchestration team") && body.contains("- [x] Set an appropriate release"),
+        assertTrue(
+                body.contains("- [x] Select an orchestration team")
+                        && body.contains("- [x] Set an appropriate release"),
                 "the steps the bot did are ticked");
         assertTrue(body.contains("- [ ] Send an [announcement]"), "the others are not");
 
@@ -117,8 +119,9 @@ class UpgradeNewTest {
         QuarkusTransaction.requiringNew().run(() -> {
             UpgradeProjectEntity stored = UpgradeProjectEntity.findById(p.id);
             assertEquals(1, stored.roadmapIssueNumber);
-            assertEquals(3, ProjectRepoEntity.count("projectId = ?1 and issueNumber is not null and boardItemId is not null"
-                    + " and ownerDoes = 'TBD'", p.id));
+            assertEquals(3,
+                    ProjectRepoEntity.count("projectId = ?1 and issueNumber is not null and boardItemId is not null"
+                            + " and ownerDoes = 'TBD'", p.id));
         });
         Eventually.await(DONE, "the summary in the status thread", () -> SlackCalls.of("chat.postMessage").stream()
                 .anyMatch(m -> m.get("thread_ts") != null && m.getOrDefault("text", "").contains("is set up")));
@@ -128,7 +131,8 @@ class UpgradeNewTest {
                 SlackCalls.of("chat.postMessage").stream(), SlackCalls.of("chat.update").stream())
                 .anyMatch(m -> m.toString().contains(boardLink)));
         assertTrue(java.util.stream.Stream.concat(SlackCalls.of("chat.postMessage").stream(),
-                SlackCalls.of("chat.update").stream()).noneMatch(m -> m.toString().contains("https://github.com/orgs/")));
+                SlackCalls.of("chat.update").stream())
+                .noneMatch(m -> m.toString().contains("https://github.com/orgs/")));
         Eventually.await(DONE, "the modal saying where to follow it", () -> SlackCalls.of("views.update").stream()
                 .anyMatch(v -> v.get("view").contains("Creating the project with 3")));
     }
@@ -236,8 +240,9 @@ class UpgradeNewTest {
                       "url":"%1$s/repos/%2$s","fork":false},"score":1.0}""".formatted(Fakes.github.baseUrl(), hit[0],
                     hit[1].substring(hit[1].lastIndexOf('/') + 1), hit[1], Math.abs(hit[0].hashCode()), parts[1]));
         }
-        Fakes.github.stubFor(get(urlPathEqualTo("/search/code")).willReturn(com.github.tomakehurst.wiremock.client
-                .WireMock.okJson("{\"total_count\":3,\"incomplete_results\":false,\"items\":[" + items + "]}")));
+        Fakes.github
+                .stubFor(get(urlPathEqualTo("/search/code")).willReturn(com.github.tomakehurst.wiremock.client.WireMock
+                        .okJson("{\"total_count\":3,\"incomplete_results\":false,\"items\":[" + items + "]}")));
         NewProjectForm form = new NewProjectForm().name("Pip tools code search");
         form.repos = "org:openedx filename:requirements.in django";
         postForm(interaction(form.payload())).statusCode(200);

@@ -1,12 +1,5 @@
 package io.upgradebot.project.nudge;
 
-import io.upgradebot.project.AnnouncementPoster;
-import io.upgradebot.project.ProjectTeams;
-import io.upgradebot.project.SlackDirectory;
-import io.upgradebot.project.TeamContacts;
-import io.upgradebot.project.ownerdoes.OwnerDoesLevelNames;
-import io.upgradebot.domain.RepoIssueState;
-import io.upgradebot.domain.ProjectState;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -29,6 +22,13 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.upgradebot.config.NudgeConfig;
 import io.upgradebot.config.ScheduleConfig;
 import io.upgradebot.config.UpgradeBotConfig;
+import io.upgradebot.domain.ProjectState;
+import io.upgradebot.domain.RepoIssueState;
+import io.upgradebot.project.AnnouncementPoster;
+import io.upgradebot.project.ProjectTeams;
+import io.upgradebot.project.SlackDirectory;
+import io.upgradebot.project.TeamContacts;
+import io.upgradebot.project.ownerdoes.OwnerDoesLevelNames;
 import io.upgradebot.store.NudgeLogEntity;
 import io.upgradebot.store.ProjectRepoEntity;
 import io.upgradebot.store.UpgradeProjectEntity;
@@ -85,7 +85,8 @@ class StaleIssueNudgesTest {
         ScheduleSeeds.slackAcceptsPosts();
         QuarkusTransaction.requiringNew().run(() -> NudgeLogEntity.deleteAll());
         tag = Long.toString(System.nanoTime(), 36);
-        p = project("Nudges " + tag, "C0NUDGE" + tag.toUpperCase(), "1767000000.000100", LocalDate.of(2026, 6, 1), "U0ORCH");
+        p = project("Nudges " + tag, "C0NUDGE" + tag.toUpperCase(), "1767000000.000100", LocalDate.of(2026, 6, 1),
+                "U0ORCH");
         repo(p.id, "acme/everything-" + tag, "team-a", "owner-does-everything", "N1" + tag, CREATED);
         repo(p.id, "acme/reviews-" + tag, "team-a", "owner-reviews", "N2" + tag, CREATED);
         repo(p.id, "acme/advice-" + tag, "team-b", "owner-offers-advice", "N3" + tag, CREATED);
@@ -104,7 +105,8 @@ class StaleIssueNudgesTest {
                 issue("N6" + tag, "acme/closed-" + tag, 1, false, CREATED, "MERGED"),
                 issue("N7" + tag, "acme/botonly-" + tag, 1, true, CREATED, null,
                         comment("upgrade-bot", true, Instant.parse("2026-03-07T10:00:00Z")),
-                        comment("dependabot", true, Instant.parse("2026-03-09T10:00:00Z")))), List.of()))));
+                        comment("dependabot", true, Instant.parse("2026-03-09T10:00:00Z")))),
+                List.of()))));
     }
 
     private List<String> threadPosts() {
@@ -125,24 +127,29 @@ class StaleIssueNudgesTest {
         Fakes.github.verify(report.githubRequests(), postRequestedFor(urlPathEqualTo("/graphql")));
         List<String> posts = threadPosts();
         assertEquals(3, posts.size(), "team-a, team-b and the orchestration team: " + posts);
-        postsTo(p.channelId).forEach(m -> assertEquals(p.statusMessageTs, m.get("thread_ts"), "replies in the status thread"));
+        postsTo(p.channelId)
+                .forEach(m -> assertEquals(p.statusMessageTs, m.get("thread_ts"), "replies in the status thread"));
 
         String teamA = postMentioning(posts, "*team-a*");
         assertTrue(teamA.contains("acme/everything-" + tag) && teamA.contains("create the PRs"), teamA);
         assertTrue(teamA.contains("acme/reviews-" + tag) && teamA.contains("review the open PR"), teamA);
-        assertTrue(teamA.contains("acme/botonly-" + tag), "the bot's and dependabot's comments are not activity: " + teamA);
+        assertTrue(teamA.contains("acme/botonly-" + tag),
+                "the bot's and dependabot's comments are not activity: " + teamA);
         assertFalse(teamA.contains("acme/busy-" + tag), "a human comment 2 days ago");
         assertFalse(teamA.contains("acme/closed-" + tag), "closed");
 
         String teamB = postMentioning(posts, "*team-b*");
         assertTrue(teamB.contains("acme/undecided-" + tag) && teamB.contains("choose an Owner Does level"), teamB);
-        assertFalse(teamB.contains("acme/advice-" + tag), "at 'Owner offers advice' the orchestration team creates the PRs");
+        assertFalse(teamB.contains("acme/advice-" + tag),
+                "at 'Owner offers advice' the orchestration team creates the PRs");
 
         String orchestration = postMentioning(posts, "acme/advice-" + tag);
         assertTrue(orchestration.contains("orchestration team"), orchestration);
 
-        assertEquals(RepoIssueState.CLOSED, QuarkusTransaction.requiringNew().call(() ->
-                ProjectRepoEntity.find(p.id, "acme/closed-" + tag).orElseThrow().issueState), "what GitHub said is kept");
+        assertEquals(RepoIssueState.CLOSED,
+                QuarkusTransaction.requiringNew()
+                        .call(() -> ProjectRepoEntity.find(p.id, "acme/closed-" + tag).orElseThrow().issueState),
+                "what GitHub said is kept");
     }
 
     @Test
@@ -163,7 +170,8 @@ class StaleIssueNudgesTest {
 
     @Test
     void aProjectWithNudgesOffIsLeftAlone() {
-        QuarkusTransaction.requiringNew().run(() -> UpgradeProjectEntity.update("staleAfterDays = 0 where id = ?1", p.id));
+        QuarkusTransaction.requiringNew()
+                .run(() -> UpgradeProjectEntity.update("staleAfterDays = 0 where id = ?1", p.id));
 
         nudges.run(TUESDAY);
 
@@ -177,8 +185,10 @@ class StaleIssueNudgesTest {
 
         assertEquals(0, threadPosts().size());
         assertTrue(saturday.nudged().isEmpty() && !saturday.held().isEmpty(), saturday.toString());
-        assertTrue(evening.held().stream().allMatch(h -> h.contains("outside working hours")), evening.held().toString());
-        assertEquals(0L, QuarkusTransaction.requiringNew().call(() -> NudgeLogEntity.count()), "held nudges are not logged");
+        assertTrue(evening.held().stream().allMatch(h -> h.contains("outside working hours")),
+                evening.held().toString());
+        assertEquals(0L, QuarkusTransaction.requiringNew().call(() -> NudgeLogEntity.count()),
+                "held nudges are not logged");
     }
 
     @Test
@@ -188,13 +198,15 @@ class StaleIssueNudgesTest {
         TeamContacts mapped = (team, org) -> "team-a".equals(team)
                 ? new TeamContacts.Contact(team, null, List.of("U0ALICE", "U0BOB"))
                 : new TeamContacts.Contact(team, null, List.of());
-        StaleIssueNudges dm = new StaleIssueNudges(dmMode(config), schedule, activity, new ProjectTeams(mapped, botConfig),
+        StaleIssueNudges dm = new StaleIssueNudges(dmMode(config), schedule, activity,
+                new ProjectTeams(mapped, botConfig),
                 levels, directory, poster, Clock.systemUTC());
 
         StaleIssueNudges.Report report = dm.run(TUESDAY); // 11:00 in Berlin, 03:00 in Los Angeles
 
         assertTrue(report.nudged().stream().anyMatch(n -> n.startsWith("user:U0ALICE")), report.toString());
-        assertTrue(report.held().stream().anyMatch(h -> h.startsWith("user:U0BOB") && h.contains("America/Los_Angeles")),
+        assertTrue(
+                report.held().stream().anyMatch(h -> h.startsWith("user:U0BOB") && h.contains("America/Los_Angeles")),
                 report.toString());
         assertEquals(1, Fakes.slack.findAll(postRequestedFor(urlPathEqualTo("/api/conversations.open"))
                 .withRequestBody(containing("U0ALICE"))).size(), "one DM to Alice");
@@ -203,7 +215,8 @@ class StaleIssueNudgesTest {
         List<Map<String, String>> teamA = postsTo("D0DMCHANNEL").stream()
                 .filter(m -> m.get("blocks").contains("acme/everything-" + tag)).toList();
         assertEquals(1, teamA.size(), "team-a's stale issues in one message");
-        assertTrue(teamA.get(0).get("blocks").contains("acme/reviews-" + tag) && teamA.get(0).get("blocks").contains("acme/botonly-" + tag));
+        assertTrue(teamA.get(0).get("blocks").contains("acme/reviews-" + tag)
+                && teamA.get(0).get("blocks").contains("acme/botonly-" + tag));
     }
 
     private long eligibleIssues() {
@@ -217,15 +230,33 @@ class StaleIssueNudgesTest {
 
     static NudgeConfig dmMode(NudgeConfig c) {
         return new NudgeConfig() {
-            public boolean enabled() { return true; }
-            public String cron() { return c.cron(); }
-            public int staleAfterDays() { return c.staleAfterDays(); }
-            public Duration coolDown() { return c.coolDown(); }
-            public Delivery delivery() { return Delivery.DM; }
-            public LocalTime workStart() { return c.workStart(); }
-            public LocalTime workEnd() { return c.workEnd(); }
-            public List<DayOfWeek> workDays() { return c.workDays(); }
-            public Optional<List<String>> ignoredLogins() { return c.ignoredLogins(); }
+            public boolean enabled() {
+                return true;
+            }
+            public String cron() {
+                return c.cron();
+            }
+            public int staleAfterDays() {
+                return c.staleAfterDays();
+            }
+            public Duration coolDown() {
+                return c.coolDown();
+            }
+            public Delivery delivery() {
+                return Delivery.DM;
+            }
+            public LocalTime workStart() {
+                return c.workStart();
+            }
+            public LocalTime workEnd() {
+                return c.workEnd();
+            }
+            public List<DayOfWeek> workDays() {
+                return c.workDays();
+            }
+            public Optional<List<String>> ignoredLogins() {
+                return c.ignoredLogins();
+            }
         };
     }
 }

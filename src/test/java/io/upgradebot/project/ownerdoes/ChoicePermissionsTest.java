@@ -1,14 +1,14 @@
 package io.upgradebot.project.ownerdoes;
 
-import io.upgradebot.project.Orchestrators;
-import io.upgradebot.project.OwnerTeams;
-import io.upgradebot.project.SlackDirectory;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.upgradebot.config.OwnerDoesConfig;
 import io.upgradebot.config.UpgradeBotConfig;
+import io.upgradebot.project.Orchestrators;
+import io.upgradebot.project.OwnerTeams;
+import io.upgradebot.project.SlackDirectory;
 import io.upgradebot.store.ProjectRepoEntity;
 import io.upgradebot.store.UpgradeProjectEntity;
 import java.lang.reflect.Proxy;
@@ -85,7 +85,7 @@ class ChoicePermissionsTest {
 
     @SuppressWarnings("unchecked")
     static <T> T proxy(Class<T> type, Map<String, Object> answers) {
-        return (T) Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (p, m, args) -> {
+        return (T) Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[]{type}, (p, m, args) -> {
             if (!answers.containsKey(m.getName())) {
                 throw new UnsupportedOperationException(m.getName());
             }

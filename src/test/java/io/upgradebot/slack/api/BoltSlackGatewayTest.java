@@ -1,6 +1,5 @@
 package io.upgradebot.slack.api;
 
-import io.upgradebot.slack.CallbackIds;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
@@ -18,9 +17,10 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.upgradebot.config.UpgradeBotConfig;
+import io.upgradebot.slack.CallbackIds;
 import io.upgradebot.slack.view.LoadingModal;
-import io.upgradebot.support.RecordingSleeper;
 import io.upgradebot.support.Fakes;
+import io.upgradebot.support.RecordingSleeper;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -60,7 +60,8 @@ class BoltSlackGatewayTest {
         Fakes.slack.stubFor(post(urlPathEqualTo("/api/chat.postMessage")).inScenario("429")
                 .whenScenarioStateIs(STARTED)
                 .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "1")
-                        .withHeader("Content-Type", "application/json").withBody("{\"ok\":false,\"error\":\"ratelimited\"}"))
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"ok\":false,\"error\":\"ratelimited\"}"))
                 .willSetStateTo("allowed"));
         Fakes.slack.stubFor(post(urlPathEqualTo("/api/chat.postMessage")).inScenario("429")
                 .whenScenarioStateIs("allowed")
@@ -84,7 +85,8 @@ class BoltSlackGatewayTest {
                 .willSetStateTo("allowed"));
         Fakes.slack.stubFor(post(urlPathEqualTo("/api/chat.update")).inScenario("rate_limited")
                 .whenScenarioStateIs("allowed")
-                .willReturn(okJson("{\"ok\":true,\"channel\":\"C0UPGRADES\",\"ts\":\"1700000000.000200\",\"text\":\"x\"}")));
+                .willReturn(okJson(
+                        "{\"ok\":true,\"channel\":\"C0UPGRADES\",\"ts\":\"1700000000.000200\",\"text\":\"x\"}")));
 
         slack.updateMessage("C0UPGRADES", "1700000000.000200", "x", List.of());
 
@@ -103,7 +105,8 @@ class BoltSlackGatewayTest {
                 .willSetStateTo("healthy"));
         Fakes.slack.stubFor(post(urlPathEqualTo("/api/chat.update")).inScenario("5xx")
                 .whenScenarioStateIs("healthy")
-                .willReturn(okJson("{\"ok\":true,\"channel\":\"C0UPGRADES\",\"ts\":\"1700000000.000100\",\"text\":\"x\"}")));
+                .willReturn(okJson(
+                        "{\"ok\":true,\"channel\":\"C0UPGRADES\",\"ts\":\"1700000000.000100\",\"text\":\"x\"}")));
 
         slack.updateMessage("C0UPGRADES", "1700000000.000100", "x", List.of());
 
@@ -114,7 +117,8 @@ class BoltSlackGatewayTest {
 
     @Test
     void postsToOneChannelAreSpacedByTheConfiguredInterval() throws Exception {
-        Fakes.slack.stubFor(post(urlPathEqualTo("/api/chat.postMessage")).willReturn(okJson(OK_POST.formatted("C0PACE"))));
+        Fakes.slack
+                .stubFor(post(urlPathEqualTo("/api/chat.postMessage")).willReturn(okJson(OK_POST.formatted("C0PACE"))));
         slack.postMessage("C0WARMUP", null, "warm the connection", List.of());
         int messages = 4;
         ExecutorService pool = Executors.newFixedThreadPool(messages);
@@ -138,8 +142,9 @@ class BoltSlackGatewayTest {
         assertEquals(messages, times.size());
         for (int i = 1; i < times.size(); i++) {
             long gap = times.get(i) - times.get(i - 1);
-            assertTrue(gap >= interval - jitter, "posts " + i + " and " + (i + 1) + " only " + gap + " ms apart; interval "
-                    + interval + " ms");
+            assertTrue(gap >= interval - jitter,
+                    "posts " + i + " and " + (i + 1) + " only " + gap + " ms apart; interval "
+                            + interval + " ms");
         }
         long span = times.get(times.size() - 1) - times.get(0);
         assertTrue(span >= (messages - 1) * interval - jitter, "4 posts within " + span + " ms");
@@ -170,17 +175,20 @@ class BoltSlackGatewayTest {
 
     @Test
     void usersAreReadFromUsersInfo() {
-        Fakes.slack.stubFor(post(urlPathEqualTo("/api/users.info")).willReturn(okJson("""
-                {"ok":true,"user":{"id":"U0ALICE","team_id":"T0001","name":"alice","deleted":false,"real_name":"Alice Liddell",
-                 "tz":"Europe/Berlin","tz_label":"Central European Time","tz_offset":3600,
-                 "profile":{"real_name":"Alice Liddell","display_name":"alice","email":"alice@example.com"},
-                 "is_admin":false,"is_bot":false,"updated":1700000000}}""")));
+        Fakes.slack.stubFor(post(urlPathEqualTo("/api/users.info")).willReturn(
+                okJson("""
+                        {"ok":true,"user":{"id":"U0ALICE","team_id":"T0001","name":"alice","deleted":false,"real_name":"Alice Liddell",
+                         "tz":"Europe/Berlin","tz_label":"Central European Time","tz_offset":3600,
+                         "profile":{"real_name":"Alice Liddell","display_name":"alice","email":"alice@example.com"},
+                         "is_admin":false,"is_bot":false,"updated":1700000000}}""")));
         Fakes.slack.stubFor(post(urlPathEqualTo("/api/users.info")).withRequestBody(containing("user=U0NOBODY"))
                 .willReturn(okJson("{\"ok\":false,\"error\":\"user_not_found\"}")));
 
         SlackGateway.SlackUser alice = slack.user("U0ALICE").orElseThrow();
-        assertEquals(new SlackGateway.SlackUser("U0ALICE", "alice", "Alice Liddell", "alice@example.com", "Europe/Berlin",
-                false), alice);
+        assertEquals(
+                new SlackGateway.SlackUser("U0ALICE", "alice", "Alice Liddell", "alice@example.com", "Europe/Berlin",
+                        false),
+                alice);
         assertTrue(slack.user("U0NOBODY").isEmpty());
     }
 
@@ -192,7 +200,8 @@ class BoltSlackGatewayTest {
         assertEquals("V0MODAL", viewId);
         Fakes.slack.verify(postRequestedFor(urlPathEqualTo("/api/views.open"))
                 .withRequestBody(containing("trigger_id=13345224609.modal")));
-        Fakes.slack.verify(postRequestedFor(urlPathEqualTo("/api/views.update")).withRequestBody(containing("view_id=V0MODAL")));
+        Fakes.slack.verify(
+                postRequestedFor(urlPathEqualTo("/api/views.update")).withRequestBody(containing("view_id=V0MODAL")));
     }
 
     @Test
@@ -207,7 +216,7 @@ class BoltSlackGatewayTest {
 
     private static List<LoggedRequest> posts(String channel) {
         return Fakes.slack.findAll(postRequestedFor(urlPathEqualTo("/api/chat.postMessage"))
-                        .withRequestBody(containing("channel=" + channel)))
+                .withRequestBody(containing("channel=" + channel)))
                 .stream().sorted(Comparator.comparing(LoggedRequest::getLoggedDate)).toList();
     }
 }

@@ -107,7 +107,8 @@ class ChannelPacerTest {
         assertEquals(40, sorted.size());
         for (int i = 1; i < sorted.size(); i++) {
             Duration gap = Duration.between(sorted.get(i - 1), sorted.get(i));
-            assertTrue(gap.compareTo(INTERVAL) >= 0, "slots " + (i - 1) + " and " + i + " are " + gap + " apart: " + sorted);
+            assertTrue(gap.compareTo(INTERVAL) >= 0,
+                    "slots " + (i - 1) + " and " + i + " are " + gap + " apart: " + sorted);
         }
         assertTrue(!waited.isEmpty(), "posters waited for their turn (through the sleeper)");
 

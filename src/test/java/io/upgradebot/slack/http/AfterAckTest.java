@@ -1,6 +1,5 @@
 package io.upgradebot.slack.http;
 
-import io.upgradebot.slack.SlowPostSubcommand;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -16,6 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.upgradebot.slack.SlowPostSubcommand;
 import io.upgradebot.support.Fakes;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,16 +38,18 @@ class AfterAckTest {
     void slowPostAfterTheAckDoesNotDelayTheAck() throws Exception {
         Fakes.slack.stubFor(post(urlPathEqualTo("/api/chat.postMessage"))
                 .withRequestBody(containing("channel=C0SLOW"))
-                .willReturn(okJson("""
-                        {"ok":true,"channel":"C0SLOW","ts":"1700000099.000100",
-                         "message":{"type":"message","text":"after the ack","ts":"1700000099.000100","bot_id":"B0BOT"}}""")
-                        .withFixedDelay(SLOW_SLACK_MILLIS)));
+                .willReturn(
+                        okJson("""
+                                {"ok":true,"channel":"C0SLOW","ts":"1700000099.000100",
+                                 "message":{"type":"message","text":"after the ack","ts":"1700000099.000100","bot_id":"B0BOT"}}""")
+                                .withFixedDelay(SLOW_SLACK_MILLIS)));
 
         // a first request warms the JIT and the connection, so the timing below is about AfterAck only
         postForm(command("help", "U0ALICE", "C0UPGRADES", "13345224609.warm" + System.nanoTime())).statusCode(200);
 
         long started = System.nanoTime();
-        long ackMillis = postForm(command("slow-post C0SLOW", "U0ALICE", "C0UPGRADES", "13345224609.slow" + System.nanoTime()))
+        long ackMillis = postForm(
+                command("slow-post C0SLOW", "U0ALICE", "C0UPGRADES", "13345224609.slow" + System.nanoTime()))
                 .statusCode(200)
                 .body("blocks[0].text.text", equalTo("Working on it…"))
                 .time(lessThan((long) SLOW_SLACK_MILLIS / 2), TimeUnit.MILLISECONDS)
@@ -59,6 +61,7 @@ class AfterAckTest {
         long doneMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
         assertTrue(doneMillis >= SLOW_SLACK_MILLIS && ackMillis < SLOW_SLACK_MILLIS / 2,
                 "ack after " + ackMillis + " ms, post done after " + doneMillis + " ms");
-        Fakes.slack.verify(1, postRequestedFor(urlPathEqualTo("/api/chat.postMessage")).withRequestBody(containing("channel=C0SLOW")));
+        Fakes.slack.verify(1, postRequestedFor(urlPathEqualTo("/api/chat.postMessage"))
+                .withRequestBody(containing("channel=C0SLOW")));
     }
 }

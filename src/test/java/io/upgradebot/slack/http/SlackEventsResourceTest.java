@@ -1,7 +1,5 @@
 package io.upgradebot.slack.http;
 
-import io.upgradebot.slack.FailingSubcommand;
-import io.upgradebot.slack.ProbeSubcommand;
 import static io.restassured.RestAssured.given;
 import static io.upgradebot.support.SlackSigner.command;
 import static io.upgradebot.support.SlackSigner.now;
@@ -22,16 +20,18 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.upgradebot.config.UpgradeBotConfig;
+import io.upgradebot.slack.FailingSubcommand;
+import io.upgradebot.slack.ProbeSubcommand;
 import io.upgradebot.store.ProcessedRequests;
+import io.upgradebot.support.Eventually;
 import io.upgradebot.support.Fakes;
 import io.upgradebot.support.SlackSigner;
 import jakarta.inject.Inject;
-import io.upgradebot.support.Eventually;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -91,8 +91,10 @@ class SlackEventsResourceTest {
         } finally {
             log.removeHandler(capture);
         }
-        org.junit.jupiter.api.Assertions.assertTrue(logged.stream().anyMatch(l -> l.contains("uninstalled")), logged.toString());
-        org.junit.jupiter.api.Assertions.assertTrue(logged.stream().anyMatch(l -> l.contains("revoked")), logged.toString());
+        org.junit.jupiter.api.Assertions.assertTrue(logged.stream().anyMatch(l -> l.contains("uninstalled")),
+                logged.toString());
+        org.junit.jupiter.api.Assertions.assertTrue(logged.stream().anyMatch(l -> l.contains("revoked")),
+                logged.toString());
     }
 
     @Test
@@ -201,7 +203,8 @@ class SlackEventsResourceTest {
         String signedBody = command("help", "U0ALICE", "C0UPGRADES", triggerId);
         String sentBody = command("probe", "U0ALICE", "C0UPGRADES", triggerId);
         String ts = now();
-        postSigned(ContentType.URLENC, sentBody, ts, sign(Fakes.SIGNING_SECRET, ts, signedBody), Map.of()).statusCode(401);
+        postSigned(ContentType.URLENC, sentBody, ts, sign(Fakes.SIGNING_SECRET, ts, signedBody), Map.of())
+                .statusCode(401);
         assertNothingHappened(triggerId);
     }
 
@@ -241,7 +244,8 @@ class SlackEventsResourceTest {
 
     @Test
     void chunkedBodyWithinTheLimitIsAnswered() throws Exception {
-        byte[] body = command("help", "U0ALICE", "C0UPGRADES", trigger()).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] body = command("help", "U0ALICE", "C0UPGRADES", trigger())
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
         java.net.http.HttpResponse<String> response = postChunked(body);
         assertEquals(200, response.statusCode());
         assertTrue(response.body().contains("/upgrade help"), response.body());
@@ -275,11 +279,14 @@ class SlackEventsResourceTest {
         String ts = now();
         return java.net.http.HttpClient.newHttpClient().send(
                 java.net.http.HttpRequest.newBuilder(java.net.URI.create(io.restassured.RestAssured.baseURI + ":"
-                                + io.restassured.RestAssured.port + "/slack/events"))
+                        + io.restassured.RestAssured.port + "/slack/events"))
                         .header("Content-Type", "application/x-www-form-urlencoded")
                         .header("X-Slack-Request-Timestamp", ts)
-                        .header("X-Slack-Signature", sign(Fakes.SIGNING_SECRET, ts, new String(body, java.nio.charset.StandardCharsets.UTF_8)))
-                        .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body)))
+                        .header("X-Slack-Signature",
+                                sign(Fakes.SIGNING_SECRET, ts,
+                                        new String(body, java.nio.charset.StandardCharsets.UTF_8)))
+                        .POST(java.net.http.HttpRequest.BodyPublishers
+                                .ofInputStream(() -> new java.io.ByteArrayInputStream(body)))
                         .build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString());
     }

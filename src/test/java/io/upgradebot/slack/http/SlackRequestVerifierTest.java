@@ -33,7 +33,8 @@ class SlackRequestVerifierTest {
     @Test
     void oneChangedCharacterFails() {
         assertEquals(Verdict.BAD_SIGNATURE, at(Long.parseLong(TS)).verify(TS, SLACK_EXAMPLE_SIGNATURE, BODY + "x"));
-        assertEquals(Verdict.BAD_SIGNATURE, at(Long.parseLong(TS)).verify(TS, SLACK_EXAMPLE_SIGNATURE.replace('a', 'b'), BODY));
+        assertEquals(Verdict.BAD_SIGNATURE,
+                at(Long.parseLong(TS)).verify(TS, SLACK_EXAMPLE_SIGNATURE.replace('a', 'b'), BODY));
     }
 
     @Test

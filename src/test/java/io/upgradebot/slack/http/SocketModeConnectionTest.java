@@ -69,7 +69,8 @@ class SocketModeConnectionTest {
     @Test
     void aSlashCommandOverTheSocketIsAnsweredWithItsAckEnvelope() throws Exception {
         try (io.upgradebot.support.FakeSlackSocket socket = new io.upgradebot.support.FakeSlackSocket()) {
-            slackApi.stubFor(post(urlPathEqualTo("/api/apps.connections.open")).willReturn(okJson(socket.connectionsOpenJson())));
+            slackApi.stubFor(post(urlPathEqualTo("/api/apps.connections.open"))
+                    .willReturn(okJson(socket.connectionsOpenJson())));
             App app = new App(AppConfig.builder().slack(slack).signingSecret("s").singleTeamBotToken(null)
                     .clientId(null).clientSecret(null).appInitializersEnabled(false).build(), slack, List.of());
             java.util.concurrent.atomic.AtomicInteger handled = new java.util.concurrent.atomic.AtomicInteger();
@@ -80,7 +81,8 @@ class SocketModeConnectionTest {
             SocketModeConnection connection = new SocketModeConnection();
             try {
                 connection.start(app, "xapp-1-A0UPGRADE-ok");
-                socket.send(io.upgradebot.support.FakeSlackSocket.slashCommand("env-1", "ping", "U0ALICE", "1.2.socket"));
+                socket.send(
+                        io.upgradebot.support.FakeSlackSocket.slashCommand("env-1", "ping", "U0ALICE", "1.2.socket"));
                 String envelope = socket.ackOf("env-1");
                 org.junit.jupiter.api.Assertions.assertTrue(envelope.contains("pong to ping"), envelope);
                 assertEquals(1, handled.get());

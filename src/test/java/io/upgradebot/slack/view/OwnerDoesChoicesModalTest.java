@@ -30,7 +30,8 @@ class OwnerDoesChoicesModalTest {
         List<ChoosableRepositories.Row> all = new ArrayList<>();
         for (int i = 0; i < 500; i++) {
             all.add(new ChoosableRepositories.Row(1000 + i, "openedx/" + "a-rather-long-repository-name-" + i,
-                    "https://github.com/openedx/repo-" + i + "/issues/" + (i + 1), "openedx/some-owning-team-" + (i % 40),
+                    "https://github.com/openedx/repo-" + i + "/issues/" + (i + 1),
+                    "openedx/some-owning-team-" + (i % 40),
                     i % 3 == 0 ? LEVELS.tbd() : LEVELS.choosable().get(i % 6), i));
         }
         int size = ChoosableRepositories.PAGE_SIZE;
@@ -39,7 +40,8 @@ class OwnerDoesChoicesModalTest {
             List<ChoosableRepositories.Row> rows = all.subList(p * size, Math.min(500, (p + 1) * size));
             ChoosableRepositories.Page page = new ChoosableRepositories.Page(7, "Django 5.2", rows, p, pages, 500, 500,
                     "", true, Optional.empty(), LEVELS.choosable());
-            JsonNode view = JSON.readTree(SLACK_JSON.toJson(OwnerDoesChoicesModal.of(page, p == 3 ? "x".repeat(4000) : null)));
+            JsonNode view = JSON
+                    .readTree(SLACK_JSON.toJson(OwnerDoesChoicesModal.of(page, p == 3 ? "x".repeat(4000) : null)));
             assertEquals(List.of(), BlockKitLimits.checkView(view), "page " + (p + 1));
             assertTrue(view.path("blocks").size() <= 100);
             String json = view.toString();
@@ -68,12 +70,14 @@ class OwnerDoesChoicesModalTest {
         View rendered = OwnerDoesChoicesModal.of(new ChoosableRepositories.Page(7, "P", rows, 0, 1, 3, 3, "", false,
                 Optional.empty(), LEVELS.choosable()), null);
         // what Slack sends back on submit: the view as rendered, plus the state of each select
-        String json = SLACK_JSON.toJson(rendered).replaceFirst("\\{", """
-                {"state":{"values":{
-                  "repo.1.0":{"ub.owner_does_pick:1":{"type":"static_select","selected_option":{"text":{"type":"plain_text","text":"Owner reviews"},"value":"owner-reviews"}}},
-                  "repo.2.5":{"ub.owner_does_pick:2":{"type":"static_select","selected_option":{"text":{"type":"plain_text","text":"Owner reviews"},"value":"owner-reviews"}}},
-                  "repo.3.6":{"ub.owner_does_pick:3":{"type":"static_select","selected_option":{"text":{"type":"plain_text","text":"Owner offers advice"},"value":"owner-offers-advice"}}}}},""");
+        String json = SLACK_JSON.toJson(rendered).replaceFirst("\\{",
+                """
+                        {"state":{"values":{
+                          "repo.1.0":{"ub.owner_does_pick:1":{"type":"static_select","selected_option":{"text":{"type":"plain_text","text":"Owner reviews"},"value":"owner-reviews"}}},
+                          "repo.2.5":{"ub.owner_does_pick:2":{"type":"static_select","selected_option":{"text":{"type":"plain_text","text":"Owner reviews"},"value":"owner-reviews"}}},
+                          "repo.3.6":{"ub.owner_does_pick:3":{"type":"static_select","selected_option":{"text":{"type":"plain_text","text":"Owner offers advice"},"value":"owner-offers-advice"}}}}},""");
         View submitted = SLACK_JSON.fromJson(json, View.class);
-        assertEquals(Map.of(1L, "owner-reviews", 3L, "owner-offers-advice"), OwnerDoesChoicesModal.unsavedPicks(submitted));
+        assertEquals(Map.of(1L, "owner-reviews", 3L, "owner-offers-advice"),
+                OwnerDoesChoicesModal.unsavedPicks(submitted));
     }
 }

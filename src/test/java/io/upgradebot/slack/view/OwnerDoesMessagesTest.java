@@ -9,8 +9,8 @@ import com.google.gson.Gson;
 import com.slack.api.util.json.GsonFactory;
 import io.upgradebot.domain.OwnerDoesLevels;
 import io.upgradebot.project.ChoiceNotifier;
-import io.upgradebot.project.ownerdoes.TbdRepositories;
 import io.upgradebot.project.TeamAudience;
+import io.upgradebot.project.ownerdoes.TbdRepositories;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,8 +25,10 @@ class OwnerDoesMessagesTest {
     @Test
     void theAnnouncementSaysWhatTheRunbookAsksAndMentionsTheTeams() throws Exception {
         List<ChoiceNotifier.TeamRepos> teams = List.of(
-                new ChoiceNotifier.TeamRepos(new TeamAudience("openedx/arch", Optional.of("S0ARCH"), List.of(), "config"), 3),
-                new ChoiceNotifier.TeamRepos(new TeamAudience("openedx/fe", Optional.empty(), List.of("U1", "U2"), "config"), 2),
+                new ChoiceNotifier.TeamRepos(
+                        new TeamAudience("openedx/arch", Optional.of("S0ARCH"), List.of(), "config"), 3),
+                new ChoiceNotifier.TeamRepos(
+                        new TeamAudience("openedx/fe", Optional.empty(), List.of("U1", "U2"), "config"), 2),
                 new ChoiceNotifier.TeamRepos(TeamAudience.unknown("openedx/misc"), 1));
         ChoiceNotifier.Announcement a = announcement(teams, 2);
         JsonNode blocks = JSON.readTree(SLACK_JSON.toJson(OwnerDoesMessages.announcement(a)));
@@ -58,8 +60,9 @@ class OwnerDoesMessagesTest {
             repos.add(new TbdRepositories.Repository("openedx/repository-number-" + i,
                     "https://github.com/openedx/repository-number-" + i + "/issues/12"));
         }
-        String text = OwnerDoesMessages.tbd("Django 5.2", List.of(new TbdRepositories.Group("openedx/arch", repos.subList(0, 300)),
-                new TbdRepositories.Group(null, repos.subList(300, 500))));
+        String text = OwnerDoesMessages.tbd("Django 5.2",
+                List.of(new TbdRepositories.Group("openedx/arch", repos.subList(0, 300)),
+                        new TbdRepositories.Group(null, repos.subList(300, 500))));
         JsonNode blocks = JSON.readTree(SLACK_JSON.toJson(EphemeralReply.text(text).getBlocks()));
         assertEquals(List.of(), io.upgradebot.support.BlockKitLimits.checkMessageBlocks(blocks));
         assertTrue(blocks.toString().contains("repository-number-499"), "the last one is listed too");

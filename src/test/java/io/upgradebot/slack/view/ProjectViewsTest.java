@@ -1,7 +1,5 @@
 package io.upgradebot.slack.view;
 
-import io.upgradebot.domain.ProjectState;
-import io.upgradebot.store.UpgradeProjectEntity;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -13,12 +11,13 @@ import com.slack.api.model.block.composition.MarkdownTextObject;
 import com.slack.api.model.view.View;
 import com.slack.api.model.view.ViewState;
 import com.slack.api.util.json.GsonFactory;
+import io.upgradebot.domain.ProjectState;
 import io.upgradebot.project.creation.DateSuggestion;
 import io.upgradebot.project.creation.NewProjectRequest;
 import io.upgradebot.project.creation.NewProjectRequest.Field;
 import io.upgradebot.project.creation.ProjectPreview;
-import io.upgradebot.project.status.ProjectStatus;
 import io.upgradebot.project.creation.UnreachableRepo;
+import io.upgradebot.project.status.ProjectStatus;
 import io.upgradebot.support.BlockKitLimits;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -56,7 +55,8 @@ class ProjectViewsTest {
                 .filter(b -> b instanceof InputBlock i && i.getBlockId().startsWith("date")).findFirst().orElseThrow();
         assertEquals("date.3", date.getBlockId(), "Slack keeps typed values for an unchanged block_id");
         SectionBlock suggestion = (SectionBlock) form.getBlocks().stream()
-                .filter(b -> b instanceof SectionBlock s && "suggestion".equals(s.getBlockId())).findFirst().orElseThrow();
+                .filter(b -> b instanceof SectionBlock s && "suggestion".equals(s.getBlockId())).findFirst()
+                .orElseThrow();
         String text = ((MarkdownTextObject) suggestion.getText()).getText();
         assertTrue(text.contains("2030-10-30") && text.contains("Ulmo") && text.contains("stagger"), text);
         NewProjectModal.Metadata back = NewProjectModal.Metadata.fromJson(form.getPrivateMetadata());
@@ -103,14 +103,17 @@ class ProjectViewsTest {
         assertTrue(r.previewOnly());
         assertEquals(ULMO.date(), r.suggestion().date(), "the suggestion shown comes back from private_metadata");
         assertEquals(Map.of("date.2", "bad", "name", "empty"),
-                parsed.errorsByBlock(new java.util.EnumMap<>(Map.of(Field.COMPLETION_DATE, "bad", Field.NAME, "empty"))));
+                parsed.errorsByBlock(
+                        new java.util.EnumMap<>(Map.of(Field.COMPLETION_DATE, "bad", Field.NAME, "empty"))));
     }
 
     @Test
     void previewOf500RepositoriesAndUnreachablesFitsAMessage() {
-        List<String> repos = IntStream.range(0, 500).mapToObj(i -> "openedx/some-rather-long-repository-name-" + i).toList();
+        List<String> repos = IntStream.range(0, 500).mapToObj(i -> "openedx/some-rather-long-repository-name-" + i)
+                .toList();
         List<UnreachableRepo> missing = IntStream.range(0, 200)
-                .mapToObj(i -> new UnreachableRepo("openedx/gone-" + i, "does not exist or the bot cannot see it")).toList();
+                .mapToObj(i -> new UnreachableRepo("openedx/gone-" + i, "does not exist or the bot cannot see it"))
+                .toList();
         Map<String, String> board = new LinkedHashMap<>();
         board.put("Project", "Django 5.2");
         board.put("Owner Does", "TBD");
@@ -122,7 +125,9 @@ class ProjectViewsTest {
         var blocks = PreviewView.blocks(p);
         BlockKitLimits.assertMessage(blocks);
         String json = GsonFactory.createSnakeCase().toJson(blocks);
-        assertTrue(json.replace("\\u003d", "=").contains("*Roadmap board* openedx #52: the roadmap issue added with Status = Backlog"),
+        assertTrue(
+                json.replace("\\u003d", "=")
+                        .contains("*Roadmap board* openedx #52: the roadmap issue added with Status = Backlog"),
                 "the roadmap board line");
         assertTrue(json.contains("ub.preview_create"), "the Create it button");
         assertTrue(json.contains("more"), "long lists end with …and N more");
@@ -136,17 +141,22 @@ class ProjectViewsTest {
                     + "/issues/1", null));
         }
         List<ProjectStatus.Failure> failures = IntStream.range(0, 40)
-                .mapToObj(i -> new ProjectStatus.Failure("issue in openedx/r" + i, "403 Resource not accessible by integration"))
+                .mapToObj(i -> new ProjectStatus.Failure("issue in openedx/r" + i,
+                        "403 Resource not accessible by integration"))
                 .toList();
-        ProjectStatus s = new ProjectStatus(1, "django-5-2", "Django 5.2", ProjectState.ACTIVE, "openedx/platform-roadmap", 412,
-                "https://github.com/openedx/platform-roadmap/issues/412", "Ulmo", LocalDate.of(2030, 10, 30), ULMO.reason(),
+        ProjectStatus s = new ProjectStatus(1, "django-5-2", "Django 5.2", ProjectState.ACTIVE,
+                "openedx/platform-roadmap", 412,
+                "https://github.com/openedx/platform-roadmap/issues/412", "Ulmo", LocalDate.of(2030, 10, 30),
+                ULMO.reason(),
                 "Axim", null, "C1", "U1", Instant.now(), 500, 500, 490, 10,
                 List.of(new ProjectStatus.LevelCount("TBD", "TBD", 500)), tbd, null, failures, ULMO.overlapWarning(),
                 "https://github.com/orgs/openedx/projects/51");
         BlockKitLimits.assertMessage(ProjectStatusView.blocks(s));
         BlockKitLimits.assertMessage(ProjectStatusView.summary(s));
-        ProjectStatus creating = new ProjectStatus(1, "django-5-2", "Django 5.2", ProjectState.CREATING, "o/r", null, null, null,
-                LocalDate.of(2030, 1, 1), "why", "Axim", null, "C1", "U1", Instant.now(), 80, 37, 37, 0, List.of(), List.of(),
+        ProjectStatus creating = new ProjectStatus(1, "django-5-2", "Django 5.2", ProjectState.CREATING, "o/r", null,
+                null, null,
+                LocalDate.of(2030, 1, 1), "why", "Axim", null, "C1", "U1", Instant.now(), 80, 37, 37, 0, List.of(),
+                List.of(),
                 new ProjectStatus.Progress(37, 80, 120, 560, 0, Instant.now().plusSeconds(120), "secondary rate limit"),
                 List.of(), null, null);
         String line = ProjectStatusView.progressLine(creating.progress());
@@ -158,7 +168,8 @@ class ProjectViewsTest {
     @Test
     void confirmationOf300UnreachableFitsAModalAndCarriesTheProjectId() {
         List<UnreachableRepo> missing = IntStream.range(0, 300)
-                .mapToObj(i -> new UnreachableRepo("openedx/gone-" + i, "does not exist or the bot cannot see it")).toList();
+                .mapToObj(i -> new UnreachableRepo("openedx/gone-" + i, "does not exist or the bot cannot see it"))
+                .toList();
         View v = ConfirmProjectModal.render(42, "Django 5.2", missing, 150, true, "no end of support announced");
         BlockKitLimits.assertModal(v);
         assertEquals(42L, ConfirmProjectModal.projectId(v));
@@ -168,7 +179,8 @@ class ProjectViewsTest {
     @Test
     void listOfManyProjectsFitsAMessage() {
         List<ProjectListView.Row> rows = IntStream.range(0, 60).mapToObj(i -> new ProjectListView.Row("project-" + i,
-                "A project with a long name number " + i, ProjectState.ACTIVE, LocalDate.of(2030, 1, 1), "Ulmo", 400, 20,
+                "A project with a long name number " + i, ProjectState.ACTIVE, LocalDate.of(2030, 1, 1), "Ulmo", 400,
+                20,
                 "https://github.com/openedx/platform-roadmap/issues/" + i, "C1")).toList();
         BlockKitLimits.assertMessage(ProjectListView.blocks(rows));
     }
