@@ -84,7 +84,7 @@ public class BoltSlackGateway implements SlackGateway {
         this.botToken = secrets.botToken().filter(t -> !t.isBlank()).orElse(null);
         this.methods = clients.standard().methods(botToken);
         this.interactiveMethods = clients.interactive().methods(botToken);
-        this.pacer = new ChannelPacer(slots, config.slack().channelPostInterval(), clock, ChannelPacer.Sleeper.REAL);
+        this.pacer = new ChannelPacer(slots, config.slack().channelPostInterval(), clock, ChannelPacer.REAL);
         this.maxRetries = Math.max(0, config.slack().maxRetries());
     }
 

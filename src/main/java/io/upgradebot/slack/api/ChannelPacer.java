@@ -1,5 +1,6 @@
 package io.upgradebot.slack.api;
 
+import io.upgradebot.config.Sleeper;
 import io.upgradebot.project.ChannelPostSlots;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,13 +25,11 @@ class ChannelPacer {
     /** How far ahead a shared slot is claimed: more than a database round trip, little next to a post. */
     private static final Duration MAX_LEAD = Duration.ofMillis(200);
 
-    /** Waits (or, in tests, moves a test clock); interruptible like {@link Thread#sleep}. */
-    @FunctionalInterface
-    interface Sleeper {
-        void sleep(Duration d) throws InterruptedException;
-
-        Sleeper REAL = d -> Thread.sleep(d.toMillis(), (int) (d.toNanos() % 1_000_000));
-    }
+    /**
+     * The pacer's own waits are real even where the bot's {@link Sleeper} returns at once (tests): the spacing of
+     * posts is what Slack sees.
+     */
+    static final Sleeper REAL = d -> Thread.sleep(d.toMillis(), (int) (d.toNanos() % 1_000_000));
 
     private final ChannelPostSlots shared;
     private final Duration interval;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.upgradebot.config.Sleeper;
 import io.upgradebot.project.ChannelPostSlots;
 import io.upgradebot.support.Fakes;
 import jakarta.inject.Inject;
@@ -71,7 +72,7 @@ class ChannelPacerTest {
     void twoPacersSharingTheDatabaseNeverGiveTwoPostsOfAChannelSlotsCloserThanTheInterval() throws Exception {
         TestClock clock = new TestClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
         List<Duration> waited = Collections.synchronizedList(new ArrayList<>());
-        ChannelPacer.Sleeper sleeper = d -> {
+        Sleeper sleeper = d -> {
             waited.add(d);
             clock.advance(d);
         };
@@ -128,7 +129,7 @@ class ChannelPacerTest {
     @Test
     void aRateLimitMetByOneReplicaHoldsTheChannelBackForTheOtherAndOtherChannelsGoOn() throws Exception {
         TestClock clock = new TestClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
-        ChannelPacer.Sleeper sleeper = clock::advance;
+        Sleeper sleeper = clock::advance;
         ChannelPacer a = new ChannelPacer(slots, INTERVAL, clock, sleeper);
         ChannelPacer b = new ChannelPacer(slots, INTERVAL, clock, sleeper);
         String channel = "C0HELD" + System.nanoTime();
