@@ -78,7 +78,11 @@ class BadInputTest {
     private final Handler capture = new Handler() {
         @Override
         public void publish(LogRecord r) {
-            logged.add(r);
+            // the Socket Mode client of an earlier test may still be reconnecting to the fake in the background;
+            // its lines have nothing to do with the request under test
+            if (r.getLoggerName() == null || !r.getLoggerName().startsWith("com.slack.api.socket_mode")) {
+                logged.add(r);
+            }
         }
 
         @Override
