@@ -13,6 +13,7 @@ import io.upgradebot.project.creation.ResolveRepositories;
 import io.upgradebot.slack.api.SlackGateway;
 import io.upgradebot.slack.http.AfterAck;
 import io.upgradebot.slack.view.OrchestratorRefusal;
+import io.upgradebot.slack.view.ProjectNotFound;
 import io.upgradebot.slack.view.ScopeChangeView;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -78,7 +79,7 @@ public class ReposCommand implements UpgradeSubcommand {
         }
         FindProject.Found found = findProject.find(parts[0], payload.getChannelId());
         if (!found.found()) {
-            return ctx.ack(found.message());
+            return ctx.ack(ProjectNotFound.mrkdwn(found));
         }
         boolean add = parts[1].equalsIgnoreCase("add");
         String repos = parts[2];
