@@ -81,8 +81,11 @@ public class CreateUpgradeProject {
     public record PreviewPosted(long projectId, String slug, String channelId) implements Outcome {
     }
 
-    /** The writes are planned. {@code warning} (mrkdwn) when the status message could not be posted, else null. */
-    public record Started(long projectId, String slug, String channelId, int repositories, String warning)
+    /**
+     * The writes are planned. {@code statusNotPosted} when the status message could not be posted in the channel
+     * (the bot is likely not in it): the person must know where progress cannot be shown.
+     */
+    public record Started(long projectId, String slug, String channelId, int repositories, boolean statusNotPosted)
             implements
                 Outcome {
     }
@@ -330,7 +333,7 @@ public class CreateUpgradeProject {
             List<PlannedWrite> writes = planner.initial(p, repos);
             writes.forEach(queue::enqueue);
             LOG.infof("project %s: %d repositories, %d GitHub writes planned", p.slug, repos.size(), writes.size());
-            return new Started(p.id, p.slug, p.channelId, repos.size(), null);
+            return new Started(p.id, p.slug, p.channelId, repos.size(), false);
         });
         if (outcome instanceof Started started) {
             queue.wake();
@@ -343,8 +346,7 @@ public class CreateUpgradeProject {
             if (posted.isEmpty()) {
                 // the writes are planned and run regardless; the person must know where progress cannot be shown
                 return new Started(started.projectId(), started.slug(), started.channelId(), started.repositories(),
-                        "I could not post in <#" + started.channelId() + ">: invite me there (`/invite @upgrade-bot`) "
-                                + "to see the progress; `/upgrade status " + started.slug() + "` works meanwhile.");
+                        true);
             }
         }
         return outcome;

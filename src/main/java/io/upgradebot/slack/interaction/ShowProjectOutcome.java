@@ -13,6 +13,7 @@ import io.upgradebot.slack.api.SlackGateway;
 import io.upgradebot.slack.view.ConfirmProjectModal;
 import io.upgradebot.slack.view.Mrkdwn;
 import io.upgradebot.slack.view.NewProjectModal;
+import io.upgradebot.slack.view.PreviewView;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
@@ -70,7 +71,9 @@ public class ShowProjectOutcome {
             return NewProjectModal.notice(":rocket: Creating the project with " + s.repositories()
                     + " repository issues. Follow the progress in <#" + s.channelId() + "> (`/upgrade status "
                     + s.slug()
-                    + "`)." + (s.warning() == null ? "" : "\n:warning: " + s.warning()));
+                    + "`)." + (s.statusNotPosted()
+                            ? "\n:warning: " + PreviewView.statusNotPosted(s.channelId(), s.slug())
+                            : ""));
         }
         AlreadyStarted a = (AlreadyStarted) outcome;
         return NewProjectModal
