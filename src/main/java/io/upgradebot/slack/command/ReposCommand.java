@@ -98,7 +98,7 @@ public class ReposCommand implements UpgradeSubcommand {
                             ScopeChangeView.confirmAdd(found.slug(), r.reachable(), r.unreachable()), false);
                 } else {
                     slack.respond(responseUrl, "Repositories of " + found.slug(),
-                            ScopeChangeView.lines("*" + found.slug() + "*:", r.lines()), false);
+                            ScopeChangeView.result(found.slug(), r), false);
                 }
             }));
             return ctx.ack(":hourglass_flowing_sand: Checking the repositories on GitHub…");
@@ -112,7 +112,7 @@ public class ReposCommand implements UpgradeSubcommand {
         afterAck.run(() -> answer(user, responseUrl, () -> {
             ChangeProjectScope.Result r = scope.remove(found.slug(), names, why, user);
             slack.respond(responseUrl, "Repositories of " + found.slug(),
-                    ScopeChangeView.lines("*" + found.slug() + "*:", r.lines()), false);
+                    ScopeChangeView.result(found.slug(), r), false);
         }));
         return ctx.ack(
                 ":hourglass_flowing_sand: Removing " + names.size() + " repositor" + (names.size() == 1 ? "y" : "ies")
