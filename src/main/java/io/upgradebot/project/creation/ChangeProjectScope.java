@@ -64,17 +64,18 @@ public class ChangeProjectScope {
      *
      * @param refusal     why the scope cannot change (then nothing else is set), or null
      * @param projectName the project's name when refused as a preview or closed, else null
+     * @param problem     why the repositories to add could not be resolved (then nothing else is set), or null
      * @param unreachable when not empty and nothing was changed, the person must confirm adding the others
      */
-    public record Result(boolean changed, Refusal refusal, String projectName, List<String> lines,
-            List<String> reachable, List<UnreachableRepo> unreachable) {
+    public record Result(boolean changed, Refusal refusal, String projectName, ResolveRepositories.Problem problem,
+            List<String> lines, List<String> reachable, List<UnreachableRepo> unreachable) {
 
         Result(boolean changed, List<String> lines, List<String> reachable, List<UnreachableRepo> unreachable) {
-            this(changed, null, null, lines, reachable, unreachable);
+            this(changed, null, null, null, lines, reachable, unreachable);
         }
 
         static Result refused(Refusal refusal, String projectName) {
-            return new Result(false, refusal, projectName, List.of(), List.of(), List.of());
+            return new Result(false, refusal, projectName, null, List.of(), List.of(), List.of());
         }
 
         public boolean needsConfirmation() {
@@ -90,7 +91,7 @@ public class ChangeProjectScope {
         }
         ResolveRepositories.Resolution res = resolver.resolve(reposText, config.projects().maxRepositories());
         if (res.problem() != null) {
-            return new Result(false, List.of(res.problem()), List.of(), List.of());
+            return new Result(false, null, null, res.problem(), List.of(), List.of(), List.of());
         }
         if (!res.unreachable().isEmpty() && !withoutUnreachable) {
             return new Result(false, List.of(), res.reachable(), res.unreachable());

@@ -70,6 +70,10 @@ public class CreateUpgradeProject {
     public record Refused(String message) implements Outcome {
     }
 
+    /** Nothing was stored or written: the repositories could not be resolved ({@code problem} says why). */
+    public record RepositoriesUnresolved(ResolveRepositories.Problem problem) implements Outcome {
+    }
+
     /**
      * Stored as a draft, waiting for the person: repositories that cannot be reached (created without them only if
      * they confirm), and/or no completion date could be suggested.
@@ -175,7 +179,7 @@ public class CreateUpgradeProject {
         }
         ResolveRepositories.Resolution res = resolver.resolve(r.repositories(), config.projects().maxRepositories());
         if (res.problem() != null) {
-            return new Refused(res.problem());
+            return new RepositoriesUnresolved(res.problem());
         }
         if (res.reachable().isEmpty()) {
             return new Refused("None of the repositories can be used, so there is nothing to create:\n"

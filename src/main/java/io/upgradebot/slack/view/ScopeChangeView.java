@@ -80,7 +80,9 @@ public final class ScopeChangeView {
 
     /** What a scope change of project {@code slug} did, or why it could not: "*slug*:" and one line each. */
     public static List<LayoutBlock> result(String slug, ChangeProjectScope.Result r) {
-        List<String> lines = r.refusal() == null ? r.lines() : List.of(refusal(slug, r));
+        List<String> lines = r.refusal() != null
+                ? List.of(refusal(slug, r))
+                : r.problem() != null ? List.of(RepositoryProblem.mrkdwn(r.problem())) : r.lines();
         return lines("*" + slug + "*:", lines);
     }
 

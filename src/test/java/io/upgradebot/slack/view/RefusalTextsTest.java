@@ -8,12 +8,14 @@ import io.upgradebot.config.OwnerDoesConfig.ChoicePolicy;
 import io.upgradebot.project.OrchestratorGate.OrchestrationTeam;
 import io.upgradebot.project.TeamAudience;
 import io.upgradebot.project.creation.ChangeProjectScope;
+import io.upgradebot.project.creation.ResolveRepositories;
 import io.upgradebot.project.ownerdoes.ChoiceRefusal;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** Refusals that project/ returns as data, in the words people see in Slack. */
+/** Refusals and problems that project/ returns as data, in the words people see in Slack. */
 class RefusalTextsTest {
 
     private static final OrchestrationTeam ORCH = new OrchestrationTeam(List.of("U0ORCH"), Optional.of("S0ORCH"));
@@ -48,14 +50,44 @@ class RefusalTextsTest {
     void scopeChangeRefusalsNameTheProject() {
         assertEquals("*django-5-2*:\n“Django 5.2” is closed; its scope no longer changes.",
                 text(ScopeChangeView.result("django-5-2", new ChangeProjectScope.Result(false,
-                        ChangeProjectScope.Refusal.CLOSED, "Django 5.2", List.of(), List.of(), List.of()))));
+                        ChangeProjectScope.Refusal.CLOSED, "Django 5.2", null, List.of(), List.of(), List.of()))));
         assertEquals("*django-5-2*:\n“Django 5.2” is only a preview: create it first (its *Create it* button), "
                 + "then change its repositories.",
                 text(ScopeChangeView.result("django-5-2", new ChangeProjectScope.Result(false,
-                        ChangeProjectScope.Refusal.PREVIEW, "Django 5.2", List.of(), List.of(), List.of()))));
+                        ChangeProjectScope.Refusal.PREVIEW, "Django 5.2", null, List.of(), List.of(), List.of()))));
         assertEquals("*nope*:\nThere is no project `nope`: /upgrade list shows them all.",
                 text(ScopeChangeView.result("nope", new ChangeProjectScope.Result(false,
-                        ChangeProjectScope.Refusal.NO_SUCH_PROJECT, null, List.of(), List.of(), List.of()))));
+                        ChangeProjectScope.Refusal.NO_SUCH_PROJECT, null, null, List.of(), List.of(), List.of()))));
+    }
+
+    @Test
+    void repositoryProblemsSayWhatToDo() {
+        assertEquals("The search `org:openedx topic:nope` found no repository.", RepositoryProblem.mrkdwn(
+                problem(ResolveRepositories.ProblemKind.SEARCH_FOUND_NOTHING, 0, Optional.empty(), null)));
+        assertEquals("The search `org:openedx topic:nope` finds more than 500 repositories, more than one project "
+                + "may hold: narrow it.",
+                RepositoryProblem.mrkdwn(
+                        problem(ResolveRepositories.ProblemKind.SEARCH_FINDS_TOO_MANY, 0, Optional.empty(), null)));
+        assertEquals("That is 501 repositories; one project holds at most 500.", RepositoryProblem.mrkdwn(
+                problem(ResolveRepositories.ProblemKind.TOO_MANY, 501, Optional.empty(), null)));
+        Instant at = Instant.parse("2026-12-02T03:00:00Z");
+        assertEquals("GitHub's search is rate limited right now (until 2026-12-02T03:00:00Z); try again in a "
+                + "minute.",
+                RepositoryProblem.mrkdwn(
+                        problem(ResolveRepositories.ProblemKind.SEARCH_RATE_LIMITED, 0, Optional.of(at), null)));
+        assertEquals("GitHub rate-limited the repository checks; try again then.", RepositoryProblem.mrkdwn(
+                problem(ResolveRepositories.ProblemKind.CHECKS_RATE_LIMITED, 0, Optional.empty(), null)));
+        assertEquals("GitHub refused the search: Validation Failed", RepositoryProblem.mrkdwn(
+                problem(ResolveRepositories.ProblemKind.SEARCH_REFUSED, 0, Optional.empty(), "Validation Failed")));
+        assertEquals("*django-5-2*:\nThat is 501 repositories; one project holds at most 500.",
+                text(ScopeChangeView.result("django-5-2", new ChangeProjectScope.Result(false, null, null,
+                        problem(ResolveRepositories.ProblemKind.TOO_MANY, 501, Optional.empty(), null), List.of(),
+                        List.of(), List.of()))));
+    }
+
+    private static ResolveRepositories.Problem problem(ResolveRepositories.ProblemKind kind, int count,
+            Optional<Instant> retryAt, String detail) {
+        return new ResolveRepositories.Problem(kind, "org:openedx topic:nope", count, 500, retryAt, detail);
     }
 
     @Test
