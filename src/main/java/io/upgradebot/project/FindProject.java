@@ -16,12 +16,41 @@ import java.util.Optional;
 @ApplicationScoped
 public class FindProject {
 
-    /** The project's id and slug, or why none was found ({@code message}, mrkdwn). */
-    public record Found(Long projectId, String slug, String message) {
+    /** Why no project was found. */
+    public enum Reason {
+        /** Nothing named, and the channel has no single active project. */
+        NOT_NAMED,
+        /** Nothing has the slug named. */
+        NO_SUCH_PROJECT
+    }
+
+    /**
+     * The project's id and slug, or why none was found.
+     *
+     * @param projectId  the project, or null when none was found
+     * @param slug       the project's slug; when none was found, the slug looked for (null when nothing was named)
+     * @param reason     why none was found, or null when found
+     * @param didYouMean a close slug, for {@link Reason#NO_SUCH_PROJECT}
+     * @param knownSlugs up to {@value #KNOWN_SHOWN} slugs, newest first, when no close slug helps (else empty)
+     */
+    public record Found(Long projectId, String slug, Reason reason, Optional<String> didYouMean,
+            List<String> knownSlugs) {
+
+        public Found {
+            knownSlugs = List.copyOf(knownSlugs);
+        }
+
         public boolean found() {
             return projectId != null;
         }
+
+        static Found of(UpgradeProjectEntity p) {
+            return new Found(p.id, p.slug, null, Optional.empty(), List.of());
+        }
     }
+
+    /** How many known projects a "not found" answer lists. */
+    public static final int KNOWN_SHOWN = 10;
 
     public Found find(String named, String channelId) {
         return QuarkusTransaction.joiningExisting().call(() -> {
@@ -30,30 +59,24 @@ public class FindProject {
                         "channelId = ?1 and state in ?2 order by createdAt desc",
                         channelId, List.of(ProjectState.CREATING, ProjectState.ACTIVE));
                 if (here.size() == 1) {
-                    return new Found(here.get(0).id, here.get(0).slug, null);
+                    return Found.of(here.get(0));
                 }
-                return new Found(null, null, "Name the project: " + known());
+                return new Found(null, null, Reason.NOT_NAMED, Optional.empty(), known());
             }
             String slug = Slug.of(named);
             Optional<UpgradeProjectEntity> p = UpgradeProjectEntity.findBySlug(slug);
             if (p.isPresent()) {
-                return new Found(p.get().id, p.get().slug, null);
+                return Found.of(p.get());
             }
             Optional<String> close = UpgradeProjectEntity.<UpgradeProjectEntity>listAll().stream().map(e -> e.slug)
                     .filter(s -> s.startsWith(slug) || slug.startsWith(s) || distance(s, slug) <= 2)
                     .min(Comparator.comparingInt(s -> distance(s, slug)));
-            return new Found(null, null, "There is no project `" + slug + "`."
-                    + close.map(s -> " Did you mean `" + s + "`?").orElse(" " + known()));
+            return new Found(null, slug, Reason.NO_SUCH_PROJECT, close, close.isPresent() ? List.of() : known());
         });
     }
 
-    private static String known() {
-        List<String> slugs = UpgradeProjectEntity.newestFirst().stream().limit(10).map(p -> "`" + p.slug + "`")
-                .toList();
-        return slugs.isEmpty()
-                ? "there are no projects yet (`/upgrade new`)."
-                : "known projects: " + String.join(", ", slugs)
-                        + " (`/upgrade list` for all).";
+    private static List<String> known() {
+        return UpgradeProjectEntity.newestFirst().stream().limit(KNOWN_SHOWN).map(p -> p.slug).toList();
     }
 
     /** Levenshtein distance, for "did you mean". */

@@ -61,9 +61,6 @@ public class OrchestratorGate {
 
     /** "Only orchestrators {action}: {team}." and, for some actions, what to do instead. */
     public record Refusal(Action action, OrchestrationTeam team) {
-
-        /** Said when {@link OrchestrationTeam#nobody()}: how an operator names the orchestrators. */
-        public static final String NOBODY_YET = Orchestrators.NOBODY_YET;
     }
 
     private final Orchestrators orchestrators;

@@ -2,7 +2,6 @@ package io.upgradebot.project;
 
 import io.upgradebot.config.UpgradeBotConfig;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -12,10 +11,6 @@ import java.util.List;
  */
 @ApplicationScoped
 public class Orchestrators {
-
-    /** Who can, when nobody is configured: how an operator names the orchestrators. */
-    static final String NOBODY_YET = "nobody yet: an operator sets UPGRADE_BOT_ORCHESTRATORS (Slack user ids) or "
-            + "UPGRADE_BOT_ORCHESTRATOR_GROUP (a user group id)";
 
     private final UpgradeBotConfig config;
     private final SlackDirectory directory;
@@ -37,17 +32,9 @@ public class Orchestrators {
                 .orElse(false);
     }
 
-    /** Slack mrkdwn naming who can, for refusals: "<@U1>, <@U2> or members of <!subteam^S1>". */
-    public String whoCan() {
-        List<String> parts = new ArrayList<>();
-        config.orchestrators().orElse(List.of()).forEach(u -> parts.add("<@" + u + ">"));
-        config.orchestratorGroup().ifPresent(g -> parts.add("members of <!subteam^" + g + ">"));
-        if (parts.isEmpty()) {
-            return NOBODY_YET;
-        }
-        if (parts.size() == 1) {
-            return parts.get(0);
-        }
-        return String.join(", ", parts.subList(0, parts.size() - 1)) + " or " + parts.get(parts.size() - 1);
+    /** Who the orchestrators are, for refusals: the configured users and group (neither: nobody yet). */
+    public OrchestratorGate.OrchestrationTeam whoCan() {
+        return new OrchestratorGate.OrchestrationTeam(config.orchestrators().orElse(List.of()),
+                config.orchestratorGroup());
     }
 }

@@ -49,13 +49,35 @@ public class ChangeProjectScope {
         this.directory = directory;
     }
 
+    /** Why a project's scope cannot change. */
+    public enum Refusal {
+        /** No project has the slug. */
+        NO_SUCH_PROJECT,
+        /** The project is only a preview: it is created first (its Create it button). */
+        PREVIEW,
+        /** The project is closed. */
+        CLOSED
+    }
+
     /**
-     * What a scope change did (mrkdwn lines for the person), or what it needs.
+     * What a scope change did (lines for the person), or why it could not, or what it needs.
      *
+     * @param refusal     why the scope cannot change (then nothing else is set), or null
+     * @param projectName the project's name when refused as a preview or closed, else null
+     * @param problem     why the repositories to add could not be resolved (then nothing else is set), or null
      * @param unreachable when not empty and nothing was changed, the person must confirm adding the others
      */
-    public record Result(boolean changed, List<String> lines, List<String> reachable,
-            List<UnreachableRepo> unreachable) {
+    public record Result(boolean changed, Refusal refusal, String projectName, ResolveRepositories.Problem problem,
+            List<String> lines, List<String> reachable, List<UnreachableRepo> unreachable) {
+
+        Result(boolean changed, List<String> lines, List<String> reachable, List<UnreachableRepo> unreachable) {
+            this(changed, null, null, null, lines, reachable, unreachable);
+        }
+
+        static Result refused(Refusal refusal, String projectName) {
+            return new Result(false, refusal, projectName, null, List.of(), List.of(), List.of());
+        }
+
         public boolean needsConfirmation() {
             return !changed && !unreachable.isEmpty() && !reachable.isEmpty();
         }
@@ -63,13 +85,13 @@ public class ChangeProjectScope {
 
     /** Adds repositories. With unreachable ones and {@code withoutUnreachable} false, changes nothing and asks. */
     public Result add(String slug, String reposText, String userId, boolean withoutUnreachable) {
-        Optional<String> refusal = refusal(slug);
-        if (refusal.isPresent()) {
-            return new Result(false, List.of(refusal.get()), List.of(), List.of());
+        Optional<Result> refused = refusal(slug);
+        if (refused.isPresent()) {
+            return refused.get();
         }
         ResolveRepositories.Resolution res = resolver.resolve(reposText, config.projects().maxRepositories());
         if (res.problem() != null) {
-            return new Result(false, List.of(res.problem()), List.of(), List.of());
+            return new Result(false, null, null, res.problem(), List.of(), List.of(), List.of());
         }
         if (!res.unreachable().isEmpty() && !withoutUnreachable) {
             return new Result(false, List.of(), res.reachable(), res.unreachable());
@@ -135,9 +157,9 @@ public class ChangeProjectScope {
 
     /** Removes repositories from scope: comment + close as not planned, list rewritten. */
     public Result remove(String slug, List<String> repos, String reason, String userId) {
-        Optional<String> refusal = refusal(slug);
-        if (refusal.isPresent()) {
-            return new Result(false, List.of(refusal.get()), List.of(), List.of());
+        Optional<Result> refused = refusal(slug);
+        if (refused.isPresent()) {
+            return refused.get();
         }
         String who = directory.person(userId).map(SlackDirectory.Person::name).orElse(userId);
         List<String> lines = new ArrayList<>();
@@ -209,16 +231,15 @@ public class ChangeProjectScope {
         }
     }
 
-    private Optional<String> refusal(String slug) {
+    private Optional<Result> refusal(String slug) {
         return QuarkusTransaction.requiringNew().call(() -> {
             Optional<UpgradeProjectEntity> p = UpgradeProjectEntity.findBySlug(slug);
             if (p.isEmpty()) {
-                return Optional.of("There is no project `" + slug + "`: /upgrade list shows them all.");
+                return Optional.of(Result.refused(Refusal.NO_SUCH_PROJECT, null));
             }
             return switch (p.get().state) {
-                case PREVIEW -> Optional.of("“" + p.get().name + "” is only a preview: create it first (its "
-                        + "*Create it* button), then change its repositories.");
-                case CLOSED -> Optional.of("“" + p.get().name + "” is closed; its scope no longer changes.");
+                case PREVIEW -> Optional.of(Result.refused(Refusal.PREVIEW, p.get().name));
+                case CLOSED -> Optional.of(Result.refused(Refusal.CLOSED, p.get().name));
                 default -> Optional.empty();
             };
         });

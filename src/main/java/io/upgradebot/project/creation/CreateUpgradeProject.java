@@ -70,6 +70,10 @@ public class CreateUpgradeProject {
     public record Refused(String message) implements Outcome {
     }
 
+    /** Nothing was stored or written: the repositories could not be resolved ({@code problem} says why). */
+    public record RepositoriesUnresolved(ResolveRepositories.Problem problem) implements Outcome {
+    }
+
     /**
      * Stored as a draft, waiting for the person: repositories that cannot be reached (created without them only if
      * they confirm), and/or no completion date could be suggested.
@@ -81,8 +85,11 @@ public class CreateUpgradeProject {
     public record PreviewPosted(long projectId, String slug, String channelId) implements Outcome {
     }
 
-    /** The writes are planned. {@code warning} (mrkdwn) when the status message could not be posted, else null. */
-    public record Started(long projectId, String slug, String channelId, int repositories, String warning)
+    /**
+     * The writes are planned. {@code statusNotPosted} when the status message could not be posted in the channel
+     * (the bot is likely not in it): the person must know where progress cannot be shown.
+     */
+    public record Started(long projectId, String slug, String channelId, int repositories, boolean statusNotPosted)
             implements
                 Outcome {
     }
@@ -172,7 +179,7 @@ public class CreateUpgradeProject {
         }
         ResolveRepositories.Resolution res = resolver.resolve(r.repositories(), config.projects().maxRepositories());
         if (res.problem() != null) {
-            return new Refused(res.problem());
+            return new RepositoriesUnresolved(res.problem());
         }
         if (res.reachable().isEmpty()) {
             return new Refused("None of the repositories can be used, so there is nothing to create:\n"
@@ -330,7 +337,7 @@ public class CreateUpgradeProject {
             List<PlannedWrite> writes = planner.initial(p, repos);
             writes.forEach(queue::enqueue);
             LOG.infof("project %s: %d repositories, %d GitHub writes planned", p.slug, repos.size(), writes.size());
-            return new Started(p.id, p.slug, p.channelId, repos.size(), null);
+            return new Started(p.id, p.slug, p.channelId, repos.size(), false);
         });
         if (outcome instanceof Started started) {
             queue.wake();
@@ -343,8 +350,7 @@ public class CreateUpgradeProject {
             if (posted.isEmpty()) {
                 // the writes are planned and run regardless; the person must know where progress cannot be shown
                 return new Started(started.projectId(), started.slug(), started.channelId(), started.repositories(),
-                        "I could not post in <#" + started.channelId() + ">: invite me there (`/invite @upgrade-bot`) "
-                                + "to see the progress; `/upgrade status " + started.slug() + "` works meanwhile.");
+                        true);
             }
         }
         return outcome;

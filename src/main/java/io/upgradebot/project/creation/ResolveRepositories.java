@@ -8,6 +8,7 @@ import io.upgradebot.github.GitHubException;
 import io.upgradebot.github.GitHubGateway;
 import io.upgradebot.github.GitHubTypes;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,9 +45,43 @@ public class ResolveRepositories {
      *                     when resolution worked
      */
     public record Resolution(List<String> reachable, List<UnreachableRepo> unreachable, String searchQuery,
-            String problem) {
-        static Resolution failed(String problem) {
+            Problem problem) {
+        static Resolution failed(Problem problem) {
             return new Resolution(List.of(), List.of(), null, problem);
+        }
+    }
+
+    /** Why no repository could be resolved. */
+    public enum ProblemKind {
+        /** The search found nothing. */
+        SEARCH_FOUND_NOTHING,
+        /** The search finds more than one project may hold ({@code max}). */
+        SEARCH_FINDS_TOO_MANY,
+        /** More repositories named ({@code count}) than one project may hold ({@code max}). */
+        TOO_MANY,
+        /** GitHub's search is rate limited, until {@code retryAt} when known. */
+        SEARCH_RATE_LIMITED,
+        /** GitHub refused the search ({@code detail} says how). */
+        SEARCH_REFUSED,
+        /** GitHub rate-limited the repository checks, until {@code retryAt} when known. */
+        CHECKS_RATE_LIMITED,
+        /** Interrupted while checking repositories. */
+        INTERRUPTED
+    }
+
+    /**
+     * @param kind        what went wrong
+     * @param searchQuery the search, when the field was one, else null
+     * @param count       how many repositories were named ({@link ProblemKind#TOO_MANY}), else 0
+     * @param max         the most one project holds
+     * @param retryAt     when GitHub said a rate limit ends
+     * @param detail      GitHub's message ({@link ProblemKind#SEARCH_REFUSED}), else null
+     */
+    public record Problem(ProblemKind kind, String searchQuery, int count, int max, Optional<Instant> retryAt,
+            String detail) {
+
+        static Problem of(ProblemKind kind, String searchQuery, int max) {
+            return new Problem(kind, searchQuery, 0, max, Optional.empty(), null);
         }
     }
 
@@ -114,24 +149,24 @@ public class ResolveRepositories {
                         ? github.searchCodeRepositories(searchQuery, max + 1)
                         : github.searchRepositories(searchQuery, max + 1);
                 if (named.isEmpty()) {
-                    return Resolution.failed("The search `" + searchQuery + "` found no repository.");
+                    return Resolution.failed(Problem.of(ProblemKind.SEARCH_FOUND_NOTHING, searchQuery, max));
                 }
                 if (named.size() > max) {
-                    return Resolution.failed("The search `" + searchQuery + "` finds more than " + max
-                            + " repositories, more than one project may hold: narrow it.");
+                    return Resolution.failed(Problem.of(ProblemKind.SEARCH_FINDS_TOO_MANY, searchQuery, max));
                 }
             } else {
                 named = RepoListParser.parse(text).repos().stream().map(RepoRef::fullName).toList();
                 if (named.size() > max) {
-                    return Resolution.failed("That is " + named.size() + " repositories; one project holds at most "
-                            + max + ".");
+                    return Resolution.failed(
+                            new Problem(ProblemKind.TOO_MANY, null, named.size(), max, Optional.empty(), null));
                 }
             }
         } catch (GitHubException.RateLimited e) {
-            return Resolution.failed("GitHub's search is rate limited right now" + e.retryAt()
-                    .map(t -> " (until " + t + ")").orElse("") + "; try again in a minute.");
+            return Resolution.failed(
+                    new Problem(ProblemKind.SEARCH_RATE_LIMITED, searchQuery, 0, max, e.retryAt(), null));
         } catch (GitHubException e) {
-            return Resolution.failed("GitHub refused the search: " + e.getMessage());
+            return Resolution.failed(
+                    new Problem(ProblemKind.SEARCH_REFUSED, searchQuery, 0, max, Optional.empty(), e.getMessage()));
         }
         return check(dedupe(named), searchQuery);
     }
@@ -158,8 +193,8 @@ public class ResolveRepositories {
                 } catch (ExecutionException e) {
                     Throwable cause = e.getCause();
                     if (cause instanceof GitHubException.RateLimited rl) {
-                        return Resolution.failed("GitHub rate-limited the repository checks" + rl.retryAt()
-                                .map(t -> " until " + t).orElse("") + "; try again then.");
+                        return Resolution.failed(new Problem(ProblemKind.CHECKS_RATE_LIMITED, searchQuery, 0, 0,
+                                rl.retryAt(), null));
                     }
                     unreachable.add(new UnreachableRepo(names.get(i), "could not be checked: " + cause.getMessage()));
                     continue;
@@ -175,7 +210,7 @@ public class ResolveRepositories {
             return new Resolution(dedupe(reachable), unreachable, searchQuery, null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return Resolution.failed("Interrupted while checking repositories.");
+            return Resolution.failed(Problem.of(ProblemKind.INTERRUPTED, searchQuery, 0));
         } finally {
             pool.shutdownNow();
         }

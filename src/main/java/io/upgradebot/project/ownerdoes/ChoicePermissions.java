@@ -6,7 +6,6 @@ import io.upgradebot.domain.ProjectState;
 import io.upgradebot.project.Orchestrators;
 import io.upgradebot.project.OwnerTeams;
 import io.upgradebot.project.SlackDirectory;
-import io.upgradebot.project.SlackMentions;
 import io.upgradebot.project.TeamAudience;
 import io.upgradebot.store.ProjectRepoEntity;
 import io.upgradebot.store.UpgradeProjectEntity;
@@ -16,7 +15,7 @@ import java.util.Optional;
 /**
  * Who may choose a repository's Owner Does level ({@code upgrade-bot.choice-policy}): under {@code owners} the
  * members of the repository's owning team, under {@code channel} anyone in the project channel; orchestrators
- * always. Refusals say who can, in Slack mrkdwn.
+ * always. Refusals are data ({@link ChoiceRefusal}) saying who can; the Slack adapter words them.
  *
  * <p>May call Slack (user groups, channel members) and GitHub (team members): after the ack only.
  */
@@ -57,45 +56,35 @@ public class ChoicePermissions {
                 && teams.isMember(userId, repo.ownerTeam, org(repo.repo));
     }
 
-    /** "members of <!subteam^S1> (the owning team, `openedx/arch`) or an orchestrator (<@U1>)". */
-    public String whoCan(UpgradeProjectEntity project, ProjectRepoEntity repo) {
-        String orchestration = "an orchestrator (" + orchestrators.whoCan() + ")";
-        if (policy() == ChoicePolicy.CHANNEL) {
-            return (project.channelId == null
-                    ? "people in the project channel"
-                    : "anyone in <#" + project.channelId + ">")
-                    + " or " + orchestration;
-        }
-        if (repo.ownerTeam == null) {
-            return "its owning team, which is not known yet, so only " + orchestration;
+    /** Who may choose for {@code repo}: the policy, the channel, the owning team and who it is, the orchestrators. */
+    public ChoiceRefusal.WhoCan whoCan(UpgradeProjectEntity project, ProjectRepoEntity repo) {
+        if (policy() == ChoicePolicy.CHANNEL || repo.ownerTeam == null) {
+            return new ChoiceRefusal.WhoCan(policy(), project.channelId, repo.ownerTeam, null,
+                    orchestrators.whoCan());
         }
         TeamAudience audience = teams.audience(repo.ownerTeam, org(repo.repo));
-        String who = audience.known()
-                ? SlackMentions.of(audience) + " (the owning team, `" + repo.ownerTeam + "`)"
-                : "the owning team `" + repo.ownerTeam + "` (not linked to Slack people yet)";
-        return "members of " + who + " or " + orchestration;
+        return new ChoiceRefusal.WhoCan(policy(), project.channelId, repo.ownerTeam, audience,
+                orchestrators.whoCan());
+    }
+
+    /** The refusal for someone who may not choose for {@code repo}, saying who can. */
+    public ChoiceRefusal notAllowed(UpgradeProjectEntity project, ProjectRepoEntity repo) {
+        return new ChoiceRefusal(ChoiceRefusal.Reason.NOT_ALLOWED, project.name, repo.repo, whoCan(project, repo));
     }
 
     /** The refusal shown when someone opens the choices and may choose for none of the repositories. */
-    public String nothingToChoose(UpgradeProjectEntity project) {
-        String orchestration = "orchestrators (" + orchestrators.whoCan() + ")";
-        if (policy() == ChoicePolicy.CHANNEL) {
-            return "Only people in "
-                    + (project.channelId == null ? "the project channel" : "<#" + project.channelId + ">")
-                    + " and " + orchestration + " choose for this project's repositories.";
-        }
-        return "None of this project's repositories is owned by a team you are in, as far as the bot knows. "
-                + "Each repository's owning team chooses for it, and " + orchestration + " can choose for any. "
-                + "If your team is missing, ask an orchestrator to add it to UPGRADE_BOT_OWNERS_SLACK.";
+    public ChoiceRefusal nothingToChoose(UpgradeProjectEntity project) {
+        return new ChoiceRefusal(ChoiceRefusal.Reason.NOTHING_TO_CHOOSE, project.name, null,
+                new ChoiceRefusal.WhoCan(policy(), project.channelId, null, null, orchestrators.whoCan()));
     }
 
     /** Choices are taken while the project runs: not for a preview (no issues yet) nor once it is closed. */
-    public static Optional<String> notOpenForChoices(UpgradeProjectEntity project) {
+    public static Optional<ChoiceRefusal> notOpenForChoices(UpgradeProjectEntity project) {
         if (project.state == ProjectState.PREVIEW) {
-            return Optional.of("*" + project.name + "* is only a preview: levels are chosen once it is created.");
+            return Optional.of(new ChoiceRefusal(ChoiceRefusal.Reason.PREVIEW, project.name, null, null));
         }
         if (project.state == ProjectState.CLOSED) {
-            return Optional.of("*" + project.name + "* is closed: its Owner Does levels no longer change.");
+            return Optional.of(new ChoiceRefusal(ChoiceRefusal.Reason.CLOSED, project.name, null, null));
         }
         return Optional.empty();
     }

@@ -33,10 +33,10 @@ public class ChoosableRepositories {
     /**
      * @param everyRepository the person may choose for all the project's repositories (orchestrator, or the
      *                        channel policy)
-     * @param refusal         mrkdwn shown instead of rows when the person may choose for none
+     * @param refusal         why the person may choose for none, shown instead of rows
      */
     public record Page(long projectId, String projectName, List<Row> rows, int page, int pages, int total,
-            int matching, String query, boolean everyRepository, Optional<String> refusal,
+            int matching, String query, boolean everyRepository, Optional<ChoiceRefusal> refusal,
             List<OwnerDoesLevel> levels) {
 
         public boolean searchable() {
@@ -63,7 +63,7 @@ public class ChoosableRepositories {
         if (project.isEmpty()) {
             return Optional.empty();
         }
-        Optional<String> closed = ChoicePermissions.notOpenForChoices(project.get());
+        Optional<ChoiceRefusal> closed = ChoicePermissions.notOpenForChoices(project.get());
         if (closed.isPresent()) {
             return Optional.of(new Page(projectId, project.get().name, List.of(), 0, 1, 0, 0, "", false, closed,
                     levels.choosable()));
@@ -88,7 +88,7 @@ public class ChoosableRepositories {
         Map<Long, Long> versions = versions(slice);
         List<Row> rows = slice.stream().map(r -> new Row(r.id, r.repo, r.issueUrl, r.ownerTeam,
                 levels.byKey(r.ownerDoes).orElse(levels.tbd()), versions.getOrDefault(r.id, 0L))).toList();
-        Optional<String> refusal = mine.isEmpty() && !repos.isEmpty()
+        Optional<ChoiceRefusal> refusal = mine.isEmpty() && !repos.isEmpty()
                 ? Optional.of(permissions.nothingToChoose(project.get()))
                 : Optional.empty();
         return Optional.of(new Page(projectId, project.get().name, rows, p, pages, mine.size(), matching.size(),

@@ -15,9 +15,9 @@ import java.util.Optional;
 public class ChooseForRepository {
 
     /**
-     * @param refusal mrkdwn saying who can, when the person may not choose for this repository
+     * @param refusal why the person may not choose for this repository, saying who can
      */
-    public record Outcome(OwnerDoesChoices.Outcome recorded, String repo, Optional<String> refusal) {
+    public record Outcome(OwnerDoesChoices.Outcome recorded, String repo, Optional<ChoiceRefusal> refusal) {
         public boolean refused() {
             return refusal.isPresent();
         }
@@ -41,13 +41,12 @@ public class ChooseForRepository {
         if (repo.isEmpty() || project.isEmpty() || !repo.get().inScope) {
             return new Outcome(OwnerDoesChoices.Outcome.NOT_FOUND, null, Optional.empty());
         }
-        Optional<String> closed = ChoicePermissions.notOpenForChoices(project.get());
+        Optional<ChoiceRefusal> closed = ChoicePermissions.notOpenForChoices(project.get());
         if (closed.isPresent()) {
             return new Outcome(null, repo.get().repo, closed);
         }
         if (!permissions.mayChoose(slackUserId, project.get(), repo.get())) {
-            return new Outcome(null, repo.get().repo, Optional.of("You can't choose for *" + repo.get().repo
-                    + "*: " + permissions.whoCan(project.get(), repo.get()) + " can."));
+            return new Outcome(null, repo.get().repo, Optional.of(permissions.notAllowed(project.get(), repo.get())));
         }
         String name = directory.person(slackUserId).map(SlackDirectory.Person::name).filter(n -> !n.isBlank())
                 .orElse(slackUserId);

@@ -14,6 +14,7 @@ import io.upgradebot.slack.view.AnnounceModal;
 import io.upgradebot.slack.view.EphemeralReply;
 import io.upgradebot.slack.view.LoadingModal;
 import io.upgradebot.slack.view.OrchestratorRefusal;
+import io.upgradebot.slack.view.ProjectNotFound;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
 import org.jboss.logging.Logger;
@@ -84,7 +85,7 @@ public class AnnounceCommand implements UpgradeSubcommand {
             }
             FindProject.Found found = projects.find(args, channel);
             if (!found.found()) {
-                slack.updateView(viewId, AnnounceModal.notice(TITLE, found.message()));
+                slack.updateView(viewId, AnnounceModal.notice(TITLE, ProjectNotFound.mrkdwn(found)));
                 return;
             }
             Optional<ProjectSummaries.ProjectSummary> project = summaries.byId(found.projectId());

@@ -11,6 +11,7 @@ import io.upgradebot.slack.api.SlackGateway;
 import io.upgradebot.slack.http.AfterAck;
 import io.upgradebot.slack.view.EphemeralReply;
 import io.upgradebot.slack.view.OrchestratorRefusal;
+import io.upgradebot.slack.view.ProjectNotFound;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
@@ -66,7 +67,7 @@ public class AskCommand implements UpgradeSubcommand {
         }
         FindProject.Found found = findProject.find(args, payload.getChannelId());
         if (!found.found()) {
-            return ctx.ack(EphemeralReply.text(found.message()));
+            return ctx.ack(EphemeralReply.text(ProjectNotFound.mrkdwn(found)));
         }
         ProjectSummaries.ProjectSummary project = summaries.byId(found.projectId()).orElse(null);
         if (project == null) {

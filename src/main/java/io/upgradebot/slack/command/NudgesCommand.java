@@ -9,6 +9,7 @@ import io.upgradebot.project.OrchestratorGate;
 import io.upgradebot.project.ProjectSummaries;
 import io.upgradebot.project.nudge.StaleIssueNudges;
 import io.upgradebot.slack.view.OrchestratorRefusal;
+import io.upgradebot.slack.view.ProjectNotFound;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -70,7 +71,7 @@ public class NudgesCommand implements UpgradeSubcommand {
         return reply.defer(req, ctx, () -> {
             FindProject.Found found = projects.find(named, channel);
             if (!found.found()) {
-                return ReplyAfterAck.Reply.text(found.message());
+                return ReplyAfterAck.Reply.text(ProjectNotFound.mrkdwn(found));
             }
             if (setting) {
                 if (!orchestrators.allows(user)) {

@@ -13,6 +13,7 @@ import io.upgradebot.project.creation.ResolveRepositories;
 import io.upgradebot.slack.api.SlackGateway;
 import io.upgradebot.slack.http.AfterAck;
 import io.upgradebot.slack.view.OrchestratorRefusal;
+import io.upgradebot.slack.view.ProjectNotFound;
 import io.upgradebot.slack.view.ScopeChangeView;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -78,7 +79,7 @@ public class ReposCommand implements UpgradeSubcommand {
         }
         FindProject.Found found = findProject.find(parts[0], payload.getChannelId());
         if (!found.found()) {
-            return ctx.ack(found.message());
+            return ctx.ack(ProjectNotFound.mrkdwn(found));
         }
         boolean add = parts[1].equalsIgnoreCase("add");
         String repos = parts[2];
@@ -97,7 +98,7 @@ public class ReposCommand implements UpgradeSubcommand {
                             ScopeChangeView.confirmAdd(found.slug(), r.reachable(), r.unreachable()), false);
                 } else {
                     slack.respond(responseUrl, "Repositories of " + found.slug(),
-                            ScopeChangeView.lines("*" + found.slug() + "*:", r.lines()), false);
+                            ScopeChangeView.result(found.slug(), r), false);
                 }
             }));
             return ctx.ack(":hourglass_flowing_sand: Checking the repositories on GitHub…");
@@ -111,7 +112,7 @@ public class ReposCommand implements UpgradeSubcommand {
         afterAck.run(() -> answer(user, responseUrl, () -> {
             ChangeProjectScope.Result r = scope.remove(found.slug(), names, why, user);
             slack.respond(responseUrl, "Repositories of " + found.slug(),
-                    ScopeChangeView.lines("*" + found.slug() + "*:", r.lines()), false);
+                    ScopeChangeView.result(found.slug(), r), false);
         }));
         return ctx.ack(
                 ":hourglass_flowing_sand: Removing " + names.size() + " repositor" + (names.size() == 1 ? "y" : "ies")

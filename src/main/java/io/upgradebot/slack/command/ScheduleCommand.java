@@ -11,6 +11,7 @@ import io.upgradebot.project.announce.ScheduledMessages;
 import io.upgradebot.slack.api.SlackGateway;
 import io.upgradebot.slack.http.AfterAck;
 import io.upgradebot.slack.view.EphemeralReply;
+import io.upgradebot.slack.view.ProjectNotFound;
 import io.upgradebot.slack.view.ScheduleList;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.ZoneId;
@@ -71,7 +72,8 @@ public class ScheduleCommand implements UpgradeSubcommand {
         afterAck.run(() -> {
             FindProject.Found found = projects.find(args, channel);
             if (!found.found()) {
-                slack.respond(responseUrl, found.message(), EphemeralReply.sections(found.message()), false);
+                String notFound = ProjectNotFound.mrkdwn(found);
+                slack.respond(responseUrl, notFound, EphemeralReply.sections(notFound), false);
                 return;
             }
             long projectId = found.projectId();

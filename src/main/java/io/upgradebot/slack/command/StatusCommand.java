@@ -6,6 +6,7 @@ import com.slack.api.bolt.response.Response;
 import io.upgradebot.project.FindProject;
 import io.upgradebot.project.status.ProjectStatus;
 import io.upgradebot.project.status.StatusMessages;
+import io.upgradebot.slack.view.ProjectNotFound;
 import io.upgradebot.slack.view.ProjectStatusView;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
@@ -58,7 +59,7 @@ public class StatusCommand implements UpgradeSubcommand {
                     : Optional.empty();
             if (status.isEmpty()) {
                 return ReplyAfterAck.Reply
-                        .text(found.message() == null ? "That project no longer exists." : found.message());
+                        .text(found.found() ? "That project no longer exists." : ProjectNotFound.mrkdwn(found));
             }
             return new ReplyAfterAck.Reply(ProjectStatusView.text(status.get()),
                     ProjectStatusView.blocks(status.get()));

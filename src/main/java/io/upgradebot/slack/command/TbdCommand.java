@@ -7,6 +7,7 @@ import io.upgradebot.project.FindProject;
 import io.upgradebot.project.ProjectSummaries;
 import io.upgradebot.project.ownerdoes.TbdRepositories;
 import io.upgradebot.slack.view.OwnerDoesMessages;
+import io.upgradebot.slack.view.ProjectNotFound;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -55,7 +56,7 @@ public class TbdCommand implements UpgradeSubcommand {
         return reply.defer(req, ctx, () -> {
             FindProject.Found found = findProject.find(args, channel);
             if (!found.found()) {
-                return ReplyAfterAck.Reply.text(found.message());
+                return ReplyAfterAck.Reply.text(ProjectNotFound.mrkdwn(found));
             }
             String name = projects.byId(found.projectId()).map(ProjectSummaries.ProjectSummary::name)
                     .orElse(found.slug());

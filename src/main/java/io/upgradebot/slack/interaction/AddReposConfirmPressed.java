@@ -59,7 +59,7 @@ public class AddReposConfirmPressed implements BlockActionHandler {
                 ChangeProjectScope.Result r = scope.add(pending.get().slug(), String.join("\n", pending.get().repos()),
                         user, true);
                 slack.respond(responseUrl, "Repositories of " + pending.get().slug(),
-                        ScopeChangeView.lines("*" + pending.get().slug() + "*:", r.lines()), false);
+                        ScopeChangeView.result(pending.get().slug(), r), false);
             } catch (RuntimeException e) {
                 LOG.warnf(e, "adding repositories failed");
             }

@@ -11,6 +11,7 @@ import io.upgradebot.slack.api.SlackGateway;
 import io.upgradebot.slack.http.AfterAck;
 import io.upgradebot.slack.view.ConfirmProjectModal;
 import io.upgradebot.slack.view.OrchestratorRefusal;
+import io.upgradebot.slack.view.PreviewView;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import org.jboss.logging.Logger;
@@ -75,8 +76,8 @@ public class CreateFromPreviewPressed implements BlockActionHandler {
             CreateUpgradeProject.Outcome outcome = create.createFromPreview(projectId, user);
             if (outcome instanceof CreateUpgradeProject.Refused r) {
                 respond(responseUrl, ":x: " + r.message());
-            } else if (outcome instanceof CreateUpgradeProject.Started s && s.warning() != null) {
-                respond(responseUrl, ":warning: " + s.warning());
+            } else if (outcome instanceof CreateUpgradeProject.Started s && s.statusNotPosted()) {
+                respond(responseUrl, ":warning: " + PreviewView.statusNotPosted(s.channelId(), s.slug()));
             } else if (outcome instanceof CreateUpgradeProject.AlreadyStarted a) {
                 respond(responseUrl, "This project is being created already (`/upgrade status " + a.slug() + "`).");
             }

@@ -8,6 +8,7 @@ import io.upgradebot.project.ownerdoes.ChooseForRepository;
 import io.upgradebot.slack.ActionIds;
 import io.upgradebot.slack.api.SlackGateway;
 import io.upgradebot.slack.http.AfterAck;
+import io.upgradebot.slack.view.ChoiceRefusalText;
 import io.upgradebot.slack.view.OwnerDoesChoicesModal;
 import io.upgradebot.slack.view.OwnerDoesChoicesScreen;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -60,8 +61,9 @@ public class PickOwnerDoesLevel implements BlockActionHandler {
             ChooseForRepository.Outcome outcome = choose.choose(userId, repoId, level);
             String notice = null;
             if (outcome.refused()) {
-                notice = ":no_entry: " + outcome.refusal().get();
-                refuseEphemerally(repoId, userId, outcome.refusal().get());
+                String refusal = ChoiceRefusalText.mrkdwn(outcome.refusal().get());
+                notice = ":no_entry: " + refusal;
+                refuseEphemerally(repoId, userId, refusal);
             }
             if (view != null) {
                 OwnerDoesChoicesModal.Metadata md = OwnerDoesChoicesModal.Metadata.parse(view.getPrivateMetadata())

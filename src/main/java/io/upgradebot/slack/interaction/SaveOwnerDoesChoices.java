@@ -7,6 +7,7 @@ import io.upgradebot.project.ownerdoes.ChooseForRepository;
 import io.upgradebot.slack.CallbackIds;
 import io.upgradebot.slack.api.SlackGateway;
 import io.upgradebot.slack.http.AfterAck;
+import io.upgradebot.slack.view.ChoiceRefusalText;
 import io.upgradebot.slack.view.OwnerDoesChoicesModal;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -46,7 +47,7 @@ public class SaveOwnerDoesChoices implements ViewSubmissionHandler {
                 for (Map.Entry<Long, String> pick : picks.entrySet()) {
                     ChooseForRepository.Outcome outcome = choose.choose(userId, pick.getKey(), pick.getValue());
                     if (outcome.refused()) {
-                        refusals.add(outcome.refusal().get());
+                        refusals.add(ChoiceRefusalText.mrkdwn(outcome.refusal().get()));
                         anyRepo = pick.getKey();
                     }
                 }

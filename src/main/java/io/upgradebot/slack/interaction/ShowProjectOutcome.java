@@ -7,12 +7,15 @@ import io.upgradebot.project.creation.CreateUpgradeProject.NeedsConfirmation;
 import io.upgradebot.project.creation.CreateUpgradeProject.Outcome;
 import io.upgradebot.project.creation.CreateUpgradeProject.PreviewPosted;
 import io.upgradebot.project.creation.CreateUpgradeProject.Refused;
+import io.upgradebot.project.creation.CreateUpgradeProject.RepositoriesUnresolved;
 import io.upgradebot.project.creation.CreateUpgradeProject.Started;
 import io.upgradebot.project.creation.NewProjectRequest;
 import io.upgradebot.slack.api.SlackGateway;
 import io.upgradebot.slack.view.ConfirmProjectModal;
 import io.upgradebot.slack.view.Mrkdwn;
 import io.upgradebot.slack.view.NewProjectModal;
+import io.upgradebot.slack.view.PreviewView;
+import io.upgradebot.slack.view.RepositoryProblem;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
@@ -50,13 +53,21 @@ public class ShowProjectOutcome {
         update(viewId, render(outcome, request, md));
     }
 
+    private static com.slack.api.model.view.View refused(String why, NewProjectRequest request,
+            NewProjectModal.Metadata md) {
+        if (request != null && md != null) {
+            return NewProjectModal.form(request, md, ":x: *Not created:* " + why);
+        }
+        return NewProjectModal.notice(":x: " + why);
+    }
+
     static com.slack.api.model.view.View render(Outcome outcome, NewProjectRequest request,
             NewProjectModal.Metadata md) {
         if (outcome instanceof Refused r) {
-            if (request != null && md != null) {
-                return NewProjectModal.form(request, md, ":x: *Not created:* " + r.message());
-            }
-            return NewProjectModal.notice(":x: " + r.message());
+            return refused(r.message(), request, md);
+        }
+        if (outcome instanceof RepositoriesUnresolved u) {
+            return refused(RepositoryProblem.mrkdwn(u.problem()), request, md);
         }
         if (outcome instanceof NeedsConfirmation c) {
             return ConfirmProjectModal.render(c.projectId(), c.name(), c.unreachable(), c.reachable(), c.needsDate(),
@@ -70,7 +81,9 @@ public class ShowProjectOutcome {
             return NewProjectModal.notice(":rocket: Creating the project with " + s.repositories()
                     + " repository issues. Follow the progress in <#" + s.channelId() + "> (`/upgrade status "
                     + s.slug()
-                    + "`)." + (s.warning() == null ? "" : "\n:warning: " + s.warning()));
+                    + "`)." + (s.statusNotPosted()
+                            ? "\n:warning: " + PreviewView.statusNotPosted(s.channelId(), s.slug())
+                            : ""));
         }
         AlreadyStarted a = (AlreadyStarted) outcome;
         return NewProjectModal

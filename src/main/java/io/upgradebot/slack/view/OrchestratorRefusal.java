@@ -7,6 +7,10 @@ import java.util.List;
 /** An {@link OrchestratorGate.Refusal} in Slack's words: the same text wherever an action is refused. */
 public final class OrchestratorRefusal {
 
+    /** Who can, when nobody is configured: how an operator names the orchestrators. */
+    static final String NOBODY_YET = "nobody yet: an operator sets UPGRADE_BOT_ORCHESTRATORS (Slack user ids) or "
+            + "UPGRADE_BOT_ORCHESTRATOR_GROUP (a user group id)";
+
     private OrchestratorRefusal() {
     }
 
@@ -26,9 +30,10 @@ public final class OrchestratorRefusal {
         return "Only orchestrators " + r.action().onlyOrchestrators + ".";
     }
 
+    /** "<@U1>, <@U2> or members of <!subteam^S1>", or how to name them when nobody is configured. */
     static String who(OrchestratorGate.OrchestrationTeam team) {
         if (team.nobody()) {
-            return OrchestratorGate.Refusal.NOBODY_YET;
+            return NOBODY_YET;
         }
         List<String> parts = new ArrayList<>();
         team.userIds().forEach(u -> parts.add("<@" + u + ">"));

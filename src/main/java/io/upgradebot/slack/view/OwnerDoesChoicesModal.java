@@ -105,7 +105,7 @@ public final class OwnerDoesChoicesModal {
         }
         if (page.refusal().isPresent()) {
             blocks.add(section(s -> s.blockId("refusal").text(markdownText(
-                    Mrkdwn.truncate(page.refusal().get(), Mrkdwn.SECTION_MAX)))));
+                    Mrkdwn.truncate(ChoiceRefusalText.mrkdwn(page.refusal().get()), Mrkdwn.SECTION_MAX)))));
         } else if (page.rows().isEmpty()) {
             String none = page.query().isBlank()
                     ? "This project has no repositories."

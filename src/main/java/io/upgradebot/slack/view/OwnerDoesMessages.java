@@ -12,7 +12,6 @@ import com.slack.api.model.block.element.BlockElement;
 import com.slack.api.model.block.element.ButtonElement;
 import io.upgradebot.domain.OwnerDoesLevel;
 import io.upgradebot.project.ChoiceNotifier;
-import io.upgradebot.project.SlackMentions;
 import io.upgradebot.project.ownerdoes.OwnerDoesChoices;
 import io.upgradebot.project.ownerdoes.TbdRepositories;
 import io.upgradebot.slack.ActionIds;

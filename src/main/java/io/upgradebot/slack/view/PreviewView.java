@@ -111,4 +111,10 @@ public final class PreviewView {
                 + p.slug() + "`")))));
         return blocks;
     }
+
+    /** Said when a project was started but its status message could not be posted in its channel. */
+    public static String statusNotPosted(String channelId, String slug) {
+        return "I could not post in <#" + channelId + ">: invite me there (`/invite @upgrade-bot`) "
+                + "to see the progress; `/upgrade status " + slug + "` works meanwhile.";
+    }
 }

@@ -9,6 +9,7 @@ import static com.slack.api.model.block.element.BlockElements.button;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.slack.api.model.block.LayoutBlock;
+import io.upgradebot.project.creation.ChangeProjectScope;
 import io.upgradebot.project.creation.UnreachableRepo;
 import io.upgradebot.slack.ActionIds;
 import java.util.ArrayList;
@@ -75,6 +76,23 @@ public final class ScopeChangeView {
         } catch (Exception e) {
             return Optional.empty();
         }
+    }
+
+    /** What a scope change of project {@code slug} did, or why it could not: "*slug*:" and one line each. */
+    public static List<LayoutBlock> result(String slug, ChangeProjectScope.Result r) {
+        List<String> lines = r.refusal() != null
+                ? List.of(refusal(slug, r))
+                : r.problem() != null ? List.of(RepositoryProblem.mrkdwn(r.problem())) : r.lines();
+        return lines("*" + slug + "*:", lines);
+    }
+
+    private static String refusal(String slug, ChangeProjectScope.Result r) {
+        return switch (r.refusal()) {
+            case NO_SUCH_PROJECT -> "There is no project `" + slug + "`: /upgrade list shows them all.";
+            case PREVIEW -> "“" + r.projectName() + "” is only a preview: create it first (its "
+                    + "*Create it* button), then change its repositories.";
+            case CLOSED -> "“" + r.projectName() + "” is closed; its scope no longer changes.";
+        };
     }
 
     public static List<LayoutBlock> lines(String heading, List<String> lines) {

@@ -9,6 +9,7 @@ import io.upgradebot.config.UpgradeBotConfig;
 import io.upgradebot.project.Orchestrators;
 import io.upgradebot.project.OwnerTeams;
 import io.upgradebot.project.SlackDirectory;
+import io.upgradebot.slack.view.ChoiceRefusalText;
 import io.upgradebot.store.ProjectRepoEntity;
 import io.upgradebot.store.UpgradeProjectEntity;
 import java.lang.reflect.Proxy;
@@ -35,9 +36,9 @@ class ChoicePermissionsTest {
         assertFalse(p.mayChoose("U0ARCH1", project, unowned), "nobody owns it: only orchestrators");
         assertTrue(p.mayChoose("U0ORCH", project, unowned));
         assertEquals("members of <!subteam^S0ARCH> (the owning team, `openedx/arch`) or an orchestrator (<@U0ORCH>)",
-                p.whoCan(project, archRepo));
+                ChoiceRefusalText.whoCan(p.whoCan(project, archRepo)));
         assertEquals("its owning team, which is not known yet, so only an orchestrator (<@U0ORCH>)",
-                p.whoCan(project, unowned));
+                ChoiceRefusalText.whoCan(p.whoCan(project, unowned)));
     }
 
     @Test
@@ -47,7 +48,8 @@ class ChoicePermissionsTest {
         assertTrue(p.mayChoose("U0INCHANNEL", project, unowned));
         assertFalse(p.mayChoose("U0ARCH1", project, archRepo), "team members outside the channel do not");
         assertTrue(p.mayChoose("U0ORCH", project, archRepo));
-        assertEquals("anyone in <#C0UPGRADES> or an orchestrator (<@U0ORCH>)", p.whoCan(project, archRepo));
+        assertEquals("anyone in <#C0UPGRADES> or an orchestrator (<@U0ORCH>)",
+                ChoiceRefusalText.whoCan(p.whoCan(project, archRepo)));
     }
 
     private static ChoicePermissions permissions(OwnerDoesConfig.ChoicePolicy policy) {

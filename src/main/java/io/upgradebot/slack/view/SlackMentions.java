@@ -1,5 +1,6 @@
-package io.upgradebot.project;
+package io.upgradebot.slack.view;
 
+import io.upgradebot.project.TeamAudience;
 import java.util.stream.Collectors;
 
 /** How a team is mentioned in Slack mrkdwn (refusals and announcements name the people who can act). */
