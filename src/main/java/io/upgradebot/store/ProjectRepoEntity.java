@@ -12,8 +12,15 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.hibernate.annotations.DynamicUpdate;
 
 /** One impacted repository of a project: its issue, board item, owner and Owner Does level. */
+/*
+ * Only the columns a transaction changed are written: several writers touch one row at once (a write's outcome
+ * records the issue number while the status message records its ts), and writing every column would put back
+ * the values one of them read before the other committed.
+ */
+@DynamicUpdate
 @Entity
 @Table(name = "project_repo")
 public class ProjectRepoEntity extends PanacheEntityBase {

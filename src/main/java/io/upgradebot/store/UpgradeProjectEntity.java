@@ -13,8 +13,15 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import org.hibernate.annotations.DynamicUpdate;
 
 /** One upgrade project ("Django 5.2"): the roadmap issue, its channel, its date. */
+/*
+ * Only the columns a transaction changed are written: several writers touch one row at once (a write's outcome
+ * records the issue number while the status message records its ts), and writing every column would put back
+ * the values one of them read before the other committed.
+ */
+@DynamicUpdate
 @Entity
 @Table(name = "upgrade_project")
 public class UpgradeProjectEntity extends PanacheEntityBase {
