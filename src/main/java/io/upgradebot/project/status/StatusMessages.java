@@ -89,10 +89,17 @@ public class StatusMessages {
     }
 
     void onStart(@Observes StartupEvent ev) {
-        // a restart mid fan-out: the queue resumes its writes, and the progress message must resume with it
-        List<Long> creating = QuarkusTransaction.requiringNew().call(() -> UpgradeProjectEntity
-                .<UpgradeProjectEntity>list("state", ProjectState.CREATING).stream().map(p -> p.id).toList());
-        creating.forEach(this::refresh);
+        // a restart mid fan-out: the queue resumes its writes, and the progress message must resume with it; looked
+        // up on this class's own thread, so that readiness does not wait for the first query
+        executor.execute(() -> {
+            try {
+                List<Long> creating = QuarkusTransaction.requiringNew().call(() -> UpgradeProjectEntity
+                        .<UpgradeProjectEntity>list("state", ProjectState.CREATING).stream().map(p -> p.id).toList());
+                creating.forEach(this::refresh);
+            } catch (RuntimeException e) {
+                LOG.warnf("Progress messages of projects still being created not resumed: %s", e.toString());
+            }
+        });
     }
 
     void onStop(@Observes ShutdownEvent ev) {

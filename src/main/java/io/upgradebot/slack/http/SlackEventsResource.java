@@ -17,6 +17,7 @@ import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -52,24 +53,35 @@ public class SlackEventsResource {
     /** Bodies up to this size are verified on the event loop (a slash command's is a few kilobytes at most). */
     private static final int EVENT_LOOP_MAX_BYTES = 16 * 1024;
 
-    private final App app;
+    // Bolt's App (and through its handlers most of the bot's beans) is built on first use, not when the route is
+    // installed: the startup thread only installs the route, and SlackStartup builds the App right after startup
+    // on another thread, so readiness does not wait for it and the first request does not pay for it either.
+    private final Provider<App> apps;
+    private final Provider<UpgradeCommandRouter> routers;
     private final SlackRequestVerifier verifier;
     private final AfterAckExecutor afterAck;
-    private final SlackHttpRequestParser parser;
     private final int maxBodyBytes;
     private final CurrentVertxRequest currentRequest;
-    private final java.util.function.Predicate<Request<?>> inlineAck;
+    private volatile SlackHttpRequestParser parser;
 
-    public SlackEventsResource(App app, SlackRequestVerifier verifier, AfterAckExecutor afterAck,
+    public SlackEventsResource(Provider<App> apps, SlackRequestVerifier verifier, AfterAckExecutor afterAck,
             UpgradeBotConfig config,
-            CurrentVertxRequest currentRequest, UpgradeCommandRouter router) {
-        this.app = app;
+            CurrentVertxRequest currentRequest, Provider<UpgradeCommandRouter> routers) {
+        this.apps = apps;
         this.currentRequest = currentRequest;
-        this.inlineAck = router::acksWithoutIo;
+        this.routers = routers;
         this.verifier = verifier;
         this.afterAck = afterAck;
-        this.parser = new SlackHttpRequestParser(app.config());
         this.maxBodyBytes = config.slack().maxBodyBytes();
+    }
+
+    private SlackHttpRequestParser parser() {
+        SlackHttpRequestParser p = parser;
+        if (p == null) {
+            p = new SlackHttpRequestParser(apps.get().config());
+            parser = p;
+        }
+        return p;
     }
 
     void install(@Observes Router router) {
@@ -147,7 +159,7 @@ public class SlackEventsResource {
             if (request == null) {
                 return;
             }
-            if (inlineAck.test(request)) {
+            if (routers.get().acksWithoutIo(request)) {
                 inRequestContext(ctx, () -> {
                     run(ctx, request);
                     return null;
@@ -225,7 +237,7 @@ public class SlackEventsResource {
         HttpServerRequest http = ctx.request();
         Request<?> request;
         try {
-            request = parser.parse(SlackRequestParser.HttpRequest.builder()
+            request = parser().parse(SlackRequestParser.HttpRequest.builder()
                     .requestUri(PATH)
                     .headers(new RequestHeaders(copy(http.headers())))
                     .requestBody(body)
@@ -247,7 +259,7 @@ public class SlackEventsResource {
         com.slack.api.bolt.response.Response bolt;
         AfterAckExecutor.Batch batch = afterAck.open();
         try {
-            bolt = app.run(request);
+            bolt = apps.get().run(request);
         } catch (Exception | Error e) {
             batch.discard();
             if (InteractionGuard.causedByInput(e)) {

@@ -6,6 +6,7 @@ import io.quarkus.runtime.StartupEvent;
 import io.upgradebot.config.SlackSecrets;
 import io.upgradebot.slack.api.SlackClients;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -15,15 +16,17 @@ import org.jboss.logging.Logger;
 /**
  * At startup: one clear line per missing Slack secret (never a value), which transports are on, and, off the startup
  * thread, who the bot token belongs to. The bot starts without secrets (health and docs work) and refuses Slack
- * requests until they are set. Building the App here also surfaces duplicate handler registrations at boot.
+ * requests until they are set. The App (Bolt, its HTTP client and TLS setup, every handler and the beans behind
+ * them) is built right after startup on another thread: readiness does not wait for it, duplicate handler
+ * registrations still show in the log at boot, and Socket Mode connects once it is built.
  */
 @Singleton
 public class SlackStartup {
 
     private static final Logger LOG = Logger.getLogger(SlackStartup.class);
 
-    void onStart(@Observes StartupEvent event, SlackSecrets secrets, App app, SocketModeConnection socketMode,
-            AfterAckExecutor afterAck, SlackClients clients) {
+    void onStart(@Observes StartupEvent event, SlackSecrets secrets, Provider<App> apps,
+            SocketModeConnection socketMode, AfterAckExecutor afterAck, Provider<SlackClients> clients) {
         Optional<String> signingSecret = secrets.signingSecret().filter(s -> !s.isBlank());
         Optional<String> botToken = secrets.botToken().filter(s -> !s.isBlank());
         Optional<String> appToken = secrets.appToken().filter(s -> !s.isBlank());
@@ -47,12 +50,14 @@ public class SlackStartup {
 
         if (appToken.isPresent()) {
             LOG.info("Slack: HTTP on POST /slack/events and Socket Mode (SLACK_APP_TOKEN is set), same handlers");
-            socketMode.start(app, appToken.get());
         } else {
             LOG.info("Slack: HTTP on POST /slack/events; Socket Mode off (set SLACK_APP_TOKEN to use it)");
         }
-
-        botToken.ifPresent(token -> afterAck.run(() -> logIdentity(clients, token)));
+        afterAck.run(() -> {
+            App app = apps.get();
+            appToken.ifPresent(token -> socketMode.start(app, token));
+            botToken.ifPresent(token -> logIdentity(clients.get(), token));
+        });
     }
 
     private static void logIdentity(SlackClients clients, String token) {
