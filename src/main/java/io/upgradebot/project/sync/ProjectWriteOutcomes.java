@@ -89,7 +89,7 @@ public class ProjectWriteOutcomes {
         if (ProjectWriteKeys.CHILDREN.equals(key.what()) && outcome.succeeded()
                 && !content(outcome.payload()).equals(content(desiredChildren(p)))) {
             // the list changed while this write ran (or its claim read the payload just before it was replaced)
-            rewriteChildren(p);
+            rewriteChildren(p, outcome.payload());
         }
     }
 
@@ -113,13 +113,20 @@ public class ProjectWriteOutcomes {
      * A rewrite that ran with an older list is followed by another once it is done (see {@link #recorded}).
      */
     public void rewriteChildren(UpgradeProjectEntity p) {
+        rewriteChildren(p, null);
+    }
+
+    /** {@code written}: the payload the last children write ran with, when it is known to be done. */
+    private void rewriteChildren(UpgradeProjectEntity p, JsonNode written) {
         List<GitHubWriteEntity> earlier = GitHubWriteEntity.list("idempotencyKey like ?1 order by id desc",
                 ProjectWriteKeys.prefix(p.slug, ProjectWriteKeys.CHILDREN) + "%");
         PlannedWrite write = childrenWrite(p, earlier.size() + 1);
         if (!earlier.isEmpty()) {
             GitHubWriteEntity last = earlier.get(0);
-            if (last.payload != null
-                    && content(parse(last.payload)).equals(content(write.payload()))) {
+            JsonNode lastPayload = written != null && last.state == GitHubWriteEntity.State.DONE
+                    ? written
+                    : parse(last.payload);
+            if (lastPayload != null && content(lastPayload).equals(content(write.payload()))) {
                 return;
             }
             if (last.state == GitHubWriteEntity.State.PENDING && queue.replacePending(
@@ -145,6 +152,9 @@ public class ProjectWriteOutcomes {
     }
 
     private static JsonNode parse(String stored) {
+        if (stored == null) {
+            return null;
+        }
         try {
             return JSON.readTree(stored);
         } catch (JsonProcessingException e) {

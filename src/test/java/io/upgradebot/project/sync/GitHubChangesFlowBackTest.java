@@ -144,6 +144,38 @@ class GitHubChangesFlowBackTest {
     }
 
     @Test
+    void aChildListWriteThatRanWithAnOlderListIsFollowedByOneWithTheCurrentList() {
+        Seeded p = OwnerDoesFixtures.seed(board, Map.of("openedx/late-t", "openedx/arch", "openedx/late-s",
+                "openedx/arch"));
+        int roadmap = withRoadmapIssue(p);
+        int number = repo(p.id("openedx/late-t")).issueNumber;
+        worker.pause();
+        deliver("issues", UUID.randomUUID().toString(), issueEvent("closed", p, "openedx/late-t", "completed", "erin"))
+                .statusCode(202);
+        Eventually.await(WAIT, "a child list write waits", () -> childrenWrites(p).size() == 1);
+        // that write was claimed with the list from before the close (its claim read the payload just before the
+        // close replaced it) and is done: the queue reports what it ran with
+        GitHubWriteEntity first = childrenWrites(p).get(0);
+        var stale = (com.fasterxml.jackson.databind.node.ObjectNode) JSON.createObjectNode()
+                .put("repo", ROADMAP_REPO).put("number", roadmap).put("section", RoadmapIssueBody.CHILDREN)
+                .put("content", "### Repository issues (2: 2 open, 0 closed)");
+        QuarkusTransaction.requiringNew().run(() -> {
+            GitHubWriteEntity.update("state = ?1 where id = ?2", GitHubWriteEntity.State.DONE, first.id);
+            io.quarkus.arc.Arc.container().beanManager().getEvent().select(io.upgradebot.github.WriteOutcome.class)
+                    .fire(new io.upgradebot.github.WriteOutcome(first.id, first.idempotencyKey,
+                            io.upgradebot.github.WriteKind.REPLACE_BODY_SECTION, first.projectId, stale,
+                            JSON.createObjectNode().put("changed", true), true, null));
+        });
+        List<GitHubWriteEntity> writes = childrenWrites(p);
+        assertEquals(2, writes.size(), "one more write, with the current list");
+        assertTrue(writes.stream().anyMatch(x -> x.state == GitHubWriteEntity.State.PENDING
+                && x.payload.contains("- [x] openedx/late-t#" + number)), writes.toString());
+        worker.resume();
+        Eventually.await(WAIT, "the roadmap issue shows the close",
+                () -> roadmapBody(roadmap).contains("- [x] openedx/late-t#" + number + "\n"));
+    }
+
+    @Test
     void closedAsNotPlannedReadsDifferentlyAndReopeningUnticks() {
         Seeded p = OwnerDoesFixtures.seed(board, Map.of("openedx/legacy-x", "openedx/arch", "openedx/kept-y",
                 "openedx/arch"));
@@ -243,6 +275,26 @@ class GitHubChangesFlowBackTest {
         quiet();
         assertEquals("In Progress", repo(w).boardStatus);
         assertEquals(1, threadLines("on the board by").size(), threadLines("on the board by").toString());
+    }
+
+    @Test
+    void aPersonsOwnerDoesEditShowsInTheStatusMessageOnceAndTheSameValueAgainDoesNothing() {
+        Seeded p = OwnerDoesFixtures.seed(board, Map.of("openedx/owner-u", "openedx/arch"));
+        long u = p.id("openedx/owner-u");
+        String item = repo(u).boardItemId;
+        String node = repo(u).issueNodeId;
+        deliver("projects_v2_item", UUID.randomUUID().toString(),
+                boardEdit(item, node, "Owner Does", "TBD", "Owner reviews", "jane")).statusCode(202);
+        Eventually.await(WAIT, "the status message counts the level",
+                () -> lastStatusText().contains("Owner reviews 1"));
+        Eventually.await(WAIT, "one line in the thread",
+                () -> threadLines("set on the board by `jane`").size() == 1);
+        // the value the bot already has, from another delivery (the bot's write echoed under a person's token)
+        deliver("projects_v2_item", UUID.randomUUID().toString(),
+                boardEdit(item, node, "Owner Does", "TBD", "Owner reviews", "jane")).statusCode(202);
+        quiet();
+        assertEquals(1, threadLines("set on the board by").size());
+        assertEquals("owner-reviews", repo(u).ownerDoes);
     }
 
     @Test
