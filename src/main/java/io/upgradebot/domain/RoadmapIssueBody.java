@@ -81,8 +81,16 @@ public final class RoadmapIssueBody {
      */
     static String children(List<ChildIssue> children, int budget, String projectSlug) {
         long closed = children.stream().filter(ChildIssue::closed).count();
+        // "3 closed: 1 not planned" — closed without being done is no progress, so the heading says how many
+        Map<String, Long> undone = new LinkedHashMap<>();
+        children.stream().filter(ChildIssue::closedUndone)
+                .forEach(c -> undone.merge(c.closeReason().words(), 1L, Long::sum));
+        String reasons = undone.isEmpty()
+                ? ""
+                : ": " + undone.entrySet().stream().map(e -> e.getValue() + " " + e.getKey())
+                        .collect(Collectors.joining(", "));
         String heading = "### Repository issues (" + children.size() + ": " + (children.size() - closed) + " open, "
-                + closed + " closed)\n\n";
+                + closed + " closed" + reasons + ")\n\n";
         if (children.isEmpty()) {
             return heading + "None yet.";
         }
@@ -90,8 +98,8 @@ public final class RoadmapIssueBody {
                 ? "GitHub links at most 100 sub-issues to an issue; this list names all " + children.size() + ".\n\n"
                 : "";
 
-        String taskList = heading + cap + children.stream()
-                .map(c -> "- [" + (c.closed() ? "x" : " ") + "] " + c.reference()).collect(Collectors.joining("\n"));
+        String taskList = heading + cap + children.stream().map(ChildIssue::taskLine)
+                .collect(Collectors.joining("\n"));
         if (taskList.length() <= budget) {
             return taskList;
         }

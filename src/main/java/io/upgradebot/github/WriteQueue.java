@@ -89,6 +89,25 @@ public class WriteQueue {
         return id;
     }
 
+    /**
+     * Gives a write that has not been claimed yet (PENDING) a new payload, so several changes in a short time make one
+     * GitHub write instead of one each. Answers false when the write is not pending any more (running, done, failed
+     * or unknown): enqueue a new one then. The payload must refer to no other write than the one it replaces did.
+     *
+     * <p>A claim that read the old payload just before this update may still send the old one; a caller that
+     * coalesces this way checks the done write's payload against what it wants and enqueues again when they differ.
+     */
+    @Transactional
+    public boolean replacePending(PlannedWrite write) {
+        validate(write);
+        int updated = GitHubWriteEntity.update("payload = ?1 where idempotencyKey = ?2 and state = ?3 and kind = ?4",
+                write.payload().toString(), write.key(), State.PENDING, write.kind().name());
+        if (updated > 0) {
+            wakeAfterCommit();
+        }
+        return updated > 0;
+    }
+
     /** Progress of one project's writes (or of all writes for {@code null}), for status messages in Slack. */
     @Transactional
     public WriteQueueState state(Long projectId) {

@@ -1,6 +1,7 @@
 package io.upgradebot.store;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.upgradebot.domain.CloseReason;
 import io.upgradebot.domain.RepoIssueState;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -46,6 +47,11 @@ public class ProjectRepoEntity extends PanacheEntityBase {
 
     @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
     public RepoIssueState issueState;
+    /** Why GitHub says the issue was closed, while it is closed (null: open, or closed before this was kept). */
+    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    public CloseReason issueCloseReason;
+    /** The board's Status as a person last set it; null: as the bot wrote it when it created the item. */
+    public String boardStatus;
     /** false once removed from scope */
     public boolean inScope;
     public Instant lastHumanActivityAt;

@@ -247,8 +247,9 @@ public class PlanProjectWrites {
         List<ChildIssue> children = new ArrayList<>();
         for (ProjectRepoEntity r : repos) {
             if (r.inScope && r.issueNumber != null) {
-                children.add(
-                        new ChildIssue(RepoRef.parse(r.repo), r.issueNumber, r.issueState == RepoIssueState.CLOSED));
+                boolean closed = r.issueState == RepoIssueState.CLOSED;
+                children.add(new ChildIssue(RepoRef.parse(r.repo), r.issueNumber, closed,
+                        closed ? r.issueCloseReason : null));
             }
         }
         String body = RoadmapIssueBody.render(summary(p), checklist.render(Set.of()), List.of());

@@ -5,6 +5,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.upgradebot.config.GitHubSecrets;
 import io.upgradebot.config.UpgradeBotConfig;
+import io.upgradebot.domain.CloseReason;
 import io.upgradebot.domain.OwnerDoesLevel;
 import io.upgradebot.domain.OwnerDoesLevels;
 import io.upgradebot.domain.ProjectState;
@@ -220,12 +221,24 @@ public class StatusMessages {
         int created = 0;
         int open = 0;
         int closed = 0;
+        Map<String, Integer> undone = new LinkedHashMap<>();
+        Map<String, Integer> boardStatuses = new LinkedHashMap<>();
+        boolean boardStatusEdited = false;
         List<ProjectStatus.RepoLine> tbd = new ArrayList<>();
         for (ProjectRepoEntity r : repos) {
+            if (r.boardItemId != null) {
+                // an item whose Status no person changed has the one the bot gave it
+                boardStatusEdited |= r.boardStatus != null;
+                boardStatuses.merge(r.boardStatus != null ? r.boardStatus : config.board().statusTodo(), 1,
+                        Integer::sum);
+            }
             if (r.issueNumber != null) {
                 created++;
                 if (r.issueState == RepoIssueState.CLOSED) {
                     closed++;
+                    if (r.issueCloseReason != null && r.issueCloseReason != CloseReason.COMPLETED) {
+                        undone.merge(r.issueCloseReason.words(), 1, Integer::sum);
+                    }
                 } else {
                     open++;
                 }
@@ -258,7 +271,12 @@ public class StatusMessages {
         return Optional.of(new ProjectStatus(p.id, p.slug, p.name, p.state, p.roadmapRepo, p.roadmapIssueNumber,
                 p.roadmapIssueUrl, p.releaseName, p.completionDate, p.completionReason, p.orchestrationTeam, p.docsUrl,
                 p.channelId, p.createdBy, p.createdAt, repos.size(), created, open, closed, levelCounts, tbd, progress,
-                failures, overlap, boardUrl()));
+                failures, overlap, boardUrl(), counts(undone),
+                boardStatusEdited ? counts(boardStatuses) : List.of()));
+    }
+
+    private static List<ProjectStatus.Count> counts(Map<String, Integer> counts) {
+        return counts.entrySet().stream().map(e -> new ProjectStatus.Count(e.getKey(), e.getValue())).toList();
     }
 
     private OwnerDoesLevels levels() {

@@ -1,10 +1,12 @@
 package io.upgradebot.project.sync;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.upgradebot.domain.CloseReason;
 import io.upgradebot.domain.RepoIssueState;
 import io.upgradebot.github.PlannedWrite;
 import io.upgradebot.github.WriteOutcome;
-import io.upgradebot.github.WritePayload;
 import io.upgradebot.github.WriteQueue;
 import io.upgradebot.project.ProjectWriteKeys;
 import io.upgradebot.project.creation.PlanProjectWrites;
@@ -27,6 +29,8 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class ProjectWriteOutcomes {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final WriteQueue queue;
     private final PlanProjectWrites planner;
@@ -67,15 +71,25 @@ public class ProjectWriteOutcomes {
                 });
                 case ProjectWriteKeys.BOARD_ITEM ->
                     repo(p, key).ifPresent(r -> r.boardItemId = textOf(result, "item_id"));
-                case ProjectWriteKeys.REMOVAL_CLOSE ->
-                    repo(p, key).ifPresent(r -> r.issueState = RepoIssueState.CLOSED);
-                case ProjectWriteKeys.READD_REOPEN -> repo(p, key).ifPresent(r -> r.issueState = RepoIssueState.OPEN);
+                case ProjectWriteKeys.REMOVAL_CLOSE -> repo(p, key).ifPresent(r -> {
+                    r.issueState = RepoIssueState.CLOSED;
+                    r.issueCloseReason = CloseReason.NOT_PLANNED;
+                });
+                case ProjectWriteKeys.READD_REOPEN -> repo(p, key).ifPresent(r -> {
+                    r.issueState = RepoIssueState.OPEN;
+                    r.issueCloseReason = null;
+                });
                 default -> {
                 }
             }
         }
         if (ProjectWriteKeys.REPO_ISSUE.equals(key.what()) && batchSettled(p, outcome.writeId())) {
             rewriteChildren(p);
+        }
+        if (ProjectWriteKeys.CHILDREN.equals(key.what()) && outcome.succeeded()
+                && !content(outcome.payload()).equals(content(desiredChildren(p)))) {
+            // the list changed while this write ran (or its claim read the payload just before it was replaced)
+            rewriteChildren(p, outcome.payload());
         }
     }
 
@@ -92,17 +106,60 @@ public class ProjectWriteOutcomes {
                 List.of(GitHubWriteEntity.State.PENDING, GitHubWriteEntity.State.RUNNING), justSettled) == 0;
     }
 
-    /** Plans a rewrite of the roadmap issue's child list, unless the last one planned says the same. */
+    /**
+     * Plans a rewrite of the roadmap issue's child list, unless the last one planned says the same. Coalesced: while
+     * the last rewrite is still waiting in the queue it is given the new list instead of a second write being queued,
+     * so many issues closed in a short time make one body write (the queue paces writes, so a burst waits together).
+     * A rewrite that ran with an older list is followed by another once it is done (see {@link #recorded}).
+     */
     public void rewriteChildren(UpgradeProjectEntity p) {
-        List<ProjectRepoEntity> repos = ProjectRepoEntity.list("projectId = ?1 order by repo", p.id);
+        rewriteChildren(p, null);
+    }
+
+    /** {@code written}: the payload the last children write ran with, when it is known to be done. */
+    private void rewriteChildren(UpgradeProjectEntity p, JsonNode written) {
         List<GitHubWriteEntity> earlier = GitHubWriteEntity.list("idempotencyKey like ?1 order by id desc",
                 ProjectWriteKeys.prefix(p.slug, ProjectWriteKeys.CHILDREN) + "%");
-        PlannedWrite write = planner.children(p, repos, earlier.size() + 1);
-        if (!earlier.isEmpty() && earlier.get(0).payload != null && WritePayload.parse(write.kind(),
-                earlier.get(0).payload).equals(WritePayload.parse(write.kind(), write.payload()))) {
-            return;
+        PlannedWrite write = childrenWrite(p, earlier.size() + 1);
+        if (!earlier.isEmpty()) {
+            GitHubWriteEntity last = earlier.get(0);
+            JsonNode lastPayload = written != null && last.state == GitHubWriteEntity.State.DONE
+                    ? written
+                    : parse(last.payload);
+            if (lastPayload != null && content(lastPayload).equals(content(write.payload()))) {
+                return;
+            }
+            if (last.state == GitHubWriteEntity.State.PENDING && queue.replacePending(
+                    new PlannedWrite(last.idempotencyKey, write.kind(), write.projectId(), write.payload()))) {
+                return;
+            }
         }
         queue.enqueue(write);
+    }
+
+    private PlannedWrite childrenWrite(UpgradeProjectEntity p, int n) {
+        List<ProjectRepoEntity> repos = ProjectRepoEntity.list("projectId = ?1 order by repo", p.id);
+        return planner.children(p, repos, n);
+    }
+
+    private JsonNode desiredChildren(UpgradeProjectEntity p) {
+        return childrenWrite(p, 0).payload();
+    }
+
+    /** What a children write puts in the body (its issue number may be a reference in one and a number in another). */
+    private static String content(JsonNode payload) {
+        return payload == null ? "" : payload.path("section").asText("") + "\n" + payload.path("content").asText("");
+    }
+
+    private static JsonNode parse(String stored) {
+        if (stored == null) {
+            return null;
+        }
+        try {
+            return JSON.readTree(stored);
+        } catch (JsonProcessingException e) {
+            return null;
+        }
     }
 
     private static Optional<ProjectRepoEntity> repo(UpgradeProjectEntity p, ProjectWriteKeys.Key key) {

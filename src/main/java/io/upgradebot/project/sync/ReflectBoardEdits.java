@@ -74,7 +74,7 @@ public class ReflectBoardEdits {
         if (repo.isEmpty()) {
             return; // an item of another project on the same board
         }
-        Optional<String> label = newValue(change, itemId);
+        Optional<String> label = newValue(change, itemId, config.board().ownerDoesField());
         if (label.isEmpty()) {
             LOG.infof("%s: Owner Does cleared or unreadable on the board; the bot keeps its record", repo.get().repo);
             return;
@@ -92,7 +92,8 @@ public class ReflectBoardEdits {
                 result.outcome());
     }
 
-    private boolean onConfiguredBoard(String projectNodeId) {
+    /** Whether a board's node id is the configured board's (other boards of the organisation are not ours). */
+    boolean onConfiguredBoard(String projectNodeId) {
         if (projectNodeId == null || config.board().org().isEmpty() || config.board().number().isEmpty()) {
             return false;
         }
@@ -112,7 +113,11 @@ public class ReflectBoardEdits {
     }
 
     private boolean isOwnerDoesField(JsonNode change) {
-        String field = config.board().ownerDoesField();
+        return isField(change, config.board().ownerDoesField());
+    }
+
+    /** Whether a {@code changes.field_value} is about the configured board's field of that name. */
+    boolean isField(JsonNode change, String field) {
         if (change.hasNonNull("field_name")) {
             return change.path("field_name").asText().equalsIgnoreCase(field);
         }
@@ -126,7 +131,7 @@ public class ReflectBoardEdits {
     }
 
     /** {@code changes.field_value.to.name} when GitHub sent it, else the item's value read back. */
-    private Optional<String> newValue(JsonNode change, String itemId) {
+    Optional<String> newValue(JsonNode change, String itemId, String field) {
         JsonNode to = change.path("to");
         if (to.isObject() && to.hasNonNull("name")) {
             return Optional.of(to.path("name").asText());
@@ -137,7 +142,7 @@ public class ReflectBoardEdits {
         if (change.has("to") && to.isNull()) {
             return Optional.empty();
         }
-        return itemId == null ? Optional.empty() : itemValue.value(itemId, config.board().ownerDoesField());
+        return itemId == null ? Optional.empty() : itemValue.value(itemId, field);
     }
 
     private static Optional<ProjectRepoEntity> findRepo(String itemId, String contentNodeId) {

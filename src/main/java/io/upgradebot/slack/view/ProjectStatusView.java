@@ -127,7 +127,18 @@ public final class ProjectStatusView {
         StringBuilder b = new StringBuilder();
         b.append("*").append(s.repositories()).append(" repositories* · ").append(s.issuesCreated())
                 .append(" issues (").append(s.issuesOpen()).append(" open, ").append(s.issuesClosed())
-                .append(" closed)");
+                .append(" closed");
+        if (!s.closedUndone().isEmpty()) {
+            // closed as not planned is no work done: said apart, so the closed count does not read as progress
+            b.append(": ").append(s.closedUndone().stream().map(c -> c.count() + " " + Mrkdwn.escape(c.value()))
+                    .collect(java.util.stream.Collectors.joining(", ")));
+        }
+        b.append(")");
+        if (!s.boardStatuses().isEmpty()) {
+            b.append("\n*Board status:* ").append(s.boardStatuses().stream()
+                    .map(c -> Mrkdwn.escape(c.value()) + " " + c.count())
+                    .collect(java.util.stream.Collectors.joining(" · ")));
+        }
         if (s.progress() == null) {
             b.append("\n*Owner Does:* ");
             List<String> parts = new ArrayList<>();
