@@ -14,6 +14,7 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.upgradebot.domain.RepoIssueState;
+import io.upgradebot.project.ownerdoes.OwnerDoesChoices;
 import io.upgradebot.project.status.StatusMessages;
 import io.upgradebot.slack.http.AfterAckExecutor;
 import io.upgradebot.store.GitHubWriteEntity;
@@ -55,6 +56,8 @@ class ReconcileProjectsTest {
     AfterAckExecutor afterAck;
     @Inject
     GitHubDeliveries deliveries;
+    @Inject
+    OwnerDoesChoices choices;
 
     private GitHubFake.BoardState board;
     private final GitHubFake github = GitHubFake.INSTANCE;
@@ -229,6 +232,54 @@ class ReconcileProjectsTest {
         assertTrue(missing.path("data").path("nodes").get(0).isNull(), missing.toString());
         assertEquals("NOT_FOUND", missing.path("errors").get(0).path("type").asText());
         assertEquals(0, missing.path("errors").get(0).path("path").get(1).asInt());
+    }
+
+    @Test
+    void anOwnerDoesValueTheBotWroteEarlierIsPutBackToTheCurrentChoiceOnce() {
+        Seeded p = seed(1, "stale-" + UUID.randomUUID().toString().substring(0, 6));
+        String r = repos(p).get(0);
+        long id = p.id(r);
+        choices.choose(new OwnerDoesChoices.Request(id, "owner-reviews", "U0ARCH1", "Ada Arch",
+                OwnerDoesChoices.Via.SLACK, null));
+        quiet();
+        String item = repo(id).boardItemId;
+        assertEquals("Owner reviews", boardValue(item));
+        // the bot's own older value lands again (a lost write retried late): set by the bot, no person involved
+        github.setBoardValueAsPerson(board, item, "Owner Does", "TBD", GitHubFake.BOT_LOGIN);
+
+        ReconcileReport report = reconcile.reconcile(p.projectId()).orElseThrow();
+
+        assertEquals(List.of(r), report.boardRewritten(), report.toString());
+        assertEquals(List.of(), report.choices(), "the bot's own value is no person's choice");
+        quiet();
+        assertEquals("Owner reviews", boardValue(item));
+        assertEquals("owner-reviews", repo(id).ownerDoes);
+        assertEquals(1, history(id).size());
+        assertFalse(reconcile.reconcile(p.projectId()).orElseThrow().changedAnything());
+    }
+
+    @Test
+    void atGitHubsRateLimitThePassStopsChangesNothingAndSaysWhen() {
+        Seeded p = seed(2, "limited-" + UUID.randomUUID().toString().substring(0, 6));
+        github.closeAsPerson(repos(p).get(0), 1, "alice", "completed");
+        github.inject(GitHubFake.Fault.secondaryLimit("POST", "/graphql", Map.of("Retry-After", "120")));
+        github.resetRequests();
+
+        ReconcileReport report = reconcile.reconcile(p.projectId()).orElseThrow();
+
+        assertTrue(report.stopped() != null && report.stopped().contains("rate limit"), report.toString());
+        assertTrue(report.retryAt() != null, "GitHub's retry-after is kept");
+        assertEquals(1, github.requests(), "stopped at the first refusal");
+        assertEquals(RepoIssueState.OPEN, repo(p.id(repos(p).get(0))).issueState);
+
+        ReconcileReport later = reconcile.reconcile(p.projectId()).orElseThrow();
+        assertEquals(1, later.closed().size(), later.toString());
+    }
+
+    private String boardValue(String itemId) {
+        synchronized (github) {
+            return board.value(itemId, "Owner Does");
+        }
     }
 
     // --- /upgrade sync -----------------------------------------------------------------------------------------
