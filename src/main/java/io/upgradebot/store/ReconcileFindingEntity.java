@@ -10,7 +10,10 @@ import java.time.Instant;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** A drift the reconciliation pass reported in a project's status thread (reported once, never again). */
+/**
+ * A drift the reconciliation pass reported in a project's status thread, or an issue state change it replayed: acted
+ * on once, never again.
+ */
 @Entity
 @Table(name = "reconcile_finding")
 public class ReconcileFindingEntity extends PanacheEntityBase {

@@ -28,11 +28,17 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
 
 /**
@@ -58,6 +64,7 @@ public class ReconcileProjects {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Clock difference tolerated between GitHub's edit times and our write times. */
     private static final Duration CLOCK_MARGIN = Duration.ofSeconds(30);
+    private static final Pattern OWNER_DOES_BOARD_KEY = Pattern.compile("^owner-does:board:r(\\d+):.*$");
     private static final List<GitHubWriteEntity.State> IN_FLIGHT = List.of(GitHubWriteEntity.State.PENDING,
             GitHubWriteEntity.State.RUNNING);
 
@@ -223,24 +230,30 @@ public class ReconcileProjects {
                 List.of(), 0, e.getMessage(), retryAt);
     }
 
+    /** A fixed number of queries whatever the project's size: the bot's writes are read once, grouped here. */
     private Project load(long projectId) {
         UpgradeProjectEntity p = UpgradeProjectEntity.findById(projectId);
+        boolean stateWrite = GitHubWriteEntity.count("(idempotencyKey like ?1 or idempotencyKey like ?2) "
+                + "and state in ?3", ProjectWriteKeys.prefix(p.slug, ProjectWriteKeys.REMOVAL_CLOSE) + "%",
+                ProjectWriteKeys.prefix(p.slug, ProjectWriteKeys.READD_REOPEN) + "%", IN_FLIGHT) > 0;
+        boolean itemWrite = GitHubWriteEntity.count("idempotencyKey like ?1 and state in ?2",
+                ProjectWriteKeys.prefix(p.slug, ProjectWriteKeys.BOARD_ITEM) + "%", IN_FLIGHT) > 0;
+        Map<Long, List<GitHubWriteEntity>> ownerDoesWrites = new HashMap<>();
+        for (GitHubWriteEntity w : GitHubWriteEntity.<GitHubWriteEntity>list(
+                "projectId = ?1 and idempotencyKey like 'owner-does:board:r%'", projectId)) {
+            Matcher m = OWNER_DOES_BOARD_KEY.matcher(w.idempotencyKey);
+            if (m.matches()) {
+                ownerDoesWrites.computeIfAbsent(Long.parseLong(m.group(1)), k -> new ArrayList<>()).add(w);
+            }
+        }
         List<Row> rows = new ArrayList<>();
         for (ProjectRepoEntity r : ProjectRepoEntity.inScopeOf(projectId)) {
-            boolean stateWrite = GitHubWriteEntity.count("(idempotencyKey like ?1 or idempotencyKey like ?2) "
-                    + "and state in ?3", ProjectWriteKeys.prefix(p.slug, ProjectWriteKeys.REMOVAL_CLOSE) + "%",
-                    ProjectWriteKeys.prefix(p.slug, ProjectWriteKeys.READD_REOPEN) + "%", IN_FLIGHT) > 0;
-            String ownerDoesWrites = ProjectWriteKeys.ownerDoesBoardPrefix(r.id) + "%";
-            boolean boardWrite = GitHubWriteEntity.count("(idempotencyKey like ?1 or idempotencyKey like ?2) and "
-                    + "state in ?3", ownerDoesWrites,
-                    ProjectWriteKeys.prefix(p.slug, ProjectWriteKeys.BOARD_ITEM)
-                            + "%",
-                    IN_FLIGHT) > 0;
-            GitHubWriteEntity last = GitHubWriteEntity.<GitHubWriteEntity>find(
-                    "idempotencyKey like ?1 and finishedAt is not null order by finishedAt desc", ownerDoesWrites)
-                    .firstResult();
+            List<GitHubWriteEntity> writes = ownerDoesWrites.getOrDefault(r.id, List.of());
+            boolean boardWrite = itemWrite || writes.stream().anyMatch(w -> IN_FLIGHT.contains(w.state));
+            Instant lastBotWrite = writes.stream().map(w -> w.finishedAt).filter(Objects::nonNull)
+                    .max(Comparator.naturalOrder()).orElse(null);
             rows.add(new Row(r.id, r.repo, r.issueNumber, r.issueUrl, r.issueNodeId, r.boardItemId, r.issueState,
-                    r.ownerDoes, stateWrite, boardWrite, last == null ? null : last.finishedAt));
+                    r.ownerDoes, stateWrite, boardWrite, lastBotWrite));
         }
         String channel = p.statusChannelId != null ? p.statusChannelId : p.channelId;
         return new Project(p.id, p.slug, p.name, p.state, channel, p.statusMessageTs, List.copyOf(rows),
@@ -263,6 +276,14 @@ public class ReconcileProjects {
             return;
         }
         String action = issue.open() ? "reopened" : "closed";
+        // claimed like a finding: two passes at once (a replica's hourly one, /upgrade sync) replay a change once
+        String key = issue.changedAt() == null
+                ? null
+                : "state:" + issue.nodeId() + ":" + action + ":" + issue.changedAt().toEpochMilli();
+        if (key != null && (p.reported().contains(key) || !claim(p.id(), key, row.id(), "STATE_" + action
+                .toUpperCase(Locale.ROOT)))) {
+            return;
+        }
         replay(row, issue, action);
         (issue.open() ? reopened : closed).add(row.repo() + "#" + issue.number());
     }
@@ -379,7 +400,7 @@ public class ReconcileProjects {
             if (p.reported().contains(f.key())) {
                 continue;
             }
-            if (claim(p.id(), f)) {
+            if (claim(p.id(), f.key(), f.projectRepoId(), f.finding().kind().name())) {
                 claimed.add(f);
             }
         }
@@ -398,20 +419,20 @@ public class ReconcileProjects {
         }
     }
 
-    private boolean claim(long projectId, Pending f) {
+    private boolean claim(long projectId, String key, Long projectRepoId, String kind) {
         try {
             QuarkusTransaction.requiringNew().run(() -> {
                 ReconcileFindingEntity row = new ReconcileFindingEntity();
                 row.projectId = projectId;
-                row.projectRepoId = f.projectRepoId();
-                row.findingKey = f.key();
-                row.kind = f.finding().kind().name();
+                row.projectRepoId = projectRepoId;
+                row.findingKey = key;
+                row.kind = kind;
                 row.reportedAt = clock.instant();
                 row.persist();
             });
             return true;
         } catch (RuntimeException alreadyClaimed) {
-            return false; // another pass found it at the same moment and tells it
+            return false; // another pass found it at the same moment and handles it
         }
     }
 }
