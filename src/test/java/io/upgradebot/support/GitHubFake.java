@@ -93,13 +93,13 @@ public final class GitHubFake implements ResponseDefinitionTransformerV2 {
 
     private final Map<String, RepoState> repos = new HashMap<>();
     private final Map<String, BoardState> boards = new HashMap<>();
+    /** Every request this fake answered (REST and GraphQL), for request-count assertions and benchmarks. */
+    private int requests;
+    /** "item id|field id" -> "login|time": who set a board value, when, for values people set. */
+    private final Map<String, String> valueSetBy = new HashMap<>();
     private final Deque<Fault> faults = new ArrayDeque<>();
     private final List<Applied> applied = new ArrayList<>();
     private long nextId = 2_000_000_000L;
-    /** Every request this fake answered (REST and GraphQL), for request-count assertions and benchmarks. */
-    private int requests;
-    /** issue node id -> (board item id -> who set which field, when), for values people set. */
-    private final Map<String, String> valueSetBy = new HashMap<>();
 
     private GitHubFake() {
     }
@@ -116,11 +116,11 @@ public final class GitHubFake implements ResponseDefinitionTransformerV2 {
 
     public synchronized void clear() {
         repos.clear();
+        requests = 0;
+        valueSetBy.clear();
         boards.clear();
         faults.clear();
         applied.clear();
-        requests = 0;
-        valueSetBy.clear();
     }
 
     /** How many requests this fake answered since {@link #install()} or {@link #resetRequests()}. */
@@ -289,10 +289,10 @@ public final class GitHubFake implements ResponseDefinitionTransformerV2 {
 
     @Override
     public synchronized ResponseDefinition transform(ServeEvent event) {
+        requests++;
         Request request = event.getRequest();
         String method = request.getMethod().getName();
         String path = request.getUrl().split("\\?")[0];
-        requests++;
         Fault fault = takeFault(method, path);
         if (fault != null && fault.mode() == FaultMode.REJECT) {
             ResponseDefinitionBuilder b = aResponse().withStatus(fault.status())

@@ -262,7 +262,7 @@ class ReconcileProjectsTest {
     void atGitHubsRateLimitThePassStopsChangesNothingAndSaysWhen() {
         Seeded p = seed(2, "limited-" + UUID.randomUUID().toString().substring(0, 6));
         github.closeAsPerson(repos(p).get(0), 1, "alice", "completed");
-        github.inject(GitHubFake.Fault.secondaryLimit("POST", "/graphql", Map.of("Retry-After", "120")));
+        github.inject(GitHubFake.Fault.secondaryLimit("POST", "/graphql.*", Map.of("Retry-After", "120")));
         github.resetRequests();
 
         ReconcileReport report = reconcile.reconcile(p.projectId()).orElseThrow();
