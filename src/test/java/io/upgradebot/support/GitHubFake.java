@@ -93,6 +93,10 @@ public final class GitHubFake implements ResponseDefinitionTransformerV2 {
 
     private final Map<String, RepoState> repos = new HashMap<>();
     private final Map<String, BoardState> boards = new HashMap<>();
+    /** Every request this fake answered (REST and GraphQL), for request-count assertions and benchmarks. */
+    private int requests;
+    /** "item id|field id" -> "login|time": who set a board value, when, for values people set. */
+    private final Map<String, String> valueSetBy = new HashMap<>();
     private final Deque<Fault> faults = new ArrayDeque<>();
     private final List<Applied> applied = new ArrayList<>();
     private long nextId = 2_000_000_000L;
@@ -112,9 +116,20 @@ public final class GitHubFake implements ResponseDefinitionTransformerV2 {
 
     public synchronized void clear() {
         repos.clear();
+        requests = 0;
+        valueSetBy.clear();
         boards.clear();
         faults.clear();
         applied.clear();
+    }
+
+    /** How many requests this fake answered since {@link #install()} or {@link #resetRequests()}. */
+    public synchronized int requests() {
+        return requests;
+    }
+
+    public synchronized void resetRequests() {
+        requests = 0;
     }
 
     @Override
@@ -274,6 +289,7 @@ public final class GitHubFake implements ResponseDefinitionTransformerV2 {
 
     @Override
     public synchronized ResponseDefinition transform(ServeEvent event) {
+        requests++;
         Request request = event.getRequest();
         String method = request.getMethod().getName();
         String path = request.getUrl().split("\\?")[0];
@@ -492,6 +508,7 @@ public final class GitHubFake implements ResponseDefinitionTransformerV2 {
                         "The single select option Id does not belong to the field");
             }
             board.values.computeIfAbsent(vars.path("item").asText(), i -> new HashMap<>()).put(field.id, stored);
+            valueSetBy.put(vars.path("item").asText() + "|" + field.id, BOT_LOGIN + "|" + Instant.now());
             record(request, "/graphql updateProjectV2ItemFieldValue");
             data.putObject("updateProjectV2ItemFieldValue").putObject("projectV2Item")
                     .put("id", vars.path("item").asText());
@@ -526,7 +543,179 @@ public final class GitHubFake implements ResponseDefinitionTransformerV2 {
             return graphqlError(data.putNull("updateProjectV2Field"), "NOT_FOUND",
                     "Could not resolve to a node with the global id of '" + fieldId + "'");
         }
+        if (query.contains("nodes(ids:")) {
+            return nodes(vars);
+        }
         return json(200, "{\"errors\":[{\"message\":\"fake GitHub does not know this query\"}]}");
+    }
+
+    /**
+     * {@code nodes(ids: [...])} as GitHub answers it: one entry per id, in order; null (with a {@code NOT_FOUND}
+     * error naming its path) for an id that resolves to nothing; more than 100 ids refused as a whole. Issues answer
+     * their state, repository, last close/reopen and their board items with the value of the field named by the
+     * {@code field} variable; board items answer their board and content.
+     */
+    private ResponseDefinitionBuilder nodes(JsonNode vars) {
+        JsonNode ids = vars.path("ids");
+        if (ids.size() > 100) {
+            ObjectNode refused = JSON.createObjectNode().putNull("data");
+            refused.putArray("errors").addObject().put("type", "EXCESSIVE_PAGINATION").put("message",
+                    "You may not request more than 100 nodes at once; this request asked for " + ids.size() + ".");
+            return json(200, refused.toString());
+        }
+        ObjectNode body = JSON.createObjectNode();
+        ArrayNode out = body.putObject("data").putArray("nodes");
+        ArrayNode errors = JSON.createArrayNode();
+        String fieldName = vars.path("field").asText("");
+        for (int i = 0; i < ids.size(); i++) {
+            String id = ids.get(i).asText();
+            ObjectNode node = issueNode(id, fieldName);
+            if (node == null) {
+                node = itemNode(id, fieldName);
+            }
+            if (node == null) {
+                out.addNull();
+                ObjectNode error = errors.addObject().put("type", "NOT_FOUND");
+                error.putArray("path").add("nodes").add(i);
+                error.putArray("locations").addObject().put("line", 2).put("column", 3);
+                error.put("message", "Could not resolve to a node with the global id of '" + id + "'.");
+            } else {
+                out.add(node);
+            }
+        }
+        if (!errors.isEmpty()) {
+            body.set("errors", errors);
+        }
+        return json(200, body.toString());
+    }
+
+    private ObjectNode issueNode(String id, String fieldName) {
+        for (RepoState repo : repos.values()) {
+            for (ObjectNode issue : repo.issues.values()) {
+                if (!id.equals(issue.path("node_id").asText())) {
+                    continue;
+                }
+                ObjectNode n = JSON.createObjectNode().put("__typename", "Issue").put("id", id)
+                        .put("number", issue.get("number").asInt()).put("url", issue.path("html_url").asText())
+                        .put("title", issue.path("title").asText())
+                        .put("state", issue.path("state").asText().toUpperCase(Locale.ROOT));
+                String reason = issue.path("state_reason").asText(null);
+                if (reason == null || reason.isBlank()) {
+                    n.putNull("stateReason");
+                } else {
+                    n.put("stateReason", reason.toUpperCase(Locale.ROOT));
+                }
+                n.set("closedAt", issue.path("closed_at").isTextual() ? issue.get("closed_at") : null);
+                n.putObject("repository").put("nameWithOwner", repo.owner + "/" + repo.name);
+                ArrayNode events = n.putObject("timelineItems").putArray("nodes");
+                if (issue.hasNonNull("state_changed_by")) {
+                    ObjectNode e = events.addObject().put("__typename", issue.path("state").asText().equals("closed")
+                            ? "ClosedEvent"
+                            : "ReopenedEvent")
+                            .put("createdAt", issue.path("state_changed_at").asText());
+                    e.putObject("actor").put("login", issue.get("state_changed_by").asText());
+                }
+                ArrayNode items = n.putObject("projectItems").putArray("nodes");
+                for (BoardState board : boards.values()) {
+                    board.items.forEach((itemId, content) -> {
+                        if (content.equals(id)) {
+                            items.add(itemJson(board, itemId, fieldName, false));
+                        }
+                    });
+                }
+                return n;
+            }
+        }
+        return null;
+    }
+
+    private ObjectNode itemNode(String id, String fieldName) {
+        for (BoardState board : boards.values()) {
+            if (board.items.containsKey(id)) {
+                return itemJson(board, id, fieldName, true);
+            }
+        }
+        return null;
+    }
+
+    private ObjectNode itemJson(BoardState board, String itemId, String fieldName, boolean withTypename) {
+        ObjectNode item = JSON.createObjectNode();
+        if (withTypename) {
+            item.put("__typename", "ProjectV2Item");
+        }
+        item.put("id", itemId);
+        item.putObject("project").put("id", board.id);
+        item.putObject("content").put("id", board.items.get(itemId));
+        FieldState field = board.field(fieldName);
+        String stored = field == null ? null : board.values.getOrDefault(itemId, Map.of()).get(field.id);
+        if (stored == null) {
+            item.putNull("fieldValueByName");
+            return item;
+        }
+        ObjectNode v = item.putObject("fieldValueByName");
+        if (field.dataType.equals("SINGLE_SELECT")) {
+            v.put("name", board.value(itemId, fieldName)).put("optionId", stored);
+        } else {
+            v.put("text", stored);
+        }
+        String meta = valueSetBy.get(itemId + "|" + field.id);
+        String[] who = meta == null ? new String[]{BOT_LOGIN, "2020-01-01T00:00:00Z"} : meta.split("\\|", 2);
+        v.put("updatedAt", who[1]);
+        v.putObject("creator").put("login", who[0]);
+        return item;
+    }
+
+    // --- what people do on GitHub (no webhook is sent: tests deliver those themselves) -----------------------
+
+    /** A person closes the issue ({@code completed} or {@code not_planned}). */
+    public synchronized void closeAsPerson(String repo, int number, String login, String reason) {
+        ObjectNode issue = repo(repo).issues.get(number);
+        String now = Instant.now().toString();
+        issue.put("state", "closed").put("state_reason", reason).put("closed_at", now).put("updated_at", now)
+                .put("state_changed_by", login).put("state_changed_at", now);
+        issue.set("closed_by", user(login));
+    }
+
+    /** A person reopens the issue. */
+    public synchronized void reopenAsPerson(String repo, int number, String login) {
+        ObjectNode issue = repo(repo).issues.get(number);
+        String now = Instant.now().toString();
+        issue.put("state", "open").put("state_reason", "reopened").putNull("closed_at").put("updated_at", now)
+                .put("state_changed_by", login).put("state_changed_at", now);
+    }
+
+    /** A person deletes the issue: its node resolves to nothing any more. */
+    public synchronized void deleteIssue(String repo, int number) {
+        ObjectNode issue = repo(repo).issues.remove(number);
+        String nodeId = issue.path("node_id").asText();
+        boards.values().forEach(b -> b.items.values().removeIf(nodeId::equals));
+    }
+
+    /** A person transfers the issue to {@code toRepo}: same node id, new repository and number. */
+    public synchronized JsonNode transferIssue(String repo, int number, String toRepo) {
+        ObjectNode issue = repo(repo).issues.remove(number);
+        RepoState target = repo(toRepo);
+        int newNumber = target.issues.size() + 1;
+        issue.put("number", newNumber).put("html_url", "https://github.com/" + target.owner + "/" + target.name
+                + "/issues/" + newNumber);
+        target.issues.put(newNumber, issue);
+        return issue;
+    }
+
+    /** A person removes the item from the board (its values go with it). */
+    public synchronized void removeBoardItem(BoardState board, String itemId) {
+        board.items.remove(itemId);
+        board.values.remove(itemId);
+    }
+
+    /** A person sets a single-select value on the board (the option must exist). */
+    public synchronized void setBoardValueAsPerson(BoardState board, String itemId, String fieldName, String option,
+            String login) {
+        FieldState field = board.field(fieldName);
+        String optionId = field.options.stream().filter(o -> o.name().equals(option)).map(OptionState::id)
+                .findFirst().orElseThrow(() -> new IllegalArgumentException("no option " + option));
+        board.values.computeIfAbsent(itemId, i -> new HashMap<>()).put(field.id, optionId);
+        valueSetBy.put(itemId + "|" + field.id, login + "|" + Instant.now().toString());
     }
 
     // --- state and JSON ------------------------------------------------------------------------------------

@@ -190,6 +190,28 @@ public class OwnerDoesChoices {
         return row;
     }
 
+    /**
+     * The board shows an Owner Does value the bot itself wrote earlier, not the current choice (a write lost or
+     * landed out of order): writes the current level once more, once per choice (the key carries the choice), so a
+     * drift found again on the next pass writes nothing twice. False when there is no choice to write.
+     */
+    public boolean writeCurrentLevelAgain(long projectRepoId) {
+        boolean queued = QuarkusTransaction.requiringNew().call(() -> {
+            ProjectRepoEntity repo = ProjectRepoEntity.findById(projectRepoId);
+            OwnerDoesChoiceEntity latest = OwnerDoesChoiceEntity
+                    .find("projectRepoId = ?1 order by chosenAt desc, id desc", projectRepoId).firstResult();
+            if (repo == null || latest == null || levels.byKey(repo.ownerDoes).isEmpty()) {
+                return false;
+            }
+            return queueBoardWrite(repo, UpgradeProjectEntity.findById(repo.projectId),
+                    levels.byKey(repo.ownerDoes).get(), ProjectWriteKeys.ownerDoesBoardSync(repo.id, latest.id));
+        });
+        if (queued) {
+            writes.wake();
+        }
+        return queued;
+    }
+
     /** Queues the board's Owner Does = level for the repository's item; false when there is no board item. */
     boolean queueBoardWrite(ProjectRepoEntity repo, UpgradeProjectEntity project, OwnerDoesLevel level, String key) {
         if (!board.boardConfigured()) {
