@@ -216,6 +216,44 @@ class HomeTabTest {
     }
 
     @Test
+    void anOrchestratorsButtonsRunWhatTheCommandsRunAndOthersAreRefused() {
+        String repo = unique("openedx/home-ask");
+        Seeded p = seed(Map.of(repo, "openedx/arch"));
+        String orchestrator = OwnerDoesFixtures.ORCHESTRATOR;
+        openHome(orchestrator).statusCode(200);
+        ObjectNode home = (ObjectNode) awaitPublished(orchestrator, 1);
+        String project = String.valueOf(p.projectId());
+
+        // Status: a modal opened at once, then filled with what /upgrade status shows
+        SlackSigner.postForm(OwnerDoesFixtures.button(orchestrator, home, "ub.home_status", project)).statusCode(200);
+        assertEquals(1, SlackCalls.count("views.open"), "opened before the ack (the trigger_id lives 3 s)");
+        Eventually.await(WAIT, "the status in the modal", () -> SlackCalls.of("views.update").stream()
+                .anyMatch(u -> SlackCalls.texts(u.get("view")).contains(repo)));
+
+        // Ask owners: the announcement in the project channel, the answer in the person's DM with the bot
+        SlackSigner.postForm(OwnerDoesFixtures.button(orchestrator, home, "ub.home_ask", project)).statusCode(200);
+        Eventually.await(WAIT, "the announcement", () -> announcements() == 1);
+        Eventually.await(WAIT, "the answer in a DM", () -> SlackCalls.of("chat.postMessage").stream()
+                .anyMatch(m -> "D0DIRECT".equals(m.get("channel"))
+                        && m.get("text").contains("Asked the owning teams of 1 repositories")));
+
+        // someone who is not an orchestrator (a forged click): refused in a DM, nothing posted in the channel
+        SlackSigner.postForm(OwnerDoesFixtures.button("U0ARCH1", home, "ub.home_ask", project)).statusCode(200);
+        Eventually.await(WAIT, "the refusal in a DM", () -> SlackCalls.of("chat.postMessage").stream()
+                .anyMatch(m -> "D0DIRECT".equals(m.get("channel"))
+                        && m.get("text").contains("Only orchestrators ask the owners to choose")));
+        OwnerDoesFixtures.awaitQuiet(afterAck::inFlight);
+        assertEquals(1, announcements(), "no second announcement");
+    }
+
+    private static long announcements() {
+        return SlackCalls.of("chat.postMessage").stream()
+                .filter(m -> OwnerDoesFixtures.CHANNEL.equals(m.get("channel")) && m.get("thread_ts") == null
+                        && String.valueOf(m.get("blocks")).contains("Choose for my repositories"))
+                .count();
+    }
+
+    @Test
     void unknownOrNonsenseEventsAreAcknowledgedAndChangeNothing() {
         for (String event : List.of(
                 "{\"type\":\"app_home_opened\",\"tab\":\"home\",\"event_ts\":\"1700000000.1\"}",

@@ -85,7 +85,7 @@ public class ShowHomeTab {
                 .toList();
 
         List<HomeTab.Pending> pending = mine.stream()
-                .filter(r -> byId.get(r.projectId).state == ProjectState.ACTIVE && isTbd(r.ownerDoes))
+                .filter(r -> isTbd(r.ownerDoes)) // choices are open while a project is created, as in the modal
                 .sorted(Comparator.comparing((ProjectRepoEntity r) -> -r.projectId).thenComparing(r -> r.repo))
                 .map(r -> new HomeTab.Pending(r.id, r.projectId, byId.get(r.projectId).name, r.repo, r.issueUrl,
                         r.ownerTeam))

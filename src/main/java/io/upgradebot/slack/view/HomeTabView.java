@@ -29,8 +29,8 @@ import java.util.List;
  * The bot's App Home tab for one person. Within Block Kit's 100 blocks for any numbers, by paging rather than
  * summarising (a summary would need a place to link to; paging keeps every choice on the tab): 4 blocks of header
  * and intro, one block per pending repository ({@value ShowHomeTab#PAGE_SIZE} a page) with its level select, 2 of
- * paging, 3 of stale issues (a list of at most {@value ShowHomeTab#STALE_MAX}), and for orchestrators 2 per
- * project ({@value ShowHomeTab#PROJECTS_MAX} at most) plus 3: at most 72 blocks.
+ * paging, 2 of stale issues (one list of at most {@value ShowHomeTab#STALE_MAX}), and for orchestrators 2 per
+ * project ({@value ShowHomeTab#PROJECTS_MAX} at most) plus 3: at most 61 blocks.
  *
  * <p>The level select is the Owner Does modal's own ({@link OwnerDoesChoicesModal#levelSelect}), so a pick here is
  * the same action, checked and written the same way. Nothing in the view depends on the time of drawing except the
@@ -103,17 +103,23 @@ public final class HomeTabView {
                     "*Stale issues*\nNone: every open issue of your teams has seen activity lately."))));
             return;
         }
-        List<String> lines = new ArrayList<>();
+        StringBuilder text = new StringBuilder("*Stale issues* (").append(tab.staleTotal()).append(")");
+        int shown = 0;
         for (HomeTab.StaleIssue i : tab.stale()) {
-            lines.add("• " + Mrkdwn.link(i.issueUrl(), i.repo()) + ": no activity for " + i.idleDays() + " days · "
-                    + Mrkdwn.escape(i.projectName()) + (i.tbd() ? " · level still TBD" : ""));
+            String line = "\n• " + Mrkdwn.link(i.issueUrl(), i.repo()) + ": no activity for " + i.idleDays()
+                    + " days · " + Mrkdwn.escape(Mrkdwn.truncate(i.projectName(), 80))
+                    + (i.tbd() ? " · level still TBD" : "");
+            // whole lines only, leaving room for the count of the others: a cut link would show as raw mrkdwn
+            if (text.length() + line.length() > Mrkdwn.SECTION_MAX - 40) {
+                break;
+            }
+            text.append(line);
+            shown++;
         }
-        if (tab.staleTotal() > tab.stale().size()) {
-            lines.add("…and " + (tab.staleTotal() - tab.stale().size()) + " more");
+        if (tab.staleTotal() > shown) {
+            text.append("\n…and ").append(tab.staleTotal() - shown).append(" more");
         }
-        String text = "*Stale issues* (" + tab.staleTotal() + ")\n" + String.join("\n", lines);
-        blocks.add(section(s -> s.blockId("home.stale").text(markdownText(Mrkdwn.truncate(text,
-                Mrkdwn.SECTION_MAX)))));
+        blocks.add(section(s -> s.blockId("home.stale").text(markdownText(text.toString()))));
     }
 
     private static void projects(HomeTab tab, List<LayoutBlock> blocks) {
