@@ -35,6 +35,8 @@ import org.jboss.logging.Logger;
 public class HomeTabs {
 
     private static final Logger LOG = Logger.getLogger(HomeTabs.class);
+    /** Changes reported within this are marked on the tabs together. */
+    static final Duration MARK_DELAY = Duration.ofSeconds(1);
 
     /** What one flush did. {@code waiting}: tabs owed a publish whose person's window is still open. */
     public record Flush(int published, int unchanged, int waiting) {
@@ -108,7 +110,8 @@ public class HomeTabs {
             return; // a marking is queued and will see this change too
         }
         try {
-            executor.execute(() -> {
+            // a burst of changes (a 500-repository fan-out reports every write) is one marking a second, not one each
+            executor.schedule(() -> {
                 marking.set(false);
                 try {
                     Instant now = clock.instant();
@@ -118,7 +121,7 @@ public class HomeTabs {
                 } catch (RuntimeException e) {
                     LOG.warnf("Home tabs not refreshed: %s", e.toString());
                 }
-            });
+            }, MARK_DELAY.toMillis(), TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException e) {
             marking.set(false); // shutting down
         }
