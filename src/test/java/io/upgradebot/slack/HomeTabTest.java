@@ -194,6 +194,34 @@ class HomeTabTest {
     }
 
     @Test
+    void anIssueClosedOnGitHubRepublishesTheTabsThatShowIt() {
+        String repo = unique("openedx/home-closing");
+        Seeded p = seed(Map.of(repo, "openedx/arch"));
+        String orchestrator = OwnerDoesFixtures.ORCHESTRATOR;
+        openHome(orchestrator).statusCode(200);
+        String before = SlackCalls.texts(awaitPublished(orchestrator, 1).toString());
+        assertTrue(before.contains("0 of 1 repository issues closed"), before);
+        OwnerDoesFixtures.awaitQuiet(afterAck::inFlight);
+
+        clock.use(Clock.fixed(now.plusSeconds(6), ZoneOffset.UTC));
+        byte[] closed = """
+                {"action":"closed","issue":{"id":1,"node_id":"%s","number":1,"title":"Upgrade to Django 5.2",
+                  "state":"closed","state_reason":"completed","user":{"login":"upgrade-bot"}},
+                 "repository":{"id":2,"node_id":"R_1","name":"%s","full_name":"%s","private":false},
+                 "sender":{"login":"jane","type":"User"}}"""
+                .formatted(repo(p.id(repo)).issueNodeId, repo.substring(repo.indexOf('/') + 1), repo)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        io.restassured.RestAssured.given().contentType("application/json").header("X-GitHub-Event", "issues")
+                .header("X-GitHub-Delivery", UUID.randomUUID().toString())
+                .header("X-Hub-Signature-256",
+                        io.upgradebot.web.GitHubWebhookSignature.sign(Fakes.WEBHOOK_SECRET, closed))
+                .body(closed).post("/github/webhook").then().statusCode(202);
+
+        String after = SlackCalls.texts(awaitPublished(orchestrator, 2).toString());
+        assertTrue(after.contains("1 of 1 repository issues closed"), after);
+    }
+
+    @Test
     void fiveHundredRepositoriesStayWithinOneHundredBlocksAndPage() {
         Seeded p = OwnerDoesFixtures.seedMany(500, "openedx/frontend");
         projects.add(p.projectId());
