@@ -39,7 +39,15 @@ public enum ActionIds {
     /** "Cancel" on a line of /upgrade schedule (with a confirmation dialog); value = message id. */
     SCHEDULE_CANCEL(Value.SCHEDULED_MESSAGE),
     /** A link button (roadmap issue, instructions): Slack still sends block_actions, which only need an ack. */
-    OPEN_LINK(Value.NONE);
+    OPEN_LINK(Value.NONE),
+
+    // --- the App Home tab (its level selects are OWNER_DOES_PICK, so choices there follow the same rules) ---
+    /** Previous / next page of the Home tab's pending repositories; value = page number. */
+    HOME_PAGE(Value.NUMBER),
+    /** "Status" on a project the orchestrator runs, on Home: the /upgrade status view in a modal; value = project id. */
+    HOME_STATUS(Value.PROJECT),
+    /** "Ask owners" on Home: what /upgrade ask does; value = project id. */
+    HOME_ASK(Value.PROJECT);
 
     public static final String PREFIX = "ub.";
 

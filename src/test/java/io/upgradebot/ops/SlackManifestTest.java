@@ -65,8 +65,10 @@ class SlackManifestTest {
         assertEndpoint(manifest.at("/settings/interactivity/request_url").asText());
         assertEndpoint(manifest.at("/settings/event_subscriptions/request_url").asText());
         Set<String> events = texts(manifest.at("/settings/event_subscriptions/bot_events"));
-        assertEquals(Set.of("app_uninstalled", "tokens_revoked"), events,
-                "the features read no messages; only the lifecycle events that need no scope");
+        assertEquals(Set.of("app_uninstalled", "tokens_revoked", "app_home_opened"), events,
+                "the features read no messages; only events that need no scope (lifecycle, the Home tab)");
+        assertTrue(manifest.at("/features/app_home/home_tab_enabled").asBoolean(),
+                "app_home_opened is subscribed for the Home tab, so the tab is on");
         assertFalse(manifest.at("/settings/socket_mode_enabled").asBoolean(), "README explains how to turn it on");
     }
 

@@ -90,6 +90,11 @@ public class Fakes implements QuarkusTestResourceLifecycleManager {
                  "hash":"1700000001.abcdef","title":{"type":"plain_text","text":"Upgrade"},"blocks":[],
                  "private_metadata":"","state":{"values":{}},"root_view_id":"V0MODAL","app_id":"A0UPGRADE",
                  "bot_id":"B0BOT"}}""")));
+        slack.stubFor(post(urlPathEqualTo("/api/views.publish")).willReturn(
+                okJson("""
+                        {"ok":true,"view":{"id":"V0HOME","team_id":"T0001","type":"home","callback_id":"","hash":"1700000002.abcdef",
+                         "blocks":[],"private_metadata":"","state":{"values":{}},"root_view_id":"V0HOME","app_id":"A0UPGRADE",
+                         "bot_id":"B0BOT"}}""")));
         slack.stubFor(post(urlPathEqualTo("/api/conversations.open")).willReturn(okJson("""
                 {"ok":true,"no_op":true,"already_open":true,"channel":{"id":"D0DIRECT"}}""")));
         // conversations.history / conversations.replies answer from the posts accepted above (SlackHistoryFake)

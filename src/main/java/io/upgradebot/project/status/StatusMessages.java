@@ -16,6 +16,7 @@ import io.upgradebot.project.ProjectNotifier;
 import io.upgradebot.project.ProjectWriteKeys;
 import io.upgradebot.project.creation.FinishProjectCreation;
 import io.upgradebot.project.creation.SuggestCompletionDate;
+import io.upgradebot.project.home.HomeTabs;
 import io.upgradebot.store.ProjectRepoEntity;
 import io.upgradebot.store.UpgradeProjectEntity;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -74,6 +75,9 @@ public class StatusMessages {
     GitHubSecrets gitHubSecrets;
     @Inject
     FinishProjectCreation finishing;
+    /** What a status message shows, Home tabs show too: they are refreshed on the same occasions. */
+    @Inject
+    HomeTabs homeTabs;
     /** Projects with an edit scheduled (coalescing). */
     private final Map<Long, Boolean> scheduled = new ConcurrentHashMap<>();
     private final Map<Long, Instant> lastEdit = new ConcurrentHashMap<>();
@@ -109,6 +113,7 @@ public class StatusMessages {
 
     /** Edit the status message soon (coalesced, throttled, asynchronous). */
     public void refresh(long projectId) {
+        homeTabs.changed();
         if (scheduled.putIfAbsent(projectId, Boolean.TRUE) != null) {
             return;
         }
@@ -144,6 +149,7 @@ public class StatusMessages {
      * or empty when the project does not exist or Slack refused the message (logged; the next refresh tries again).
      */
     public synchronized Optional<String> refreshNow(long projectId) {
+        homeTabs.changed();
         Optional<ProjectStatus> found = QuarkusTransaction.requiringNew().call(() -> snapshotInTx(projectId));
         // a preview's message is its preview (with the Create it button) until it is created
         if (found.isEmpty() || found.get().channelId() == null || found.get().state() == ProjectState.PREVIEW) {

@@ -163,6 +163,11 @@ public class BoltSlackGateway implements SlackGateway {
     }
 
     @Override
+    public void publishHome(String userId, View view) {
+        call("views.publish", null, m -> m.viewsPublish(b -> b.userId(userId).view(view)));
+    }
+
+    @Override
     public void respond(String responseUrl, String text, List<LayoutBlock> blocks, boolean inChannel) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("text", text);

@@ -44,6 +44,9 @@ public interface SlackGateway {
     /** Replaces an open modal (by view id). */
     void updateView(String viewId, View view);
 
+    /** Publishes {@code view} (type home) as the user's App Home tab, replacing what it showed. */
+    void publishHome(String userId, View view);
+
     /** Sends to a slash command's / interaction's response_url (ephemeral unless {@code inChannel}). */
     void respond(String responseUrl, String text, List<LayoutBlock> blocks, boolean inChannel);
 

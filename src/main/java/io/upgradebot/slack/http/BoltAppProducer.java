@@ -45,7 +45,7 @@ public class BoltAppProducer {
     App app(SlackSecrets secrets, SlackClients clients, RequestClaims processed, AfterAckExecutor afterAck,
             UpgradeCommandRouter router, MeterRegistry metrics,
             Instance<BlockActionHandler> actionHandlers, Instance<ViewSubmissionHandler> viewHandlers,
-            InteractionGuard guard) {
+            InteractionGuard guard, io.upgradebot.slack.interaction.OpenHomeTab openHomeTab) {
         String signingSecret = secrets.signingSecret().filter(s -> !s.isBlank()).orElse(null);
         String botToken = secrets.botToken().filter(s -> !s.isBlank()).orElse(null);
 
@@ -92,12 +92,14 @@ public class BoltAppProducer {
             app.viewSubmission(Pattern.compile("^" + Pattern.quote(h.callbackId().id()) + "$"),
                     (req, ctx) -> call(() -> guard.viewSubmission(h.callbackId().id(), ctx, () -> h.handle(req, ctx))));
         }
-        // The only events the manifest subscribes to: an operator must know at once that the bot lost its access.
+        // An operator must know at once that the bot lost its access.
         app.event(com.slack.api.model.event.AppUninstalledEvent.class, (payload, ctx) -> {
             LOG.errorf("Slack says the app was uninstalled from team %s: Slack requests and posts will fail until "
                     + "it is reinstalled", payload.getTeamId());
             return ctx.ack();
         });
+        // the Home tab, drawn for the person opening it (after the ack)
+        app.event(com.slack.api.model.event.AppHomeOpenedEvent.class, openHomeTab::handle);
         app.event(com.slack.api.model.event.TokensRevokedEvent.class, (payload, ctx) -> {
             LOG.errorf("Slack says tokens of team %s were revoked: set a new SLACK_BOT_TOKEN", payload.getTeamId());
             return ctx.ack();

@@ -107,7 +107,8 @@ public class InteractionGuard {
     public static boolean causedByInput(Throwable e) {
         return e instanceof Stale || e instanceof IllegalArgumentException || e instanceof IndexOutOfBoundsException
                 || e instanceof NoSuchElementException || e instanceof DateTimeException
-                || e instanceof NullPointerException || e instanceof ClassCastException;
+                || e instanceof NullPointerException || e instanceof ClassCastException
+                || e instanceof com.google.gson.JsonParseException;
     }
 
     /** One line: the exception and the first frame of ours (or the first at all) it went through. */

@@ -263,6 +263,12 @@ public class SlackEventsResource {
         } catch (Exception | Error e) {
             batch.discard();
             if (InteractionGuard.causedByInput(e)) {
+                if (request.getRequestType() == com.slack.api.bolt.request.RequestType.Event) {
+                    // a signed event whose fields have the wrong shapes: acknowledged (Slack would only retry it)
+                    LOG.infof("Ignored a Slack event Bolt could not read: %s", InteractionGuard.describe(e));
+                    plain(ctx, 200, "");
+                    return;
+                }
                 // Bolt itself choking on a signed payload it cannot route (say, a view_closed without its view):
                 // the request is at fault, not the bot, and one line is enough
                 LOG.infof("Refused a Slack %s payload Bolt could not read: %s", request.getRequestType(),

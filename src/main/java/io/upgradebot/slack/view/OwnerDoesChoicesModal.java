@@ -182,20 +182,30 @@ public final class OwnerDoesChoicesModal {
      * is new to Slack, which then shows the recorded level instead of keeping what was picked on screen.
      */
     private static LayoutBlock repositoryBlock(ChoosableRepositories.Row row, List<OwnerDoesLevel> levels) {
-        List<OptionObject> options = levels.stream().map(OwnerDoesChoicesModal::option).toList();
-        StaticSelectElement.StaticSelectElementBuilder select = StaticSelectElement.builder()
-                .actionId(ActionIds.OWNER_DOES_PICK.id(String.valueOf(row.projectRepoId())))
-                .placeholder(plainText("Choose a level"))
-                .options(options);
-        if (!row.level().isTbd()) {
-            levels.stream().filter(l -> l.key().equals(row.level().key())).findFirst()
-                    .ifPresent(l -> select.initialOption(option(l)));
-        }
+        StaticSelectElement select = levelSelect(row.projectRepoId(), row.level(), levels);
         String owner = row.ownerTeam() == null ? "owner unknown" : "owner `" + Mrkdwn.escape(row.ownerTeam()) + "`";
         String text = "*" + Mrkdwn.link(row.issueUrl(), row.repo()) + "*\n" + owner
                 + (row.level().isTbd() ? " · *TBD*" : "");
         return SectionBlock.builder().blockId("repo." + row.projectRepoId() + "." + row.version())
-                .text(markdownText(Mrkdwn.truncate(text, Mrkdwn.SECTION_MAX))).accessory(select.build()).build();
+                .text(markdownText(Mrkdwn.truncate(text, Mrkdwn.SECTION_MAX))).accessory(select).build();
+    }
+
+    /**
+     * The level select of one repository, wherever it is shown (this modal, the Home tab): picking a level is an
+     * {@link ActionIds#OWNER_DOES_PICK} action, so every place follows the same permission rules and write path.
+     */
+    public static StaticSelectElement levelSelect(long projectRepoId, OwnerDoesLevel current,
+            List<OwnerDoesLevel> levels) {
+        List<OptionObject> options = levels.stream().map(OwnerDoesChoicesModal::option).toList();
+        StaticSelectElement.StaticSelectElementBuilder select = StaticSelectElement.builder()
+                .actionId(ActionIds.OWNER_DOES_PICK.id(String.valueOf(projectRepoId)))
+                .placeholder(plainText("Choose a level"))
+                .options(options);
+        if (current != null && !current.isTbd()) {
+            levels.stream().filter(l -> l.key().equals(current.key())).findFirst()
+                    .ifPresent(l -> select.initialOption(option(l)));
+        }
+        return select.build();
     }
 
     private static OptionObject option(OwnerDoesLevel level) {
