@@ -43,6 +43,8 @@ public record RunbookChecklist(List<String> lines, List<Item> items) {
     public static final String LINK_UPGRADE_INSTRUCTIONS = "link-upgrade-instructions";
     public static final String SEND_ANNOUNCEMENT = "send-announcement";
     public static final String MARK_ROADMAP_COMPLETE = "mark-roadmap-complete";
+    public static final String CREATE_BOARD_VIEW = "create-board-view";
+    public static final String COMPLETE_IMPLEMENTATION_TICKETS = "complete-implementation-tickets";
 
     private static final Pattern TASK = Pattern
             .compile("^(\\s*[-*] \\[)([ xX])(\\] )(.*?)\\s*<!-- id: ([a-z0-9-]+) -->\\s*$");
@@ -114,6 +116,22 @@ public record RunbookChecklist(List<String> lines, List<Item> items) {
             if (m.matches()) {
                 boolean ticked = tickedItemIds.contains(item.id()) || !m.group(2).equals(" ");
                 out.set(item.line(), m.group(1) + (ticked ? "x" : " ") + m.group(3) + m.group(4));
+            }
+        }
+        return String.join("\n", out);
+    }
+
+    /**
+     * As {@link #render(Set)}, with a note on its own indented line under some items ({@code id → Markdown}): the
+     * item's own line stays exactly as the checklist has it, so it is still found by its text.
+     */
+    public String render(Set<String> tickedItemIds, Map<String, String> notes) {
+        List<String> out = new ArrayList<>(List.of(render(tickedItemIds).split("\n", -1)));
+        for (int i = items.size() - 1; i >= 0; i--) {
+            Item item = items.get(i);
+            String note = notes.get(item.id());
+            if (note != null && !note.isBlank()) {
+                out.add(item.line() + 1, "  - " + note.strip());
             }
         }
         return String.join("\n", out);

@@ -38,7 +38,9 @@ public class OrchestratorGate {
                 "schedule announcements", null), ASK("ask the owners to choose",
                         "Anyone can see what is still open with /upgrade tbd <project>."), CHANGE_SCHEDULE(
                                 "change what is scheduled", null), RETRY_FAILED("retry a project's writes",
-                                        null), CHANGE_NUDGES("change a project's nudges", null);
+                                        null), CHANGE_NUDGES("change a project's nudges", null), TICK_CHECKLIST(
+                                                "tick and untick the runbook checklist",
+                                                "Anyone can tick it in the roadmap issue on GitHub.");
 
         /** Completes "Only orchestrators …". */
         public final String onlyOrchestrators;

@@ -20,7 +20,7 @@ import org.jboss.logging.Logger;
 
 /**
  * What the checklist writes did: the items the bot ticked when it created the roadmap issue are recorded as its
- * own, and lines a write could not find (a person reworded or removed them, or the body lost its checklist) are
+ * own, a child list naming every repository issue ticks the task-list step, and lines a write could not find (a person reworded or removed them, or the body lost its checklist) are
  * reported once in the project's status thread, never forced back in.
  */
 @ApplicationScoped
@@ -29,15 +29,24 @@ public class ChecklistWriteOutcomes {
     private static final Logger LOG = Logger.getLogger(ChecklistWriteOutcomes.class);
 
     private final StatusMessages statusMessages;
+    private final ChecklistProgress progress;
     private final Clock clock;
     private final RunbookChecklist checklist = RunbookChecklist.load();
 
-    public ChecklistWriteOutcomes(StatusMessages statusMessages, Clock clock) {
+    public ChecklistWriteOutcomes(StatusMessages statusMessages, ChecklistProgress progress, Clock clock) {
         this.statusMessages = statusMessages;
+        this.progress = progress;
         this.clock = clock;
     }
 
     void recorded(@Observes WriteOutcome outcome) {
+        if (outcome.succeeded() && outcome.projectId() != null
+                && outcome.typedPayload() instanceof WritePayload.ReplaceBodySection section
+                && ProjectWriteKeys.parse(outcome.key()).filter(k -> ProjectWriteKeys.CHILDREN.equals(k.what()))
+                        .isPresent()) {
+            progress.childListWritten(outcome.projectId(), section.content());
+            return;
+        }
         if (!outcome.succeeded() || outcome.projectId() == null
                 || !ProjectWriteKeys.roadmap(slugOf(outcome)).equals(outcome.key())
                 || !(outcome.typedPayload() instanceof WritePayload.CreateIssue created)) {

@@ -13,6 +13,7 @@ import io.upgradebot.github.WriteQueue;
 import io.upgradebot.github.WriteQueueState;
 import io.upgradebot.project.ProjectNotifier;
 import io.upgradebot.project.ProjectWriteKeys;
+import io.upgradebot.project.checklist.BoardViewLinks;
 import io.upgradebot.project.creation.FinishProjectCreation;
 import io.upgradebot.project.creation.SuggestCompletionDate;
 import io.upgradebot.store.ProjectRepoEntity;
@@ -73,6 +74,8 @@ public class StatusMessages {
     GitHubSecrets gitHubSecrets;
     @Inject
     FinishProjectCreation finishing;
+    @Inject
+    BoardViewLinks boardViews;
     /** Projects with an edit scheduled (coalescing). */
     private final Map<Long, Boolean> scheduled = new ConcurrentHashMap<>();
     private final Map<Long, Instant> lastEdit = new ConcurrentHashMap<>();
@@ -251,7 +254,7 @@ public class StatusMessages {
         return Optional.of(new ProjectStatus(p.id, p.slug, p.name, p.state, p.roadmapRepo, p.roadmapIssueNumber,
                 p.roadmapIssueUrl, p.releaseName, p.completionDate, p.completionReason, p.orchestrationTeam, p.docsUrl,
                 p.channelId, p.createdBy, p.createdAt, repos.size(), created, open, closed, levelCounts, tbd, progress,
-                failures, overlap, boardUrl()));
+                failures, overlap, boardViews.of(p.name).orElseGet(this::boardUrl)));
     }
 
     private OwnerDoesLevels levels() {

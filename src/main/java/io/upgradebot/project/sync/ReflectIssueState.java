@@ -26,6 +26,9 @@ public class ReflectIssueState {
     private final GitHubGateway github;
     private final StatusMessages statusMessages;
     private final Clock clock;
+    /** Field-injected so the constructor stays as it is. */
+    @jakarta.inject.Inject
+    io.upgradebot.project.checklist.ChecklistProgress checklistProgress;
 
     public ReflectIssueState(GitHubGateway github, StatusMessages statusMessages, Clock clock) {
         this.github = github;
@@ -77,6 +80,7 @@ public class ReflectIssueState {
             projects.forEach(id -> {
                 try {
                     statusMessages.refresh(id);
+                    checklistProgress.repositoryIssuesChanged(id);
                 } catch (RuntimeException e) {
                     LOG.warnf("status of project %d not refreshed after issue %s: %s", id, event.action(),
                             e.getMessage());

@@ -46,6 +46,12 @@ class ChecklistTicksTest {
     @Inject
     AfterAckExecutor afterAck;
 
+    @Inject
+    io.upgradebot.project.sync.ProjectWriteOutcomes outcomes;
+
+    @Inject
+    ChecklistProgress progress;
+
     private GitHubFake.BoardState board;
 
     @BeforeEach
@@ -144,6 +150,40 @@ class ChecklistTicksTest {
         OwnerDoesFixtures.awaitQuiet(afterAck::inFlight);
         assertEquals(3, checklistWrites(p));
         assertEquals(1, notesAboutMissingLines(), "told once");
+    }
+
+    @Test
+    void theChildListNamingEveryRepositoryIssueTicksItsStepsAndAllClosedTicksTheImplementationStep() {
+        Seeded p = OwnerDoesFixtures.seed(board, Map.of("openedx/alpha", "openedx/arch", "openedx/beta",
+                "openedx/arch"));
+        int number = roadmapIssue(p, RunbookChecklist.load().render(Set.of()));
+        QuarkusTransaction.requiringNew().run(() -> outcomes.rewriteChildren(
+                io.upgradebot.store.UpgradeProjectEntity.findById(p.projectId())));
+        OwnerDoesFixtures.awaitQuiet(afterAck::inFlight);
+        assertEquals(Set.of(RunbookChecklist.TASK_LIST_OF_CHILDREN, RunbookChecklist.CREATE_REPO_ISSUES),
+                RunbookChecklist.load().tickedIn(body(number)));
+
+        // one of two closed: not yet; both: ticked; one reopened: unticked again (the bot had ticked it)
+        close(p, "openedx/alpha", io.upgradebot.domain.RepoIssueState.CLOSED);
+        progress.repositoryIssuesChanged(p.projectId());
+        OwnerDoesFixtures.awaitQuiet(afterAck::inFlight);
+        String implementation = RunbookChecklist.COMPLETE_IMPLEMENTATION_TICKETS;
+        assertFalse(RunbookChecklist.load().tickedIn(body(number)).contains(implementation));
+        close(p, "openedx/beta", io.upgradebot.domain.RepoIssueState.CLOSED);
+        progress.repositoryIssuesChanged(p.projectId());
+        OwnerDoesFixtures.awaitQuiet(afterAck::inFlight);
+        assertTrue(RunbookChecklist.load().tickedIn(body(number)).contains(implementation));
+        close(p, "openedx/beta", io.upgradebot.domain.RepoIssueState.OPEN);
+        progress.repositoryIssuesChanged(p.projectId());
+        OwnerDoesFixtures.awaitQuiet(afterAck::inFlight);
+        assertFalse(RunbookChecklist.load().tickedIn(body(number)).contains(implementation));
+    }
+
+    private static void close(Seeded p, String repo, io.upgradebot.domain.RepoIssueState state) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            io.upgradebot.store.ProjectRepoEntity r = io.upgradebot.store.ProjectRepoEntity.findById(p.id(repo));
+            r.issueState = state;
+        });
     }
 
     // --- helpers ---------------------------------------------------------------------------------------------------

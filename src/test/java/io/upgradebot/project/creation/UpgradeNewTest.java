@@ -133,6 +133,16 @@ class UpgradeNewTest {
         assertTrue(java.util.stream.Stream.concat(SlackCalls.of("chat.postMessage").stream(),
                 SlackCalls.of("chat.update").stream())
                 .noneMatch(m -> m.toString().contains("https://github.com/orgs/")));
+        // GitHub's API cannot save a board view: the link opens the board filtered to this project
+        assertTrue(java.util.stream.Stream.concat(SlackCalls.of("chat.postMessage").stream(),
+                SlackCalls.of("chat.update").stream())
+                .anyMatch(m -> m.toString().contains(boardLink + "/views/1?filterQuery") // '=' is JSON-escaped
+                        && m.toString().contains("project%3A%22Django%205.2%20three%22")));
+        String roadmapBody = GitHubFake.INSTANCE.issue("openedx/platform-roadmap", 1).path("body").asText();
+        assertTrue(roadmapBody.contains("- **Board view:** [this project's issues on the board](" + boardLink
+                + "/views/1?filterQuery=project%3A%22"), roadmapBody);
+        assertTrue(roadmapBody.contains("that filters down to only the issues in this upgrade project\n  - Start from"
+                + " [this project's issues on the board]("), "the manual step names the link");
         Eventually.await(DONE, "the modal saying where to follow it", () -> SlackCalls.of("views.update").stream()
                 .anyMatch(v -> v.get("view").contains("Creating the project with 3")));
     }
