@@ -24,6 +24,19 @@ public class ToggleChecklistItem {
     }
 
     public Result toggle(long projectId, String itemId, boolean tick, String slackUserId) {
+        try {
+            return once(projectId, itemId, tick, slackUserId);
+        } catch (RuntimeException e) {
+            if (!constraintViolation(e)) {
+                throw e;
+            }
+            // two first clicks at once both inserted the item's row and one lost on the unique key: the winner's
+            // state is there now, so trying again finds nothing to change
+            return once(projectId, itemId, tick, slackUserId);
+        }
+    }
+
+    private Result once(long projectId, String itemId, boolean tick, String slackUserId) {
         return QuarkusTransaction.requiringNew().call(() -> {
             UpgradeProjectEntity p = UpgradeProjectEntity.findById(projectId);
             if (p == null) {
@@ -42,5 +55,16 @@ public class ToggleChecklistItem {
             }
             return Result.CHANGED;
         });
+    }
+
+    private static boolean constraintViolation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.hibernate.exception.ConstraintViolationException
+                    || t instanceof java.sql.SQLIntegrityConstraintViolationException
+                    || (t instanceof java.sql.SQLException s && "23505".equals(s.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
     }
 }
