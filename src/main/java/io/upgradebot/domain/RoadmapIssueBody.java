@@ -71,6 +71,10 @@ public final class RoadmapIssueBody {
         b.append("- **Documentation:** ").append(s.docsUrl() == null || s.docsUrl().isBlank()
                 ? "not written yet"
                 : "[upgrade documentation](" + s.docsUrl().strip() + ")").append('\n');
+        if (s.boardViewUrl() != null) {
+            b.append("- **Board view:** [this project's issues on the board](").append(s.boardViewUrl())
+                    .append(") — GitHub's API cannot save a view: open the link and save it as a view\n");
+        }
         b.append("\nEach impacted repository has its own issue (listed below); its owning team chooses there who does"
                 + " what (\"Owner Does\").");
         return b.toString();

@@ -18,12 +18,21 @@ import java.util.List;
  * @param orchestrationTeam the team orchestrating, as people name it ("@openedx/axim-engineering")
  * @param docsUrl           upgrade documentation; null when not written yet
  * @param warnings          shown prominently, e.g. the stagger warning; may be empty
+ * @param boardViewUrl      the maintenance board filtered to this project; null without a board
  */
 public record RoadmapSummary(String projectName, String projectSlug, String dependency, String currentVersion,
         String targetVersion, LocalDate completionDate, String completionReason, String release,
-        String orchestrationTeam, String docsUrl, List<String> warnings) {
+        String orchestrationTeam, String docsUrl, List<String> warnings, String boardViewUrl) {
 
     public RoadmapSummary {
         warnings = warnings == null ? List.of() : List.copyOf(warnings);
+    }
+
+    /** Without a board view link. */
+    public RoadmapSummary(String projectName, String projectSlug, String dependency, String currentVersion,
+            String targetVersion, LocalDate completionDate, String completionReason, String release,
+            String orchestrationTeam, String docsUrl, List<String> warnings) {
+        this(projectName, projectSlug, dependency, currentVersion, targetVersion, completionDate, completionReason,
+                release, orchestrationTeam, docsUrl, warnings, null);
     }
 }

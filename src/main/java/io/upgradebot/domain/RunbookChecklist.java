@@ -5,8 +5,10 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -41,6 +43,8 @@ public record RunbookChecklist(List<String> lines, List<Item> items) {
     public static final String LINK_UPGRADE_INSTRUCTIONS = "link-upgrade-instructions";
     public static final String SEND_ANNOUNCEMENT = "send-announcement";
     public static final String MARK_ROADMAP_COMPLETE = "mark-roadmap-complete";
+    public static final String CREATE_BOARD_VIEW = "create-board-view";
+    public static final String COMPLETE_IMPLEMENTATION_TICKETS = "complete-implementation-tickets";
 
     private static final Pattern TASK = Pattern
             .compile("^(\\s*[-*] \\[)([ xX])(\\] )(.*?)\\s*<!-- id: ([a-z0-9-]+) -->\\s*$");
@@ -118,6 +122,22 @@ public record RunbookChecklist(List<String> lines, List<Item> items) {
     }
 
     /**
+     * As {@link #render(Set)}, with a note on its own indented line under some items ({@code id → Markdown}): the
+     * item's own line stays exactly as the checklist has it, so it is still found by its text.
+     */
+    public String render(Set<String> tickedItemIds, Map<String, String> notes) {
+        List<String> out = new ArrayList<>(List.of(render(tickedItemIds).split("\n", -1)));
+        for (int i = items.size() - 1; i >= 0; i--) {
+            Item item = items.get(i);
+            String note = notes.get(item.id());
+            if (note != null && !note.isBlank()) {
+                out.add(item.line() + 1, "  - " + note.strip());
+            }
+        }
+        return String.join("\n", out);
+    }
+
+    /**
      * Ticks the given items in a live issue body, found by their text; every other character of the body stays as
      * it is (people tick and edit the checklist too). An item whose line a person reworded is left alone.
      */
@@ -132,6 +152,29 @@ public record RunbookChecklist(List<String> lines, List<Item> items) {
             result = line.matcher(result).replaceFirst(mr -> Matcher.quoteReplacement(mr.group(1) + "x" + mr.group(2)));
         }
         return result;
+    }
+
+    /**
+     * Unticks the given items in a live issue body, found by their text, as {@link #tick} does: only those checkbox
+     * characters change, and a line a person reworded is left alone.
+     */
+    public String untick(String body, Set<String> itemIds) {
+        Map<String, Boolean> wanted = new LinkedHashMap<>();
+        for (String id : itemIds) {
+            item(id).ifPresent(i -> wanted.put(i.text(), false));
+        }
+        return ChecklistLines.set(body, wanted).body();
+    }
+
+    /** Ids of the items whose line is in a live issue body, ticked or not (a reworded line is not). */
+    public Set<String> presentIn(String body) {
+        Set<String> present = new LinkedHashSet<>();
+        for (Item item : items) {
+            if (ChecklistLines.state(body, item.text()).isPresent()) {
+                present.add(item.id());
+            }
+        }
+        return present;
     }
 
     /** Ids ticked ({@code [x]}) in a live issue body. */

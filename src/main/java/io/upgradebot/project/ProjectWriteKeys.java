@@ -1,7 +1,13 @@
 package io.upgradebot.project;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Collection;
+import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.TreeSet;
 
 /**
  * Idempotency keys of a project's GitHub writes: {@code p:<slug>:<what>[:<org/repo>[:<detail>]]}. Stable, so
@@ -24,6 +30,7 @@ public final class ProjectWriteKeys {
     public static final String REMOVAL_CLOSE = "removal-close";
     public static final String READD_COMMENT = "readd-comment";
     public static final String READD_REOPEN = "readd-reopen";
+    public static final String CHECKLIST = "checklist";
 
     private ProjectWriteKeys() {
     }
@@ -93,6 +100,20 @@ public final class ProjectWriteKeys {
 
     public static String readdReopen(String slug, String repo, int n) {
         return "p:" + slug + ":" + READD_REOPEN + ":" + norm(repo) + ":" + n;
+    }
+
+    /**
+     * Setting runbook checklist items of the roadmap issue to one state: {@code itemVersions} are
+     * {@code item-id.version} pairs, the version counting changes of that item's wanted state. The same click repeated
+     * is the same key (one write); a tick after an untick has a new version, so it is a new write. Long sets are
+     * hashed to stay within the queue's key length.
+     */
+    public static String checklist(String slug, boolean ticked, Collection<String> itemVersions) {
+        String items = String.join(",", new TreeSet<>(itemVersions));
+        if (items.length() > 160) {
+            items = "h" + sha256(items).substring(0, 32);
+        }
+        return "p:" + slug + ":" + CHECKLIST + ":-:" + (ticked ? "tick" : "untick") + ":" + items;
     }
 
     /*
@@ -188,8 +209,18 @@ public final class ProjectWriteKeys {
             case REMOVAL_CLOSE -> "closing the issue in " + k.repo();
             case READD_COMMENT -> "back-in-scope comment in " + k.repo();
             case READD_REOPEN -> "reopening the issue in " + k.repo();
+            case CHECKLIST -> "runbook checklist of the roadmap issue";
             default -> key;
         }).orElse(key);
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String norm(String repo) {

@@ -38,6 +38,10 @@ public enum ActionIds {
     SCHEDULE_EDIT(Value.SCHEDULED_MESSAGE),
     /** "Cancel" on a line of /upgrade schedule (with a confirmation dialog); value = message id. */
     SCHEDULE_CANCEL(Value.SCHEDULED_MESSAGE),
+    // --- runbook checklist ---
+    /** Tick / Untick of one item in the checklist modal; suffix = item id, value = "tick" or "untick". */
+    CHECKLIST_TOGGLE(Value.NONE),
+
     /** A link button (roadmap issue, instructions): Slack still sends block_actions, which only need an ack. */
     OPEN_LINK(Value.NONE),
 

@@ -19,7 +19,11 @@ public enum CallbackIds {
     /** The announcement modal: message, target, when. Submitting pushes the preview. */
     ANNOUNCE_COMPOSE,
     /** The preview pushed on top of it; submitting schedules (or posts) it, Back returns to editing. */
-    ANNOUNCE_PREVIEW;
+    ANNOUNCE_PREVIEW,
+
+    // --- runbook checklist ---
+    /** The checklist modal of /upgrade checklist (nothing to submit: each click applies at once). */
+    CHECKLIST;
 
     public String id() {
         return "ub." + name().toLowerCase();

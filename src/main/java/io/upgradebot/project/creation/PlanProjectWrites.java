@@ -17,10 +17,12 @@ import io.upgradebot.github.PlannedWrite;
 import io.upgradebot.github.WritePayload;
 import io.upgradebot.github.WritePayload.Num;
 import io.upgradebot.project.ProjectWriteKeys;
+import io.upgradebot.project.checklist.BoardViewLinks;
 import io.upgradebot.store.ProjectRepoEntity;
 import io.upgradebot.store.UpgradeProjectEntity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -49,6 +51,9 @@ public class PlanProjectWrites {
     private final BoardSettings boards;
     private final Instance<OwnerDoesLevels> levels;
     private final RunbookChecklist checklist;
+    /** Field-injected so the constructor other features call stays as it is. */
+    @Inject
+    BoardViewLinks boardViews;
 
     public PlanProjectWrites(UpgradeBotConfig config, BoardSettings boards, Instance<OwnerDoesLevels> levels) {
         this.config = config;
@@ -228,15 +233,20 @@ public class PlanProjectWrites {
             ticked.add(RunbookChecklist.LINK_DOCS_FROM_ROADMAP);
         }
         Num milestone = p.releaseName == null ? null : Num.ref(ProjectWriteKeys.milestone(p.slug), "number");
+        Map<String, String> notes = boardViews.of(p.name).map(url -> Map.of(RunbookChecklist.CREATE_BOARD_VIEW,
+                "Start from [this project's issues on the board](" + url + ") and save it as a view"))
+                .orElse(Map.of());
         return write(ProjectWriteKeys.roadmap(p.slug), p, new WritePayload.CreateIssue(p.roadmapRepo, roadmapTitle(p),
-                RoadmapIssueBody.render(summary(p), checklist.render(ticked), List.of()), Markers.roadmap(p.slug),
+                RoadmapIssueBody.render(summary(p), checklist.render(ticked, notes), List.of()),
+                Markers.roadmap(p.slug),
                 List.copyOf(config.roadmapLabels()), milestone));
     }
 
     RoadmapSummary summary(UpgradeProjectEntity p) {
         return new RoadmapSummary(p.name, p.slug, p.dependency == null ? p.name : p.dependency,
                 p.currentVersion == null ? "?" : p.currentVersion, p.targetVersion == null ? "?" : p.targetVersion,
-                p.completionDate, p.completionReason, p.releaseName, p.orchestrationTeam, p.docsUrl, List.of());
+                p.completionDate, p.completionReason, p.releaseName, p.orchestrationTeam, p.docsUrl, List.of(),
+                boardViews.of(p.name).orElse(null));
     }
 
     /**

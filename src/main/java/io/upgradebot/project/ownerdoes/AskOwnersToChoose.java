@@ -2,17 +2,22 @@ package io.upgradebot.project.ownerdoes;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.upgradebot.domain.OwnerDoesLevels;
+import io.upgradebot.domain.RunbookChecklist;
 import io.upgradebot.project.ChoiceNotifier;
 import io.upgradebot.project.OwnerTeams;
+import io.upgradebot.project.checklist.ChecklistTicks;
 import io.upgradebot.project.status.StatusMessages;
 import io.upgradebot.store.ProjectRepoEntity;
 import io.upgradebot.store.UpgradeProjectEntity;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.jboss.logging.Logger;
 
 /**
  * The runbook's "Clarify Distribution of Work" announcement: finds the owners still unknown, then posts in the
@@ -24,6 +29,8 @@ import java.util.Map;
 @ApplicationScoped
 public class AskOwnersToChoose {
 
+    private static final Logger LOG = Logger.getLogger(AskOwnersToChoose.class);
+
     public record Asked(String channelId, String ts, int repositories, int unknownOwners) {
     }
 
@@ -32,6 +39,9 @@ public class AskOwnersToChoose {
     private final OwnerDoesLevels levels;
     private final ChoiceNotifier notifier;
     private final StatusMessages statusMessages;
+    /** Field-injected so the constructor other features call stays as it is. */
+    @Inject
+    ChecklistTicks checklist;
 
     public AskOwnersToChoose(ResolveRepositoryOwners owners, OwnerTeams teams, OwnerDoesLevels levels,
             ChoiceNotifier notifier, StatusMessages statusMessages) {
@@ -79,6 +89,11 @@ public class AskOwnersToChoose {
             statusMessages.refresh(projectId);
         } catch (RuntimeException e) {
             // the announcement is out; the status message catches up at the next choice
+        }
+        try {
+            checklist.botTick(projectId, Set.of(RunbookChecklist.SEND_ANNOUNCEMENT));
+        } catch (RuntimeException e) {
+            LOG.warnf("announcement of project %d sent, its checklist item not ticked: %s", projectId, e.toString());
         }
         return new Asked(channel, ts, repos.size(), unknown);
     }

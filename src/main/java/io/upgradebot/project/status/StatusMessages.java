@@ -14,6 +14,7 @@ import io.upgradebot.github.WriteQueue;
 import io.upgradebot.github.WriteQueueState;
 import io.upgradebot.project.ProjectNotifier;
 import io.upgradebot.project.ProjectWriteKeys;
+import io.upgradebot.project.checklist.BoardViewLinks;
 import io.upgradebot.project.creation.FinishProjectCreation;
 import io.upgradebot.project.creation.SuggestCompletionDate;
 import io.upgradebot.project.home.HomeTabs;
@@ -78,6 +79,8 @@ public class StatusMessages {
     /** What a status message shows, Home tabs show too: they are refreshed on the same occasions. */
     @Inject
     HomeTabs homeTabs;
+    @Inject
+    BoardViewLinks boardViews;
     /** Projects with an edit scheduled (coalescing). */
     private final Map<Long, Boolean> scheduled = new ConcurrentHashMap<>();
     private final Map<Long, Instant> lastEdit = new ConcurrentHashMap<>();
@@ -277,7 +280,7 @@ public class StatusMessages {
         return Optional.of(new ProjectStatus(p.id, p.slug, p.name, p.state, p.roadmapRepo, p.roadmapIssueNumber,
                 p.roadmapIssueUrl, p.releaseName, p.completionDate, p.completionReason, p.orchestrationTeam, p.docsUrl,
                 p.channelId, p.createdBy, p.createdAt, repos.size(), created, open, closed, levelCounts, tbd, progress,
-                failures, overlap, boardUrl(), counts(undone),
+                failures, overlap, boardViews.of(p.name).orElseGet(this::boardUrl), counts(undone),
                 boardStatusEdited ? counts(boardStatuses) : List.of()));
     }
 

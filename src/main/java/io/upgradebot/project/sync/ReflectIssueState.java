@@ -41,6 +41,9 @@ public class ReflectIssueState {
     private final TellStatusThread thread;
     private final Clock clock;
 
+    @jakarta.inject.Inject
+    io.upgradebot.project.checklist.ChecklistProgress checklistProgress;
+
     public ReflectIssueState(GitHubGateway github, ProjectWriteOutcomes outcomes, TellStatusThread thread,
             Clock clock) {
         this.github = github;
@@ -113,6 +116,14 @@ public class ReflectIssueState {
             return byProject;
         });
         changed.forEach(thread::tell);
+        // the checklist items that depend on every repository issue being closed (ticked / unticked by the bot)
+        changed.keySet().forEach(id -> {
+            try {
+                checklistProgress.repositoryIssuesChanged(id);
+            } catch (RuntimeException e) {
+                LOG.warnf("checklist of project %d not updated after issue %s: %s", id, event.action(), e.toString());
+            }
+        });
     }
 
     /** A closed row from before close reasons were kept counts as completed. */

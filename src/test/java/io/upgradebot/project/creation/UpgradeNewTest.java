@@ -122,7 +122,16 @@ class UpgradeNewTest {
             assertEquals(3,
                     ProjectRepoEntity.count("projectId = ?1 and issueNumber is not null and boardItemId is not null"
                             + " and ownerDoes = 'TBD'", p.id));
+            // the steps the bot did at creation are its own ticks in /upgrade checklist
+            var created = io.upgradebot.store.ChecklistItemEntity
+                    .find(p.id, io.upgradebot.domain.RunbookChecklist.CREATE_ROADMAP_ISSUE).orElseThrow();
+            assertTrue(created.ticked);
+            assertEquals(io.upgradebot.store.ChecklistItemEntity.Source.BOT, created.source);
         });
+        // the child list names every repository issue: its runbook step is ticked in the roadmap issue
+        Eventually.await(DONE, "the task list step ticked", () -> io.upgradebot.domain.RunbookChecklist.load()
+                .tickedIn(GitHubFake.INSTANCE.issue("openedx/platform-roadmap", 1).path("body").asText())
+                .contains(io.upgradebot.domain.RunbookChecklist.TASK_LIST_OF_CHILDREN));
         Eventually.await(DONE, "the summary in the status thread", () -> SlackCalls.of("chat.postMessage").stream()
                 .anyMatch(m -> m.get("thread_ts") != null && m.getOrDefault("text", "").contains("is set up")));
         // the board link is on the host GITHUB_API_URL points at (here the fake), not on github.com
@@ -133,6 +142,16 @@ class UpgradeNewTest {
         assertTrue(java.util.stream.Stream.concat(SlackCalls.of("chat.postMessage").stream(),
                 SlackCalls.of("chat.update").stream())
                 .noneMatch(m -> m.toString().contains("https://github.com/orgs/")));
+        // GitHub's API cannot save a board view: the link opens the board filtered to this project
+        assertTrue(java.util.stream.Stream.concat(SlackCalls.of("chat.postMessage").stream(),
+                SlackCalls.of("chat.update").stream())
+                .anyMatch(m -> m.toString().contains(boardLink + "/views/1?filterQuery") // '=' is JSON-escaped
+                        && m.toString().contains("project%3A%22Django%205.2%20three%22")));
+        String roadmapBody = GitHubFake.INSTANCE.issue("openedx/platform-roadmap", 1).path("body").asText();
+        assertTrue(roadmapBody.contains("- **Board view:** [this project's issues on the board](" + boardLink
+                + "/views/1?filterQuery=project%3A%22"), roadmapBody);
+        assertTrue(roadmapBody.contains("that filters down to only the issues in this upgrade project\n  - Start from"
+                + " [this project's issues on the board]("), "the manual step names the link");
         Eventually.await(DONE, "the modal saying where to follow it", () -> SlackCalls.of("views.update").stream()
                 .anyMatch(v -> v.get("view").contains("Creating the project with 3")));
     }
