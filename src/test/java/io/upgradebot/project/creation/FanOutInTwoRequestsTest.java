@@ -7,6 +7,7 @@ import static io.upgradebot.support.SlackSigner.interaction;
 import static io.upgradebot.support.SlackSigner.postForm;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -14,7 +15,9 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.upgradebot.domain.ProjectState;
+import io.upgradebot.github.GitHubException;
 import io.upgradebot.github.GitHubSetup;
+import io.upgradebot.github.GitHubTypes;
 import io.upgradebot.github.WriteQueue;
 import io.upgradebot.github.WriteQueueLoop;
 import io.upgradebot.project.ProjectWriteKeys;
@@ -210,6 +213,21 @@ class FanOutInTwoRequestsTest {
         assertEquals(1, github.issues("openedx/ghes-b").size());
         assertEquals(2, applied.stream().filter(a -> a.path().endsWith("/sub_issues")).count(), "linked by REST");
         assertEquals(2, github.subIssueIds(ROADMAP, 1).size());
+    }
+
+    @Test
+    void aLinkPastGitHubsCapOfOneHundredIsRefusedAndCreatesNothing() {
+        String parent = github.addHumanIssue(ROADMAP, "Roadmap", "", GitHubFake.BOT_LOGIN).path("node_id").asText();
+        var gateway = setup.hubGateway();
+        for (int i = 0; i < 100; i++) {
+            gateway.createLinkedIssue("openedx/capped", new GitHubTypes.NewIssue("child " + i, "", List.of(), null),
+                    parent, board.id);
+        }
+        GitHubException refused = assertThrows(GitHubException.class, () -> gateway.createLinkedIssue(
+                "openedx/capped", new GitHubTypes.NewIssue("child 100", "", List.of(), null), parent, board.id));
+        assertTrue(refused.getMessage().contains("more than 100 sub-issues"), refused.getMessage());
+        assertEquals(100, github.issues("openedx/capped").size(), "GitHub created nothing for the refused one");
+        assertEquals(100, github.subIssueIds(ROADMAP, 1).size());
     }
 
     private static long count(List<GitHubFake.Applied> applied, String path) {
