@@ -110,6 +110,58 @@ public final class ApplyWrite {
         } else if (payload instanceof WritePayload.SetChecklistItems p) {
             setChecklistItems(text(p.repo(), "repo"), integer(p.number(), "number"),
                     p.items() == null ? List.of() : p.items(), result);
+        } else if (payload instanceof WritePayload.CreateIssueLinkedOnBoard p) {
+            String repo = text(p.repo(), "repo");
+            String marker = HiddenMarkers.effective(p.marker(), key);
+            String parent = p.parentId() == null || p.parentId().isBlank() ? null : p.parentId();
+            // a board's node id never changes: the board as read a moment ago is good enough
+            String board = p.org() == null || p.org().isBlank()
+                    ? null
+                    : boardForValues(p.org(), p.boardNumber()).nodeId();
+            Optional<GitHubTypes.Issue> existing = mayHaveRun
+                    ? gateway.findIssueByMarker(repo, marker)
+                    : Optional.empty();
+            // an earlier attempt created it (its answer lost, or its link or board add failed): only add what it lacks
+            GitHubTypes.LinkedIssue issue = existing.isPresent()
+                    ? gateway.completeLinkedIssue(existing.get(), parent, board)
+                    : gateway.createLinkedIssue(repo, new GitHubTypes.NewIssue(text(p.title(), "title"),
+                            HiddenMarkers.ensureIn(p.body() == null ? "" : p.body(), marker),
+                            p.labels() == null ? List.of() : p.labels(),
+                            p.milestone() == null || p.milestone().isBlank() ? null : p.milestone().asInt("milestone")),
+                            parent, board);
+            result.put("number", issue.issue().number()).put("id", issue.issue().id())
+                    .put("node_id", issue.issue().nodeId()).put("url", issue.issue().url())
+                    .put("item_id", issue.itemId());
+        } else if (payload instanceof WritePayload.SetBoardFields p) {
+            GitHubTypes.Board board = boardForValues(p.org(), p.boardNumber());
+            Map<String, String> refused = new LinkedHashMap<>();
+            List<GitHubTypes.FieldWrite> writes = new ArrayList<>();
+            for (WritePayload.SetBoardFields.FieldValue v : p.values() == null
+                    ? List.<WritePayload.SetBoardFields.FieldValue>of()
+                    : p.values()) {
+                String name = text(v.field(), "values[].field");
+                try {
+                    GitHubTypes.BoardField field = field(board, name);
+                    writes.add(new GitHubTypes.FieldWrite(field.name(), field.id(),
+                            BoardFieldValues.of(field, v.option(), v.optionId())));
+                } catch (GitHubException.Permanent notOnBoard) {
+                    refused.put(name, notOnBoard.getMessage());
+                }
+            }
+            if (!writes.isEmpty()) {
+                refused.putAll(gateway.setBoardFieldValues(board.nodeId(), text(p.itemId(), "item_id"), writes));
+            }
+            if (!refused.isEmpty()) {
+                List<String> set = writes.stream().map(GitHubTypes.FieldWrite::name)
+                        .filter(n -> !refused.containsKey(n)).toList();
+                List<String> reasons = new ArrayList<>();
+                refused.forEach((field, why) -> reasons.add("\"" + field + "\": " + why));
+                throw new GitHubException.Permanent(422, "board field" + (refused.size() == 1 ? " " : "s ")
+                        + String.join("; ", reasons) + (set.isEmpty() ? "" : " (set: " + String.join(", ", set) + ")"),
+                        null);
+            }
+            var set = result.putArray("set");
+            writes.forEach(w -> set.add(w.name()));
         }
         return result;
     }
@@ -167,6 +219,8 @@ public final class ApplyWrite {
             case ADD_BOARD_ITEM -> List.of("org", "board_number", "content_node_id");
             case SET_BOARD_FIELD -> List.of("org", "board_number", "item_id", "field");
             case SET_CHECKLIST_ITEMS -> List.of("repo", "number", "items");
+            case CREATE_ISSUE_LINKED_ON_BOARD -> List.of("repo", "title");
+            case SET_BOARD_FIELDS -> List.of("org", "board_number", "item_id", "values");
         };
     }
 
@@ -174,6 +228,13 @@ public final class ApplyWrite {
         String org = text(orgName, "org");
         int number = integer(boardNumber, "board_number");
         return gateway.board(org, number).orElseThrow(() -> new GitHubException.Permanent(404,
+                "board " + org + "#" + number + " not found (or the bot cannot see it)", null));
+    }
+
+    private GitHubTypes.Board boardForValues(String orgName, WritePayload.Num boardNumber) {
+        String org = text(orgName, "org");
+        int number = integer(boardNumber, "board_number");
+        return gateway.boardForValues(org, number).orElseThrow(() -> new GitHubException.Permanent(404,
                 "board " + org + "#" + number + " not found (or the bot cannot see it)", null));
     }
 

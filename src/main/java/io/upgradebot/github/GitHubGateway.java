@@ -46,6 +46,21 @@ public interface GitHubGateway {
     /** A Projects v2 board with its fields, each with its data type (and its options when it is a single-select). */
     Optional<GitHubTypes.Board> board(String org, int number);
 
+    /**
+     * Whether this GitHub's {@code createIssue} takes {@code parentIssueId} and {@code projectV2Ids} (github.com
+     * does; older GitHub Enterprise Server does not). Asked once (GraphQL introspection) and remembered; false
+     * while GitHub cannot be asked, and then asked again next time.
+     */
+    boolean linkedCreateSupported();
+
+    /**
+     * The board as {@link #board} answers it, possibly remembered from a read a moment ago: for writing values,
+     * where a value GitHub refuses (an option deleted since) fails alone and forgets the remembered board.
+     */
+    default Optional<GitHubTypes.Board> boardForValues(String org, int number) {
+        return board(org, number);
+    }
+
     /** Login of the account the bot writes as (PAT owner, or {@code app-slug[bot]}). */
     String botLogin();
 
@@ -79,6 +94,26 @@ public interface GitHubGateway {
     default void setBoardSingleSelect(String projectNodeId, String itemId, String fieldId, String optionId) {
         setBoardFieldValue(projectNodeId, itemId, fieldId, GitHubTypes.FieldValue.singleSelect(optionId));
     }
+
+    /**
+     * Creates the issue as a sub-issue of {@code parentNodeId} (when not null) and on the board
+     * {@code projectNodeId} (when not null), in one GraphQL request. Needs {@link #linkedCreateSupported}.
+     */
+    GitHubTypes.LinkedIssue createLinkedIssue(String repo, GitHubTypes.NewIssue issue, String parentNodeId,
+            String projectNodeId);
+
+    /**
+     * For an issue that exists: links it to {@code parentNodeId} and adds it to the board when it is not yet, and
+     * answers its item id. Nothing is sent for what is already there.
+     */
+    GitHubTypes.LinkedIssue completeLinkedIssue(GitHubTypes.Issue issue, String parentNodeId, String projectNodeId);
+
+    /**
+     * Sets several fields of one board item in one request. Answers, per field name GitHub refused, its reason; the
+     * fields not named are set.
+     */
+    java.util.Map<String, String> setBoardFieldValues(String projectNodeId, String itemId,
+            List<GitHubTypes.FieldWrite> values);
 
     /**
      * Replaces a single-select field's option list. GitHub replaces the whole list: callers pass every existing

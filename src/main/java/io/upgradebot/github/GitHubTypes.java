@@ -68,6 +68,17 @@ public final class GitHubTypes {
         }
     }
 
+    /**
+     * An issue created (or found) with its sub-issue link and board item: {@code itemId} is empty without a board,
+     * {@code linked} false without a parent.
+     */
+    public record LinkedIssue(Issue issue, String itemId, boolean linked) {
+    }
+
+    /** One field of a board item to write: {@code name} for people (and GitHub's errors), {@code fieldId} for GitHub. */
+    public record FieldWrite(String name, String fieldId, FieldValue value) {
+    }
+
     public record Board(String nodeId, String org, int number, String title, List<BoardField> fields) {
         public Optional<BoardField> field(String name) {
             return fields.stream().filter(f -> f.name().equalsIgnoreCase(name)).findFirst();

@@ -55,6 +55,13 @@ public class HubGitHubGateway implements GitHubGateway {
     private final ProjectsV2Client projects;
     private final Map<String, CachedRepo> repos = new ConcurrentHashMap<>();
     private volatile String botLogin;
+    private volatile Boolean linkedCreate;
+    /** Boards as read for writing values: a fan-out writes many items of one board within a minute. */
+    private final Map<String, CachedBoard> boards = new ConcurrentHashMap<>();
+    private static final Duration BOARD_CACHE = Duration.ofMinutes(1);
+
+    private record CachedBoard(GitHubTypes.Board board, Instant until) {
+    }
 
     private record CachedRepo(GHRepository repo, Instant until) {
     }
@@ -264,6 +271,153 @@ public class HubGitHubGateway implements GitHubGateway {
     }
 
     @Override
+    public boolean linkedCreateSupported() {
+        Boolean known = linkedCreate;
+        if (known != null) {
+            return known;
+        }
+        if (access.mode() == GitHubAccess.Mode.NONE) {
+            return false;
+        }
+        try {
+            boolean supported = call(projects::createIssueTakesLinks);
+            linkedCreate = supported;
+            if (supported) {
+                LOG.infof("GitHub fan-out: createIssue takes %s at %s: one request creates, links and adds each "
+                        + "repository issue, one more sets its board values", ProjectsV2Client.LINKED_CREATE_INPUTS,
+                        access.graphqlUrl());
+            } else {
+                LOG.infof("GitHub fan-out: createIssue at %s lacks %s (GitHub Enterprise Server?): repository issues "
+                        + "are created, linked, added and given their board values one request at a time",
+                        access.graphqlUrl(), ProjectsV2Client.LINKED_CREATE_INPUTS);
+            }
+            return supported;
+        } catch (GitHubException e) {
+            LOG.warnf("GitHub fan-out: could not ask GitHub whether createIssue takes %s (%s); one request at a "
+                    + "time until it answers", ProjectsV2Client.LINKED_CREATE_INPUTS, e.getMessage());
+            return false;
+        }
+    }
+
+    /** Forgets what {@link #linkedCreateSupported} learned, so the next call asks GitHub again (tests). */
+    public void forgetCapabilities() {
+        linkedCreate = null;
+        boards.clear();
+    }
+
+    @Override
+    public Optional<GitHubTypes.Board> boardForValues(String org, int number) {
+        String key = org.toLowerCase(Locale.ROOT) + "#" + number;
+        CachedBoard cached = boards.get(key);
+        Instant now = clock.instant();
+        if (cached != null && now.isBefore(cached.until())) {
+            return Optional.of(cached.board());
+        }
+        Optional<GitHubTypes.Board> board = board(org, number);
+        board.ifPresent(b -> boards.put(key, new CachedBoard(b, now.plus(BOARD_CACHE))));
+        return board;
+    }
+
+    @Override
+    public GitHubTypes.LinkedIssue createLinkedIssue(String repo, GitHubTypes.NewIssue issue, String parentNodeId,
+            String projectNodeId) {
+        return write("create issue in " + repo + ": \"" + issue.title() + "\""
+                + (parentNodeId == null ? "" : ", sub-issue of " + parentNodeId)
+                + (projectNodeId == null ? "" : ", on board " + projectNodeId),
+                () -> new GitHubTypes.LinkedIssue(placeholderIssue(repo, issue.body()),
+                        projectNodeId == null ? "" : DRY_RUN_ID + "_ITEM", parentNodeId != null),
+                () -> {
+                    ObjectNode input = GitHubHttp.json().createObjectNode().put("title", issue.title())
+                            .put("body", issue.body());
+                    boolean labels = issue.labels() != null && !issue.labels().isEmpty();
+                    if (labels || issue.milestone() != null) {
+                        // label and milestone node ids: one read of the repository, only when the issue needs them
+                        ProjectsV2Client.RepositoryRefs refs = projects.repositoryRefs(repo);
+                        input.put("repositoryId", refs.id());
+                        if (labels) {
+                            var ids = input.putArray("labelIds");
+                            for (String label : issue.labels()) {
+                                String id = refs.labels().get(label.toLowerCase(Locale.ROOT));
+                                if (id == null) {
+                                    throw new GitHubException.Permanent(422,
+                                            "label \"" + label + "\" does not exist in "
+                                                    + repo,
+                                            null);
+                                }
+                                ids.add(id);
+                            }
+                        }
+                        if (issue.milestone() != null) {
+                            String id = refs.milestones().get(issue.milestone());
+                            if (id == null) {
+                                throw new GitHubException.Permanent(422, "milestone " + issue.milestone()
+                                        + " does not exist in " + repo, null);
+                            }
+                            input.put("milestoneId", id);
+                        }
+                    } else {
+                        // the repository was looked up when the project was planned: its node id is remembered
+                        input.put("repositoryId", repo(repo).getNodeId());
+                    }
+                    if (parentNodeId != null) {
+                        input.put("parentIssueId", parentNodeId);
+                    }
+                    if (projectNodeId != null) {
+                        input.putArray("projectV2Ids").add(projectNodeId);
+                    }
+                    GitHubTypes.LinkedIssue created = projects.createIssue(repo, input, projectNodeId);
+                    boolean complete = (parentNodeId == null || created.linked())
+                            && (projectNodeId == null || !created.itemId().isEmpty());
+                    // GitHub created the issue but says the link or the board failed: add what is missing now
+                    return complete ? created : completeLinked(created.issue(), parentNodeId, projectNodeId);
+                });
+    }
+
+    @Override
+    public GitHubTypes.LinkedIssue completeLinkedIssue(GitHubTypes.Issue issue, String parentNodeId,
+            String projectNodeId) {
+        return write("link " + repoAndNumber(issue) + " and put it on the board, where it is not yet",
+                () -> new GitHubTypes.LinkedIssue(issue, projectNodeId == null ? "" : DRY_RUN_ID + "_ITEM",
+                        parentNodeId != null),
+                () -> completeLinked(issue, parentNodeId, projectNodeId));
+    }
+
+    private GitHubTypes.LinkedIssue completeLinked(GitHubTypes.Issue issue, String parentNodeId,
+            String projectNodeId) {
+        ProjectsV2Client.IssueLinks links = projects.issueLinks(issue.nodeId());
+        boolean linked = parentNodeId != null && parentNodeId.equals(links.parentId());
+        if (parentNodeId != null && !linked) {
+            projects.addSubIssue(parentNodeId, issue.nodeId());
+            linked = true;
+        }
+        String itemId = "";
+        if (projectNodeId != null) {
+            itemId = links.itemsByBoard().getOrDefault(projectNodeId, "");
+            if (itemId.isEmpty()) {
+                itemId = projects.addItem(projectNodeId, issue.nodeId());
+            }
+        }
+        return new GitHubTypes.LinkedIssue(issue, itemId, linked);
+    }
+
+    private static String repoAndNumber(GitHubTypes.Issue issue) {
+        return issue.repo() + "#" + issue.number();
+    }
+
+    @Override
+    public Map<String, String> setBoardFieldValues(String projectNodeId, String itemId,
+            List<GitHubTypes.FieldWrite> values) {
+        Map<String, String> refused = write("set " + values.stream().map(v -> v.name() + "=" + v.value().value())
+                .toList() + " on board item " + itemId, Map::<String, String>of,
+                () -> projects.setFieldValues(projectNodeId, itemId, values));
+        if (!refused.isEmpty()) {
+            // an option deleted or a field renamed on the board: read it afresh next time
+            boards.clear();
+        }
+        return refused;
+    }
+
+    @Override
     public String botLogin() {
         String login = botLogin;
         if (login == null) {
@@ -399,7 +553,10 @@ public class HubGitHubGateway implements GitHubGateway {
                                                 o.description())
                                         : o)
                                 .toList()),
-                () -> projects.setOptions(fieldId, options));
+                () -> {
+                    boards.clear();
+                    return projects.setOptions(fieldId, options);
+                });
     }
 
     // --- plumbing --------------------------------------------------------------------------------------

@@ -4,8 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -45,6 +48,41 @@ final class ProjectsV2Client {
                 projectV2Field { ... on ProjectV2SingleSelectField { id name dataType options { id name color description } } }
               }
             }""";
+
+    /** The inputs of {@code createIssue} the one-request fan-out needs (GitHub Enterprise Server may lack them). */
+    static final List<String> LINKED_CREATE_INPUTS = List.of("parentIssueId", "projectV2Ids");
+    private static final String CREATE_ISSUE_INPUTS = """
+            query { __type(name: "CreateIssueInput") { inputFields { name } } }""";
+    private static final String CREATE_ISSUE = """
+            mutation($input: CreateIssueInput!) {
+              createIssue(input: $input) {
+                issue { id databaseId number url parent { id } projectItems(first: 20) { nodes { id project { id } } } }
+              }
+            }""";
+    private static final String ISSUE_LINKS = """
+            query($id: ID!) {
+              node(id: $id) { ... on Issue { parent { id } projectItems(first: 50) { nodes { id project { id } } } } }
+            }""";
+    private static final String ADD_SUB_ISSUE = """
+            mutation($parent: ID!, $child: ID!) {
+              addSubIssue(input: {issueId: $parent, subIssueId: $child}) { subIssue { id } }
+            }""";
+    private static final String REPOSITORY_REFS = """
+            query($owner: String!, $name: String!) {
+              repository(owner: $owner, name: $name) {
+                id
+                labels(first: 100) { nodes { id name } }
+                milestones(first: 100, states: [OPEN, CLOSED]) { nodes { id number } }
+              }
+            }""";
+
+    /** What an issue is linked to: its parent's node id (or null) and its items by board node id. */
+    record IssueLinks(String parentId, Map<String, String> itemsByBoard) {
+    }
+
+    /** Node ids of a repository, its labels by name (lower-case) and its milestones by number. */
+    record RepositoryRefs(String id, Map<String, String> labels, Map<Integer, String> milestones) {
+    }
 
     private final GitHubHttp http;
     private final String graphqlUrl;
@@ -96,6 +134,128 @@ final class ProjectsV2Client {
         mutate(SET_VALUE, vars);
     }
 
+    /** Whether {@code createIssue} takes every input of {@link #LINKED_CREATE_INPUTS} (introspection, a read). */
+    boolean createIssueTakesLinks() {
+        JsonNode fields = execute(CREATE_ISSUE_INPUTS, GitHubHttp.json().createObjectNode()).path("__type")
+                .path("inputFields");
+        List<String> names = new ArrayList<>();
+        fields.forEach(f -> names.add(f.path("name").asText()));
+        return names.containsAll(LINKED_CREATE_INPUTS);
+    }
+
+    RepositoryRefs repositoryRefs(String repo) {
+        String[] parts = repo.split("/", 2);
+        JsonNode r = mutate(REPOSITORY_REFS, GitHubHttp.json().createObjectNode().put("owner", parts[0])
+                .put("name", parts[1])).path("repository");
+        if (!r.hasNonNull("id")) {
+            throw new GitHubException.Permanent(404, "repository " + repo + " not found", null);
+        }
+        Map<String, String> labels = new HashMap<>();
+        r.path("labels").path("nodes").forEach(l -> labels.put(l.path("name").asText().toLowerCase(Locale.ROOT),
+                l.path("id").asText()));
+        Map<Integer, String> milestones = new HashMap<>();
+        r.path("milestones").path("nodes").forEach(m -> milestones.put(m.path("number").asInt(),
+                m.path("id").asText()));
+        return new RepositoryRefs(r.get("id").asText(), labels, milestones);
+    }
+
+    /**
+     * GraphQL {@code createIssue} with its sub-issue link and board. An answer that carries the issue is the issue,
+     * even with {@code errors} beside it (the caller adds what it lacks); one without it fails as GitHub said.
+     */
+    GitHubTypes.LinkedIssue createIssue(String repo, ObjectNode input, String projectNodeId) {
+        ObjectNode vars = GitHubHttp.json().createObjectNode();
+        vars.set("input", input);
+        JsonNode answer = raw(CREATE_ISSUE, vars);
+        JsonNode issue = answer.path("data").path("createIssue").path("issue");
+        if (!issue.hasNonNull("id")) {
+            throwErrors(answer);
+            throw new GitHubException.Transient("GitHub answered no issue for createIssue: " + answer.path("errors"),
+                    null);
+        }
+        String itemId = "";
+        for (JsonNode item : issue.path("projectItems").path("nodes")) {
+            if (item.path("project").path("id").asText().equals(projectNodeId)) {
+                itemId = item.path("id").asText();
+            }
+        }
+        GitHubTypes.Issue created = new GitHubTypes.Issue(repo, issue.path("number").asInt(),
+                issue.path("databaseId").asLong(), issue.get("id").asText(), issue.path("url").asText(), "open",
+                input.path("body").asText(""), null, null);
+        return new GitHubTypes.LinkedIssue(created, itemId, issue.path("parent").hasNonNull("id"));
+    }
+
+    IssueLinks issueLinks(String issueNodeId) {
+        JsonNode node = mutate(ISSUE_LINKS, GitHubHttp.json().createObjectNode().put("id", issueNodeId)).path("node");
+        Map<String, String> items = new HashMap<>();
+        node.path("projectItems").path("nodes").forEach(i -> items.put(i.path("project").path("id").asText(),
+                i.path("id").asText()));
+        JsonNode parent = node.path("parent").path("id");
+        return new IssueLinks(parent.isTextual() ? parent.asText() : null, items);
+    }
+
+    void addSubIssue(String parentNodeId, String childNodeId) {
+        mutate(ADD_SUB_ISSUE, GitHubHttp.json().createObjectNode().put("parent", parentNodeId).put("child",
+                childNodeId));
+    }
+
+    /**
+     * One request, one aliased {@code updateProjectV2ItemFieldValue} per field. GitHub answers 200 with
+     * {@code data} for the aliases it did and {@code errors} (whose {@code path} names the alias) for the others:
+     * answers the refused fields by name with GitHub's message.
+     */
+    Map<String, String> setFieldValues(String projectNodeId, String itemId, List<GitHubTypes.FieldWrite> values) {
+        StringBuilder declarations = new StringBuilder("mutation($project: ID!, $item: ID!");
+        StringBuilder mutations = new StringBuilder();
+        ObjectNode vars = GitHubHttp.json().createObjectNode().put("project", projectNodeId).put("item", itemId);
+        for (int i = 0; i < values.size(); i++) {
+            GitHubTypes.FieldWrite w = values.get(i);
+            declarations.append(", $f").append(i).append(": ID!, $v").append(i).append(": ProjectV2FieldValue!");
+            mutations.append("  f").append(i).append(": updateProjectV2ItemFieldValue(input: {projectId: $project, ")
+                    .append("itemId: $item, fieldId: $f").append(i).append(", value: $v").append(i)
+                    .append("}) { projectV2Item { id } }\n");
+            vars.put("f" + i, w.fieldId());
+            vars.putObject("v" + i).set(w.value().member(), GitHubHttp.json().valueToTree(w.value().value()));
+        }
+        JsonNode answer = raw(declarations + ") {\n" + mutations + "}", vars);
+        JsonNode data = answer.path("data");
+        Map<String, String> refused = new LinkedHashMap<>();
+        List<String> unplaced = new ArrayList<>();
+        for (JsonNode error : answer.path("errors")) {
+            if ("RATE_LIMITED".equals(error.path("type").asText())) {
+                throwErrors(answer);
+            }
+            String alias = error.path("path").path(0).asText("");
+            String message = error.path("message").asText("GraphQL error");
+            int index = alias.startsWith("f") ? parseIndex(alias.substring(1)) : -1;
+            if (index >= 0 && index < values.size()) {
+                refused.merge(values.get(index).name(), message, (a, b) -> a + "; " + b);
+            } else {
+                unplaced.add(message);
+            }
+        }
+        if (!data.isObject()) {
+            throwErrors(answer);
+            throw new GitHubException.Transient("GitHub answered no data for the board values", null);
+        }
+        for (int i = 0; i < values.size(); i++) {
+            if (!data.path("f" + i).path("projectV2Item").hasNonNull("id")) {
+                refused.putIfAbsent(values.get(i).name(), unplaced.isEmpty()
+                        ? "GitHub did not set it"
+                        : String.join("; ", unplaced));
+            }
+        }
+        return refused;
+    }
+
+    private static int parseIndex(String digits) {
+        try {
+            return Integer.parseInt(digits);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
     GitHubTypes.BoardField setOptions(String fieldId, List<GitHubTypes.Option> options) {
         ArrayNode list = GitHubHttp.json().createArrayNode();
         for (GitHubTypes.Option option : options) {
@@ -142,9 +302,20 @@ final class ProjectsV2Client {
 
     /** GraphQL answers 200 with {@code errors}; map those as the REST side maps statuses. */
     private JsonNode execute(String document, ObjectNode variables) {
+        JsonNode answer = raw(document, variables);
+        throwErrors(answer);
+        return answer.path("data");
+    }
+
+    /** The whole answer ({@code data} and {@code errors}); HTTP failures are thrown as for any request. */
+    private JsonNode raw(String document, ObjectNode variables) {
         ObjectNode body = GitHubHttp.json().createObjectNode().put("query", document);
         body.set("variables", variables);
-        JsonNode answer = http.send("POST", graphqlUrl, body, authorization.get());
+        return http.send("POST", graphqlUrl, body, authorization.get());
+    }
+
+    /** Throws what the answer's {@code errors} mean; returns when they may be ignored (none, or untyped with data). */
+    private static void throwErrors(JsonNode answer) {
         JsonNode errors = answer.path("errors");
         if (errors.isArray() && !errors.isEmpty()) {
             List<String> messages = new ArrayList<>();
@@ -168,7 +339,6 @@ final class ProjectsV2Client {
                 }
             }
         }
-        return answer.path("data");
     }
 
     private static final class NotFound extends RuntimeException {

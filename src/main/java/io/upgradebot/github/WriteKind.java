@@ -35,6 +35,15 @@ package io.upgradebot.github;
  *       text ({@code domain.ChecklistLines}), reads the body again just before writing and starts over from the fresh
  *       body when a person edited it in between (GitHub has no conditional update of an issue), and writes only when
  *       something changed. A line not found is left alone; the body is never rewritten wholesale.</li>
+ *   <li>CREATE_ISSUE_LINKED_ON_BOARD: repo, title, body, marker, labels[], milestone (as CREATE_ISSUE), parent_id
+ *       (the parent issue's node id, optional), org and board_number (optional) → number, id, node_id, url,
+ *       item_id (empty without a board). One GraphQL {@code createIssue} creates the issue, links it as a sub-issue
+ *       and adds it to the board. A retried write looks for its marker first, as CREATE_ISSUE does, and when the
+ *       issue is there only adds the link or the board item it lacks.</li>
+ *   <li>SET_BOARD_FIELDS: org, board_number, item_id, values[] of {field, option, option_id} (each as in
+ *       SET_BOARD_FIELD) → set[] (the fields written). One GraphQL request with one aliased
+ *       {@code updateProjectV2ItemFieldValue} per field; a field GitHub refuses fails the write with GitHub's reason
+ *       for that field while the others stay set.</li>
  * </ul>
  * Any string in a payload may hold {@code ${ref:KEY#field}} ({@link PayloadRefs#ref}): it is replaced, when the write
  * runs, by that field of the result of the write with idempotency key KEY (a string that is exactly one reference
@@ -47,7 +56,8 @@ public enum WriteKind {
     CREATE_ISSUE(true), COMMENT(true), REPLACE_BODY_SECTION(false), CLOSE_ISSUE(false), REOPEN_ISSUE(
             false), ENSURE_MILESTONE(true), ADD_SUB_ISSUE(
                     false), ENSURE_BOARD_OPTION(
-                            false), ADD_BOARD_ITEM(false), SET_BOARD_FIELD(false), SET_CHECKLIST_ITEMS(false);
+                            false), ADD_BOARD_ITEM(false), SET_BOARD_FIELD(false), SET_CHECKLIST_ITEMS(false), CREATE_ISSUE_LINKED_ON_BOARD(true),
+ SET_BOARD_FIELDS(false);
 
     private final boolean contentCreating;
 

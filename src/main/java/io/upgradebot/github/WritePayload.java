@@ -133,6 +133,39 @@ public sealed interface WritePayload {
     record ChecklistItem(String text, boolean ticked) {
     }
 
+    /** CREATE_ISSUE_LINKED_ON_BOARD: without {@code parentId} no link, without {@code org} no board item. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record CreateIssueLinkedOnBoard(String repo, String title, String body, String marker, List<String> labels,
+            Num milestone, @JsonProperty("parent_id") String parentId, String org,
+            @JsonProperty("board_number") Num boardNumber) implements WritePayload {
+        @Override
+        public WriteKind kind() {
+            return WriteKind.CREATE_ISSUE_LINKED_ON_BOARD;
+        }
+    }
+
+    /** SET_BOARD_FIELDS: every value of one board item, written in one request. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record SetBoardFields(String org, @JsonProperty("board_number") Num boardNumber,
+            @JsonProperty("item_id") String itemId, List<FieldValue> values) implements WritePayload {
+        @Override
+        public WriteKind kind() {
+            return WriteKind.SET_BOARD_FIELDS;
+        }
+
+        /** One field's value, as in SET_BOARD_FIELD: the option (or text) by name, or the option's id. */
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        public record FieldValue(String field, String option, @JsonProperty("option_id") String optionId) {
+        }
+
+        /** The value planned for {@code field}, if this write sets it. */
+        public java.util.Optional<FieldValue> value(String field) {
+            return values == null
+                    ? java.util.Optional.empty()
+                    : values.stream().filter(v -> v.field() != null && v.field().equalsIgnoreCase(field)).findFirst();
+        }
+    }
+
     /**
      * A number field: a number, a numeric string (older rows and some callers store those), or a reference
      * {@code ${ref:KEY#field}} the queue replaces with the referred write's result when the write runs. Written to JSON
@@ -222,6 +255,8 @@ public sealed interface WritePayload {
             case ADD_BOARD_ITEM -> AddBoardItem.class;
             case SET_BOARD_FIELD -> SetBoardField.class;
             case SET_CHECKLIST_ITEMS -> SetChecklistItems.class;
+            case CREATE_ISSUE_LINKED_ON_BOARD -> CreateIssueLinkedOnBoard.class;
+            case SET_BOARD_FIELDS -> SetBoardFields.class;
         };
         try {
             return JSON.treeToValue(json, type);

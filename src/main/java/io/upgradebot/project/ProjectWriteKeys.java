@@ -23,6 +23,7 @@ public final class ProjectWriteKeys {
     public static final String BOARD_OPTION = "board-option";
     public static final String BOARD_ITEM = "board-item";
     public static final String BOARD_FIELD = "board-field";
+    public static final String BOARD_FIELDS = "board-fields";
     public static final String ROADMAP_BOARD_ITEM = "roadmap-board-item";
     public static final String ROADMAP_BOARD_FIELD = "roadmap-board-field";
     public static final String CHILDREN = "children";
@@ -68,6 +69,11 @@ public final class ProjectWriteKeys {
     public static String boardField(String slug, String repo, String field, int round) {
         return "p:" + slug + ":" + BOARD_FIELD + ":" + norm(repo) + ":" + field(field)
                 + (round == 0 ? "" : "." + round);
+    }
+
+    /** Every first value of a repository's board item, written in one request. */
+    public static String boardFields(String slug, String repo) {
+        return "p:" + slug + ":" + BOARD_FIELDS + ":" + norm(repo);
     }
 
     /** The roadmap issue's item on the roadmap board. */
@@ -202,6 +208,7 @@ public final class ProjectWriteKeys {
             case BOARD_OPTION -> "board option for " + k.detail();
             case BOARD_ITEM -> "board item of " + k.repo();
             case BOARD_FIELD -> "board field " + k.detail() + " of " + k.repo();
+            case BOARD_FIELDS -> "board fields of " + k.repo();
             case ROADMAP_BOARD_ITEM -> "roadmap issue on the roadmap board";
             case ROADMAP_BOARD_FIELD -> "roadmap board field " + k.detail() + " of the roadmap issue";
             case CHILDREN -> "child list of the roadmap issue";

@@ -32,6 +32,22 @@ class WritePayloadTest {
     }
 
     @Test
+    void allBoardValuesOfAnItemAreOneWriteWithTheFieldNamesOfTheContract() {
+        PlannedWrite write = PlannedWrite.of("p:x:board-fields:a/b", 7L, new WritePayload.SetBoardFields("acme",
+                Num.of(3), "${ref:p:x:repo-issue:a/b#item_id}", List.of(
+                        new WritePayload.SetBoardFields.FieldValue("Project", "X", "${ref:p:x:board-option:-:project"
+                                + "#option_id}"),
+                        new WritePayload.SetBoardFields.FieldValue("Source", "Team", null))));
+        assertEquals(WriteKind.SET_BOARD_FIELDS, write.kind());
+        assertEquals("{\"org\":\"acme\",\"board_number\":3,\"item_id\":\"${ref:p:x:repo-issue:a/b#item_id}\","
+                + "\"values\":[{\"field\":\"Project\",\"option\":\"X\",\"option_id\":"
+                + "\"${ref:p:x:board-option:-:project#option_id}\"},{\"field\":\"Source\",\"option\":\"Team\"}]}",
+                write.payload().toString());
+        assertEquals(List.of("p:x:repo-issue:a/b", "p:x:board-option:-:project"),
+                List.copyOf(PayloadRefs.keys(write.payload())), "it waits for the issue's item and the option");
+    }
+
+    @Test
     void storedPayloadsParseWithNumericStringsAndUnknownFields() {
         WritePayload parsed = WritePayload.parse(WriteKind.COMMENT,
                 "{\"repo\":\"a/b\",\"number\":\"42\",\"body\":\"hi\",\"after\":[\"k\"],\"extra\":1}");
@@ -58,7 +74,12 @@ class WritePayloadTest {
                 new WritePayload.AddBoardItem("acme", Num.of(3), "NODE"),
                 new WritePayload.SetBoardField("acme", Num.of(3), "ITEM", "f", null, "OPT"),
                 new WritePayload.SetChecklistItems("a/b", Num.of(1),
-                        List.of(new WritePayload.ChecklistItem("t", true))));
+                        List.of(new WritePayload.ChecklistItem("t", true))),
+
+                new WritePayload.CreateIssueLinkedOnBoard("a/b", "t", "b", "m", null, null, "PARENT", "acme",
+                        Num.of(3)),
+                new WritePayload.SetBoardFields("acme", Num.of(3), "ITEM",
+                        List.of(new WritePayload.SetBoardFields.FieldValue("f", "o", null))));
         assertEquals(WriteKind.values().length, all.size());
         for (WritePayload payload : all) {
             assertEquals(payload, WritePayload.parse(payload.kind(), WritePayload.toJson(payload)), payload.toString());

@@ -345,6 +345,51 @@ class OwnerDoesChoicesTest {
     // --- helpers -------------------------------------------------------------------------------------------------
 
     /** Opens the choices as {@code user} and answers the modal drawn for them. */
+    @Test
+    void firstBoardValuesThatLandAfterAChoiceDoNotUndoIt() {
+        Seeded p = OwnerDoesFixtures.seed(board, repos("openedx/edx-first", "openedx/arch"));
+        long id = p.id("openedx/edx-first");
+        String item = repo(id).boardItemId;
+        String fieldsKey = io.upgradebot.project.ProjectWriteKeys.boardFields(p.slug(), "openedx/edx-first");
+        worker.pause();
+        // the first values (Owner Does = TBD) are refused once, and retried after the owner's choice landed
+        GitHubFake.INSTANCE.inject(GitHubFake.Fault.reject("POST", "/graphql updateProjectV2ItemFieldValue", 403,
+                Map.of(), "{\"message\":\"Resource not accessible by integration\"}"));
+        try {
+            queue.enqueue(io.upgradebot.github.PlannedWrite.of(fieldsKey, p.projectId(),
+                    new io.upgradebot.github.WritePayload.SetBoardFields(OwnerDoesFixtures.BOARD_ORG,
+                            io.upgradebot.github.WritePayload.Num.of(OwnerDoesFixtures.BOARD_NUMBER), item,
+                            List.of(new io.upgradebot.github.WritePayload.SetBoardFields.FieldValue("Owner Does",
+                                    "TBD", null),
+                                    new io.upgradebot.github.WritePayload.SetBoardFields.FieldValue("Status", "Todo",
+                                            null)))));
+            Eventually.await(WAIT, "the first values refused", () -> {
+                worker.runOnce();
+                return queue.status(fieldsKey).filter(s -> s == GitHubWriteEntity.State.FAILED).isPresent();
+            });
+            ObjectNode modal = modalFor("U0ARCH1", p);
+            SlackSigner.postForm(OwnerDoesFixtures.pick("U0ARCH1", modal, id, "owner-reviews")).statusCode(200);
+            Eventually.await(WAIT, "the choice is on the board", () -> {
+                worker.runOnce();
+                synchronized (GitHubFake.INSTANCE) {
+                    return "Owner reviews".equals(board.value(item, "Owner Does"));
+                }
+            });
+            queue.retryFailed(p.projectId());
+        } finally {
+            worker.resume();
+        }
+        Eventually.await(WAIT, "the first values landed after it", () -> queue.status(fieldsKey)
+                .filter(s -> s == GitHubWriteEntity.State.DONE).isPresent());
+        Eventually.await(WAIT, "and the choice was written again over their TBD", () -> QuarkusTransaction
+                .requiringNew().call(() -> GitHubWriteEntity.count("idempotencyKey like ?1 and state = ?2",
+                        "owner-does:board:r" + id + ":%:after:%", GitHubWriteEntity.State.DONE)) == 1);
+        synchronized (GitHubFake.INSTANCE) {
+            assertEquals("Owner reviews", board.value(item, "Owner Does"), "the last choice wins");
+            assertEquals("Todo", board.value(item, "Status"));
+        }
+    }
+
     private static ObjectNode modalFor(String user, Seeded p) {
         int before = sent("views.update").size();
         SlackSigner.postForm(OwnerDoesFixtures.openChoices(user, p.projectId())).statusCode(200);

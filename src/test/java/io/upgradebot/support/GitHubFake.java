@@ -101,6 +101,8 @@ public final class GitHubFake implements ResponseDefinitionTransformerV2 {
     private final List<Applied> applied = new ArrayList<>();
     private final Map<String, java.util.function.UnaryOperator<String>> editsAfterRead = new HashMap<>();
     private long nextId = 2_000_000_000L;
+    private boolean linkedCreate = true;
+    private boolean failBoardAdd;
 
     private GitHubFake() {
     }
@@ -123,6 +125,8 @@ public final class GitHubFake implements ResponseDefinitionTransformerV2 {
         faults.clear();
         applied.clear();
         editsAfterRead.clear();
+        linkedCreate = true;
+        failBoardAdd = false;
     }
 
     /** How many requests this fake answered since {@link #install()} or {@link #resetRequests()}. */
@@ -185,6 +189,255 @@ public final class GitHubFake implements ResponseDefinitionTransformerV2 {
 
     public synchronized List<JsonNode> milestones(String repo) {
         return repo(repo).milestones.values().stream().map(n -> (JsonNode) n.deepCopy()).toList();
+    }
+
+    /**
+     * From now on this GitHub's {@code createIssue} lacks {@code parentIssueId} and {@code projectV2Ids}, as on an
+     * older GitHub Enterprise Server: introspection says so and a request using them is refused.
+     */
+    public synchronized GitHubFake withoutLinkedCreate() {
+        linkedCreate = false;
+        return this;
+    }
+
+    /**
+     * The next GraphQL {@code createIssue} creates the issue and links it, but its board add fails: GitHub answers
+     * an error and no issue, so the bot cannot tell what was done.
+     */
+    public synchronized GitHubFake failBoardAddOnNextCreate() {
+        failBoardAdd = true;
+        return this;
+    }
+
+    /** Deletes a single-select option from a board field (a person on github.com), with every value using it. */
+    public synchronized void deleteOption(String org, int number, String fieldName, String optionName) {
+        BoardState board = board(org, number);
+        FieldState field = board.field(fieldName);
+        List<String> gone = field.options.stream().filter(o -> o.name().equals(optionName)).map(OptionState::id)
+                .toList();
+        field.options.removeIf(o -> gone.contains(o.id()));
+        board.values.values().forEach(v -> v.entrySet().removeIf(e -> e.getKey().equals(field.id)
+                && gone.contains(e.getValue())));
+    }
+
+    /** The GraphQL operation a request runs, for faults: {@code /graphql createIssue openedx/repo}, … */
+    private String graphqlTarget(Request request) {
+        try {
+            JsonNode in = JSON.readTree(request.getBodyAsString());
+            String query = in.path("query").asText();
+            if (query.contains("createIssue(input")) {
+                RepoState repo = repoByNodeId(in.path("variables").path("input").path("repositoryId").asText());
+                return "/graphql createIssue" + (repo == null ? "" : " " + repo.owner + "/" + repo.name);
+            }
+            Matcher op = Pattern.compile("(\\w+)\\(input").matcher(query);
+            return op.find() ? "/graphql " + op.group(1) : "/graphql query";
+        } catch (IOException | RuntimeException e) {
+            return "/graphql";
+        }
+    }
+
+    private ResponseDefinitionBuilder linkedGraphql(Request request, String query, JsonNode vars) {
+        ObjectNode data = JSON.createObjectNode();
+        if (query.contains("__type(name: \"CreateIssueInput\")")) {
+            ArrayNode fields = data.putObject("__type").putArray("inputFields");
+            List<String> names = new ArrayList<>(List.of("assigneeIds", "body", "clientMutationId", "issueTemplate",
+                    "labelIds", "milestoneId", "projectIds", "repositoryId", "title"));
+            if (linkedCreate) {
+                names.addAll(List.of("issueTypeId", "parentIssueId", "projectV2Ids"));
+            }
+            names.forEach(n -> fields.addObject().put("name", n));
+            return json(200, JSON.createObjectNode().set("data", data).toString());
+        }
+        if (query.contains("createIssue(input")) {
+            JsonNode input = vars.path("input");
+            if (!linkedCreate && (input.has("parentIssueId") || input.has("projectV2Ids"))) {
+                String arg = input.has("parentIssueId") ? "parentIssueId" : "projectV2Ids";
+                return json(200, "{\"errors\":[{\"path\":[\"mutation\",\"createIssue\",\"input\",\"" + arg
+                        + "\"],\"extensions\":{\"code\":\"argumentNotAccepted\"},\"message\":\"InputObject "
+                        + "'CreateIssueInput' doesn't accept argument '" + arg + "'\"}]}");
+            }
+            RepoState repo = repoByNodeId(input.path("repositoryId").asText());
+            if (repo == null) {
+                return graphqlError(data.putNull("createIssue"), "NOT_FOUND",
+                        "Could not resolve to a node with the global id of '" + input.path("repositoryId").asText()
+                                + "'");
+            }
+            Object[] parent = null;
+            if (input.hasNonNull("parentIssueId")) {
+                parent = issueByNodeId(input.get("parentIssueId").asText());
+                if (parent == null) {
+                    return graphqlError(data.putNull("createIssue"), "NOT_FOUND",
+                            "Could not resolve to a node with the global id of '" + input.get("parentIssueId").asText()
+                                    + "'");
+                }
+                RepoState parentRepo = (RepoState) parent[0];
+                int parentNumber = ((ObjectNode) parent[1]).get("number").asInt();
+                if (parentRepo.subIssues.getOrDefault(parentNumber, List.of()).size() >= 100) {
+                    return graphqlError(data.putNull("createIssue"), "UNPROCESSABLE",
+                            "Parent cannot have more than 100 sub-issues");
+                }
+            }
+            BoardState board = null;
+            if (input.path("projectV2Ids").size() > 0) {
+                board = boardById(input.path("projectV2Ids").get(0).asText());
+                if (board == null) {
+                    return graphqlError(data.putNull("createIssue"), "NOT_FOUND",
+                            "Could not resolve to a node with the global id of '"
+                                    + input.path("projectV2Ids").get(0).asText() + "'");
+                }
+            }
+            ObjectNode issue = createIssue(repo, input.path("title").asText(), input.path("body").asText(""),
+                    List.of(), null, BOT_LOGIN);
+            record(request, "/graphql createIssue");
+            ObjectNode answer = data.putObject("createIssue").putObject("issue");
+            answer.put("id", issue.get("node_id").asText()).put("databaseId", issue.get("id").asLong())
+                    .put("number", issue.get("number").asInt()).put("url", issue.get("html_url").asText());
+            if (parent != null) {
+                ((RepoState) parent[0]).subIssues.computeIfAbsent(((ObjectNode) parent[1]).get("number").asInt(),
+                        n -> new ArrayList<>()).add(issue.get("id").asLong());
+                answer.putObject("parent").put("id", ((ObjectNode) parent[1]).get("node_id").asText());
+            } else {
+                answer.putNull("parent");
+            }
+            ArrayNode items = answer.putObject("projectItems").putArray("nodes");
+            if (failBoardAdd) {
+                failBoardAdd = false;
+                return json(200, "{\"data\":{\"createIssue\":null},\"errors\":[{\"path\":[\"createIssue\"],"
+                        + "\"message\":\"Something went wrong while executing your query. Please include "
+                        + "`ABCD:1234` when reporting this issue.\"}]}");
+            }
+            if (board != null) {
+                String itemId = "PVTI_lADO" + Long.toString(nextId++, 36).toUpperCase(Locale.ROOT);
+                board.items.put(itemId, issue.get("node_id").asText());
+                items.addObject().put("id", itemId).putObject("project").put("id", board.id);
+            }
+            return json(200, JSON.createObjectNode().set("data", data).toString());
+        }
+        if (query.contains("node(id: $id)") && query.contains("parent { id }")) {
+            Object[] found = issueByNodeId(vars.path("id").asText());
+            if (found == null) {
+                return graphqlError(data.putNull("node"), "NOT_FOUND",
+                        "Could not resolve to a node with the global id of '" + vars.path("id").asText() + "'");
+            }
+            ObjectNode node = data.putObject("node");
+            long id = ((ObjectNode) found[1]).get("id").asLong();
+            node.putNull("parent");
+            for (RepoState r : repos.values()) {
+                r.subIssues.forEach((number, children) -> {
+                    if (children.contains(id)) {
+                        node.putObject("parent").put("id", r.issues.get(number).get("node_id").asText());
+                    }
+                });
+            }
+            ArrayNode items = node.putObject("projectItems").putArray("nodes");
+            String nodeId = ((ObjectNode) found[1]).get("node_id").asText();
+            for (BoardState b : boards.values()) {
+                b.items.forEach((item, content) -> {
+                    if (content.equals(nodeId)) {
+                        items.addObject().put("id", item).putObject("project").put("id", b.id);
+                    }
+                });
+            }
+            return json(200, JSON.createObjectNode().set("data", data).toString());
+        }
+        if (query.contains("addSubIssue(input")) {
+            Object[] parent = issueByNodeId(vars.path("parent").asText());
+            Object[] child = issueByNodeId(vars.path("child").asText());
+            if (parent == null || child == null) {
+                return graphqlError(data.putNull("addSubIssue"), "NOT_FOUND", "Could not resolve to a node");
+            }
+            List<Long> subs = ((RepoState) parent[0]).subIssues.computeIfAbsent(
+                    ((ObjectNode) parent[1]).get("number").asInt(), n -> new ArrayList<>());
+            long childId = ((ObjectNode) child[1]).get("id").asLong();
+            if (subs.contains(childId)) {
+                return graphqlError(data.putNull("addSubIssue"), "UNPROCESSABLE",
+                        "Issue may not contain duplicate sub-issues");
+            }
+            if (subs.size() >= 100) {
+                return graphqlError(data.putNull("addSubIssue"), "UNPROCESSABLE",
+                        "Parent cannot have more than 100 sub-issues");
+            }
+            subs.add(childId);
+            record(request, "/graphql addSubIssue");
+            data.putObject("addSubIssue").putObject("subIssue").put("id", vars.path("child").asText());
+            return json(200, JSON.createObjectNode().set("data", data).toString());
+        }
+        Matcher aliases = Pattern.compile("(\\w+): updateProjectV2ItemFieldValue\\(input: \\{projectId: \\$(\\w+), "
+                + "itemId: \\$(\\w+), fieldId: \\$(\\w+), value: \\$(\\w+)}\\)").matcher(query);
+        ArrayNode errors = JSON.createArrayNode();
+        int count = 0;
+        while (aliases.find()) {
+            count++;
+            String alias = aliases.group(1);
+            BoardState board = boardById(vars.path(aliases.group(2)).asText());
+            String item = vars.path(aliases.group(3)).asText();
+            String why = board == null
+                    ? "Could not resolve to a node with the global id of '" + vars.path(aliases.group(2)).asText()
+                            + "'"
+                    : setValue(board, item, vars.path(aliases.group(4)).asText(), vars.path(aliases.group(5)));
+            if (why == null) {
+                data.putObject(alias).putObject("projectV2Item").put("id", item);
+            } else {
+                data.putNull(alias);
+                ObjectNode error = errors.addObject().put("type", "UNPROCESSABLE").put("message", why);
+                error.putArray("path").add(alias);
+            }
+        }
+        if (count > 0) {
+            if (count > errors.size()) {
+                record(request, "/graphql updateProjectV2ItemFieldValue x" + (count - errors.size()));
+            }
+            ObjectNode body = JSON.createObjectNode();
+            body.set("data", data);
+            if (!errors.isEmpty()) {
+                body.set("errors", errors);
+            }
+            return json(200, body.toString());
+        }
+        return null;
+    }
+
+    /** Sets one value as GitHub's updateProjectV2ItemFieldValue does; answers why not, or null when set. */
+    private String setValue(BoardState board, String itemId, String fieldId, JsonNode value) {
+        FieldState field = board.fields.stream().filter(f -> f.id.equals(fieldId)).findFirst().orElse(null);
+        if (field == null) {
+            return "Could not resolve to a node with the global id of '" + fieldId + "'";
+        }
+        String member = switch (field.dataType) {
+            case "SINGLE_SELECT" -> "singleSelectOptionId";
+            case "TEXT" -> "text";
+            case "NUMBER" -> "number";
+            case "DATE" -> "date";
+            default -> "";
+        };
+        if (!value.hasNonNull(member) || value.size() != 1) {
+            return "The field of type " + field.dataType.toLowerCase(Locale.ROOT) + " needs a " + member
+                    + " value; got " + value;
+        }
+        String stored = value.get(member).asText();
+        if (field.dataType.equals("SINGLE_SELECT") && field.options.stream().noneMatch(o -> o.id.equals(stored))) {
+            return "The single select option Id does not belong to the field";
+        }
+        board.values.computeIfAbsent(itemId, i -> new HashMap<>()).put(field.id, stored);
+        return null;
+    }
+
+    private RepoState repoByNodeId(String nodeId) {
+        return repos.values().stream()
+                .filter(r -> ("R_kgDO" + Long.toString(r.id, 36).toUpperCase(Locale.ROOT)).equals(nodeId)).findFirst()
+                .orElse(null);
+    }
+
+    /** {repository, issue} of the issue with this node id, or null. */
+    private Object[] issueByNodeId(String nodeId) {
+        for (RepoState r : repos.values()) {
+            for (ObjectNode issue : r.issues.values()) {
+                if (issue.path("node_id").asText().equals(nodeId)) {
+                    return new Object[]{r, issue};
+                }
+            }
+        }
+        return null;
     }
 
     /** An issue written by a person (not the bot). */
@@ -303,7 +556,7 @@ public final class GitHubFake implements ResponseDefinitionTransformerV2 {
         Request request = event.getRequest();
         String method = request.getMethod().getName();
         String path = request.getUrl().split("\\?")[0];
-        Fault fault = takeFault(method, path);
+        Fault fault = takeFault(method, path.equals("/graphql") ? graphqlTarget(request) : path);
         if (fault != null && fault.mode() == FaultMode.REJECT) {
             ResponseDefinitionBuilder b = aResponse().withStatus(fault.status())
                     .withHeader("Content-Type", "application/json; charset=utf-8").withBody(fault.body());
@@ -328,7 +581,9 @@ public final class GitHubFake implements ResponseDefinitionTransformerV2 {
 
     private Fault takeFault(String method, String path) {
         for (Fault f : faults) {
-            if (f.method().equalsIgnoreCase(method) && f.path().matcher(path).matches()) {
+            // a GraphQL request is "/graphql <operation> [repository]": a fault for "/graphql" takes any of them
+            boolean graphql = path.startsWith("/graphql") && f.path().matcher("/graphql").matches();
+            if (f.method().equalsIgnoreCase(method) && (graphql || f.path().matcher(path).matches())) {
                 faults.remove(f);
                 return f;
             }
@@ -466,6 +721,10 @@ public final class GitHubFake implements ResponseDefinitionTransformerV2 {
         JsonNode in = JSON.readTree(request.getBodyAsString());
         String query = in.path("query").asText();
         JsonNode vars = in.path("variables");
+        ResponseDefinitionBuilder linked = linkedGraphql(request, query, vars);
+        if (linked != null) {
+            return linked;
+        }
         ObjectNode data = JSON.createObjectNode();
         if (query.contains("projectV2(number")) {
             BoardState board = board(vars.path("org").asText(), vars.path("number").asInt());

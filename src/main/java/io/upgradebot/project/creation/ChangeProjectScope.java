@@ -5,6 +5,7 @@ import io.upgradebot.config.UpgradeBotConfig;
 import io.upgradebot.github.GitHubException;
 import io.upgradebot.github.GitHubGateway;
 import io.upgradebot.github.PlannedWrite;
+import io.upgradebot.github.WriteKind;
 import io.upgradebot.github.WriteQueue;
 import io.upgradebot.project.ProjectWriteKeys;
 import io.upgradebot.project.SlackDirectory;
@@ -246,8 +247,12 @@ public class ChangeProjectScope {
     }
 
     private static int plannedLinks(String slug) {
-        return (int) GitHubWriteEntity.count("idempotencyKey like ?1 and state <> ?2",
-                ProjectWriteKeys.prefix(slug, ProjectWriteKeys.SUB_ISSUE) + "%", GitHubWriteEntity.State.FAILED);
+        // a link is its own write, or part of the write that creates the issue linked
+        return (int) (GitHubWriteEntity.count("idempotencyKey like ?1 and state <> ?2",
+                ProjectWriteKeys.prefix(slug, ProjectWriteKeys.SUB_ISSUE) + "%", GitHubWriteEntity.State.FAILED)
+                + GitHubWriteEntity.count("idempotencyKey like ?1 and kind = ?2 and state <> ?3",
+                        ProjectWriteKeys.prefix(slug, ProjectWriteKeys.REPO_ISSUE) + "%",
+                        WriteKind.CREATE_ISSUE_LINKED_ON_BOARD.name(), GitHubWriteEntity.State.FAILED));
     }
 
     /** Sub-issues on GitHub (people may have linked some by hand): they count against the 100 too. */

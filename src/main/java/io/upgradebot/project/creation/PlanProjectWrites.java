@@ -12,6 +12,7 @@ import io.upgradebot.domain.RepoRef;
 import io.upgradebot.domain.RoadmapIssueBody;
 import io.upgradebot.domain.RoadmapSummary;
 import io.upgradebot.domain.RunbookChecklist;
+import io.upgradebot.github.GitHubGateway;
 import io.upgradebot.github.PayloadRefs;
 import io.upgradebot.github.PlannedWrite;
 import io.upgradebot.github.WritePayload;
@@ -33,13 +34,19 @@ import java.util.Set;
 
 /**
  * Every GitHub write of a project, as {@link PlannedWrite}s for the queue (runbook "Determine Scope of Impact",
- * step 2). Pure planning: nothing here talks to GitHub.
+ * step 2). Planning only: the one thing it asks GitHub
+ * (once per process) is which way of creating issues it offers.
  *
  * <p>Order is the order people see things appear: milestone and board options first (so the roadmap issue can be
  * created with its milestone and the checklist can say the Project value exists), the roadmap issue, every
  * repository issue, then the sub-issue links, then the board items and their fields. Values only known once an
  * earlier write ran (the roadmap issue's number, a child's numeric id, an issue's node id, a board item id) are
  * {@code ${ref:KEY#field}} references the queue resolves, and a write waits for the writes it refers to.
+ *
+ * <p>Where GitHub's {@code createIssue} takes a parent and a board (github.com; asked once per process), a repository
+ * issue that gets a sub-issue link costs two writes instead of about seven: one creates, links and adds it to the
+ * board, one sets all its board values. Past the 100 sub-issues of the roadmap issue, for another owner's
+ * repository, and on a GitHub Enterprise Server without those inputs, each step is its own write as before.
  */
 @ApplicationScoped
 public class PlanProjectWrites {
@@ -54,8 +61,11 @@ public class PlanProjectWrites {
     /** Field-injected so the constructor other features call stays as it is. */
     @Inject
     BoardViewLinks boardViews;
+    private final GitHubGateway github;
 
-    public PlanProjectWrites(UpgradeBotConfig config, BoardSettings boards, Instance<OwnerDoesLevels> levels) {
+    public PlanProjectWrites(UpgradeBotConfig config, BoardSettings boards, Instance<OwnerDoesLevels> levels,
+            GitHubGateway github) {
+        this.github = github;
         this.config = config;
         this.boards = boards;
         this.levels = levels;
@@ -132,9 +142,20 @@ public class PlanProjectWrites {
         List<PlannedWrite> fields = new ArrayList<>();
         String roadmapKey = ProjectWriteKeys.roadmap(p.slug);
         int linked = usedSubIssueLinks;
+        // asked once per process (a GraphQL introspection at the first project), not per repository
+        boolean oneRequest = !repos.isEmpty() && github.linkedCreateSupported();
         for (ProjectRepoEntity r : repos) {
             RepoRef repo = RepoRef.parse(r.repo);
             String issueKey = ProjectWriteKeys.repoIssue(p.slug, r.repo);
+            if (oneRequest && linked < SUB_ISSUE_CAP && sameOwner(p, r.repo)) {
+                // create, link and add to the board in one request; every board value in one more
+                linked++;
+                issues.add(linkedIssue(p, r, repo, issueKey));
+                if (boards.boardName().isPresent()) {
+                    fields.add(setFields(p, r, issueKey));
+                }
+                continue;
+            }
             issues.add(write(issueKey, p, new WritePayload.CreateIssue(repo.fullName(), repoIssueTitle(p),
                     RepoIssueBody.render(p.slug, p.name, repo, ref(roadmapKey, "url")),
                     Markers.repoIssue(p.slug, repo))));
@@ -160,6 +181,31 @@ public class PlanProjectWrites {
         all.addAll(items);
         all.addAll(fields);
         return all;
+    }
+
+    private PlannedWrite linkedIssue(UpgradeProjectEntity p, ProjectRepoEntity r, RepoRef repo, String issueKey) {
+        String roadmapKey = ProjectWriteKeys.roadmap(p.slug);
+        boolean board = boards.boardName().isPresent();
+        return write(issueKey, p, new WritePayload.CreateIssueLinkedOnBoard(repo.fullName(), repoIssueTitle(p),
+                RepoIssueBody.render(p.slug, p.name, repo, ref(roadmapKey, "url")), Markers.repoIssue(p.slug, repo),
+                null, null, ref(roadmapKey, "node_id"), board ? boardOrg() : null, board ? boardNumber() : null));
+    }
+
+    /** The repository's first board values, as {@link #setField} plans them one by one, in one write. */
+    private PlannedWrite setFields(UpgradeProjectEntity p, ProjectRepoEntity r, String issueKey) {
+        Map<String, String> values = boardValues(p);
+        if (r.ownerTeam != null) {
+            values.put(config.board().ownerField(), r.ownerTeam);
+        }
+        Map<String, String> optionKeys = optionKeys(p);
+        List<WritePayload.SetBoardFields.FieldValue> list = new ArrayList<>();
+        values.forEach((field, value) -> {
+            String optionKey = optionKeys.get(field);
+            list.add(new WritePayload.SetBoardFields.FieldValue(field, value,
+                    optionKey == null ? null : ref(optionKey, "option_id")));
+        });
+        return write(ProjectWriteKeys.boardFields(p.slug, r.repo), p, new WritePayload.SetBoardFields(boardOrg(),
+                boardNumber(), ref(issueKey, "item_id"), List.copyOf(list)));
     }
 
     /** The roadmap issue's item on the roadmap board and its values, when a roadmap board is configured. */

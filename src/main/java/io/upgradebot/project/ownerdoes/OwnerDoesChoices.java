@@ -6,6 +6,7 @@ import io.upgradebot.domain.OwnerDoesLevel;
 import io.upgradebot.domain.OwnerDoesLevels;
 import io.upgradebot.github.PayloadRefs;
 import io.upgradebot.github.PlannedWrite;
+import io.upgradebot.github.WriteKind;
 import io.upgradebot.github.WritePayload;
 import io.upgradebot.github.WritePayload.Num;
 import io.upgradebot.github.WriteQueue;
@@ -219,7 +220,8 @@ public class OwnerDoesChoices {
         }
         Optional<String> item = repo.boardItemId != null
                 ? Optional.of(repo.boardItemId)
-                : pendingResult(project, ProjectWriteKeys.boardItem(project.slug, repo.repo), "item_id");
+                : pendingResult(project, ProjectWriteKeys.boardItem(project.slug, repo.repo), "item_id")
+                        .or(() -> pendingLinkedItem(project, repo));
         if (item.isEmpty()) {
             LOG.infof("%s: not on the board; Owner Does '%s' is recorded but not set there", repo.repo, level.label());
             return false;
@@ -237,6 +239,21 @@ public class OwnerDoesChoices {
         }
         return GitHubWriteEntity.findByKey(key).filter(w -> w.state != GitHubWriteEntity.State.FAILED)
                 .map(w -> PayloadRefs.ref(key, field));
+    }
+
+    /** The board item of an issue still being created, linked and added to the board in one write. */
+    private static Optional<String> pendingLinkedItem(UpgradeProjectEntity project, ProjectRepoEntity repo) {
+        if (project == null) {
+            return Optional.empty();
+        }
+        String key = ProjectWriteKeys.repoIssue(project.slug, repo.repo);
+        return GitHubWriteEntity.findByKey(key)
+                .filter(w -> w.state != GitHubWriteEntity.State.FAILED
+                        && WriteKind.CREATE_ISSUE_LINKED_ON_BOARD.name().equals(w.kind) && w.payload != null
+                        && WritePayload.parse(WriteKind.CREATE_ISSUE_LINKED_ON_BOARD,
+                                w.payload) instanceof WritePayload.CreateIssueLinkedOnBoard c
+                        && c.org() != null)
+                .map(w -> PayloadRefs.ref(key, "item_id"));
     }
 
     private void queueComment(ProjectRepoEntity repo, UpgradeProjectEntity project, OwnerDoesChoiceEntity row,

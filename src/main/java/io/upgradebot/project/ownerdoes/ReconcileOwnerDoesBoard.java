@@ -1,5 +1,6 @@
 package io.upgradebot.project.ownerdoes;
 
+import io.upgradebot.config.UpgradeBotConfig;
 import io.upgradebot.domain.OwnerDoesLevel;
 import io.upgradebot.domain.OwnerDoesLevels;
 import io.upgradebot.github.WriteKind;
@@ -35,13 +36,23 @@ public class ReconcileOwnerDoesBoard {
 
     private final OwnerDoesLevels levels;
     private final OwnerDoesChoices choices;
+    private final UpgradeBotConfig config;
 
-    public ReconcileOwnerDoesBoard(OwnerDoesLevels levels, OwnerDoesChoices choices) {
+    public ReconcileOwnerDoesBoard(OwnerDoesLevels levels, OwnerDoesChoices choices, UpgradeBotConfig config) {
         this.levels = levels;
         this.choices = choices;
+        this.config = config;
     }
 
     void onWriteOutcome(@Observes WriteOutcome outcome) {
+        if (outcome.succeeded() && outcome.kind() == WriteKind.SET_BOARD_FIELDS && outcome.key() != null) {
+            try {
+                reconcileFirstValues(outcome);
+            } catch (RuntimeException e) {
+                LOG.warnf("Owner Does board check after write %s failed: %s", outcome.key(), e.getMessage());
+            }
+            return;
+        }
         if (!outcome.succeeded() || outcome.kind() != WriteKind.SET_BOARD_FIELD || outcome.key() == null) {
             return;
         }
@@ -56,13 +67,37 @@ public class ReconcileOwnerDoesBoard {
         }
     }
 
+    /**
+     * A repository's first board values (TBD for Owner Does) written in one request: when a choice was made before
+     * they landed (they were retried, or waited for the board item), the choice is written again.
+     */
+    private void reconcileFirstValues(WriteOutcome outcome) {
+        Optional<ProjectWriteKeys.Key> key = ProjectWriteKeys.parse(outcome.key());
+        if (key.isEmpty() || !ProjectWriteKeys.BOARD_FIELDS.equals(key.get().what()) || key.get().repo() == null
+                || !(outcome.typedPayload() instanceof WritePayload.SetBoardFields fields)) {
+            return;
+        }
+        Optional<String> written = fields.value(config.board().ownerDoesField())
+                .map(WritePayload.SetBoardFields.FieldValue::option);
+        if (written.isEmpty()) {
+            return;
+        }
+        UpgradeProjectEntity.findBySlug(key.get().slug())
+                .flatMap(p -> ProjectRepoEntity.find(p.id, key.get().repo()))
+                .ifPresent(r -> reconcile(r.id, written.get(), outcome.writeId()));
+    }
+
     private void reconcile(long projectRepoId, WriteOutcome outcome) {
+        String written = outcome.typedPayload() instanceof WritePayload.SetBoardField set ? set.option() : null;
+        reconcile(projectRepoId, written, outcome.writeId());
+    }
+
+    private void reconcile(long projectRepoId, String written, long writeId) {
         ProjectRepoEntity repo = ProjectRepoEntity.findById(projectRepoId);
         if (repo == null) {
             return;
         }
         OwnerDoesLevel current = levels.byKey(repo.ownerDoes).orElse(levels.tbd());
-        String written = outcome.typedPayload() instanceof WritePayload.SetBoardField set ? set.option() : null;
         if (current.label().equalsIgnoreCase(written)) {
             return;
         }
@@ -83,6 +118,6 @@ public class ReconcileOwnerDoesBoard {
         LOG.infof("%s: board got Owner Does '%s' after a newer choice ('%s'); writing the current level again",
                 repo.repo, written, current.label());
         choices.queueBoardWrite(repo, UpgradeProjectEntity.findById(repo.projectId), current,
-                ProjectWriteKeys.ownerDoesBoardAgain(projectRepoId, latest.id, outcome.writeId()));
+                ProjectWriteKeys.ownerDoesBoardAgain(projectRepoId, latest.id, writeId));
     }
 }

@@ -68,6 +68,11 @@ public class ProjectWriteOutcomes {
                     r.issueNodeId = textOf(result, "node_id");
                     r.issueUrl = textOf(result, "url");
                     r.issueState = RepoIssueState.OPEN;
+                    // created, linked and added to the board in one write: its board item came with it
+                    String itemId = textOf(result, "item_id");
+                    if (itemId != null && !itemId.isEmpty()) {
+                        r.boardItemId = itemId;
+                    }
                 });
                 case ProjectWriteKeys.BOARD_ITEM ->
                     repo(p, key).ifPresent(r -> r.boardItemId = textOf(result, "item_id"));

@@ -175,8 +175,9 @@ class UpgradeNewAtScaleTest {
         }
         assertEquals(1, github.issues(ROADMAP).size());
         assertEquals(6, github.subIssueIds(ROADMAP, 1).size());
-        long posts = github.applied().stream().filter(a -> a.method().equals("POST") && a.path().endsWith("/issues"))
-                .count();
+        // created by REST, or by GraphQL createIssue where GitHub links and adds in the same request
+        long posts = github.applied().stream().filter(a -> a.method().equals("POST") && (a.path().endsWith("/issues")
+                || a.path().equals("/graphql createIssue"))).count();
         assertEquals(7, posts, "the issue that reached GitHub before the crash was found by its marker, not re-sent");
         Eventually.await(DONE, "the summary", () -> SlackCalls.of("chat.postMessage").stream()
                 .anyMatch(m -> m.get("thread_ts") != null && m.get("text").contains("6 of 6")));
@@ -184,7 +185,8 @@ class UpgradeNewAtScaleTest {
 
     @Test
     void secondaryRateLimitsSlowTheFanOutDownShowItAndLoseNothing() {
-        String issues = "/repos/openedx/limited-[^/]+/issues";
+        // the request that creates an issue, on either path (REST, or GraphQL createIssue with its link and board)
+        String issues = "/repos/openedx/limited-[^/]+/issues|/graphql createIssue openedx/limited-.+";
         github.inject(Fault.secondaryLimit("POST", issues, Map.of("Retry-After", "1")),
                 Fault.secondaryLimit("POST", issues, Map.of("Retry-After", "1")),
                 Fault.secondaryLimit("POST", issues, Map.of()));
@@ -209,7 +211,8 @@ class UpgradeNewAtScaleTest {
         Fakes.slack.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(
                 com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching("/actions/.*"))
                 .willReturn(okJson("{\"ok\":true}")));
-        github.inject(Fault.reject("POST", "/repos/openedx/refused-b/issues", 403, Map.of(),
+        github.inject(Fault.reject("POST", "/repos/openedx/refused-b/issues|/graphql createIssue openedx/refused-b",
+                403, Map.of(),
                 "{\"message\":\"Resource not accessible by integration\"}"));
         NewProjectForm form = new NewProjectForm().name("Sass 2 refused");
         form.product = "sass";
