@@ -56,8 +56,8 @@ public enum WriteKind {
     CREATE_ISSUE(true), COMMENT(true), REPLACE_BODY_SECTION(false), CLOSE_ISSUE(false), REOPEN_ISSUE(
             false), ENSURE_MILESTONE(true), ADD_SUB_ISSUE(
                     false), ENSURE_BOARD_OPTION(
-                            false), ADD_BOARD_ITEM(false), SET_BOARD_FIELD(false), SET_CHECKLIST_ITEMS(false), CREATE_ISSUE_LINKED_ON_BOARD(true),
- SET_BOARD_FIELDS(false);
+                            false), ADD_BOARD_ITEM(false), SET_BOARD_FIELD(false), SET_CHECKLIST_ITEMS(
+                                    false), CREATE_ISSUE_LINKED_ON_BOARD(true), SET_BOARD_FIELDS(false);
 
     private final boolean contentCreating;
 

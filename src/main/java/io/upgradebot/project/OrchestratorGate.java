@@ -41,8 +41,8 @@ public class OrchestratorGate {
                                         null), CHANGE_NUDGES("change a project's nudges", null), SYNC(
                                                 "compare a project with GitHub now",
                                                 "The bot compares every project with GitHub by itself, hourly."), TICK_CHECKLIST(
- "tick and untick the runbook checklist",
- "Anyone can tick it in the roadmap issue on GitHub.");
+                                                        "tick and untick the runbook checklist",
+                                                        "Anyone can tick it in the roadmap issue on GitHub.");
 
         /** Completes "Only orchestrators …". */
         public final String onlyOrchestrators;
