@@ -38,7 +38,10 @@ public class OrchestratorGate {
                 "schedule announcements", null), ASK("ask the owners to choose",
                         "Anyone can see what is still open with /upgrade tbd <project>."), CHANGE_SCHEDULE(
                                 "change what is scheduled", null), RETRY_FAILED("retry a project's writes",
-                                        null), CHANGE_NUDGES("change a project's nudges", null);
+                                        null), CHANGE_NUDGES("change a project's nudges", null), FINISH(
+                                                "finish or reopen projects",
+                                                "Anyone can see what is still open with /upgrade status <project>."), OUTSIDE_ISSUES(
+                                                        "open dependency and operations issues", null);
 
         /** Completes "Only orchestrators …". */
         public final String onlyOrchestrators;

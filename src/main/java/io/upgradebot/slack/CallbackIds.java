@@ -19,7 +19,13 @@ public enum CallbackIds {
     /** The announcement modal: message, target, when. Submitting pushes the preview. */
     ANNOUNCE_COMPOSE,
     /** The preview pushed on top of it; submitting schedules (or posts) it, Back returns to editing. */
-    ANNOUNCE_PREVIEW;
+    ANNOUNCE_PREVIEW,
+
+    // --- /upgrade finish and /upgrade deps ---
+    /** The finish form: what is still open, the reason, the announcement, the retrospective, unmaintained ones. */
+    FINISH,
+    /** The outside-issues form: external dependencies and operations tickets. */
+    DEPS;
 
     public String id() {
         return "ub." + name().toLowerCase();

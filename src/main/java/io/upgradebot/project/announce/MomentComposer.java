@@ -84,7 +84,7 @@ public class MomentComposer {
         }
         MessageKind kind = MessageKind.of(m.kind);
         UpgradeProjectEntity p = l.project();
-        if (kind.composed() && (p == null || p.state == ProjectState.CLOSED)) {
+        if (kind.composed() && (p == null || p.state == ProjectState.CLOSED || p.state == ProjectState.FINISHED)) {
             return new Composition.Skip("the project is closed", true);
         }
         return switch (kind) {
