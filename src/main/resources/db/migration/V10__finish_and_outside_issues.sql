@@ -29,3 +29,6 @@ create table outside_issue (
     constraint uq_outside_issue unique (write_key)
 );
 create index ix_outside_issue_project on outside_issue (project_id);
+
+-- an orchestrator asked the community channel for help: posted once the outside issues being created exist
+alter table upgrade_project add column help_call_pending boolean default false not null;

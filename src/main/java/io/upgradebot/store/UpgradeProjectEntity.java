@@ -62,6 +62,8 @@ public class UpgradeProjectEntity extends PanacheEntityBase {
     public String finishedBy;
     public String finishReason;
     public int finishRound;
+    /** A call for help on the open dependency issues waits for the issues being created. */
+    public boolean helpCallPending;
     public Instant createdAt;
     public Instant updatedAt;
 

@@ -109,7 +109,7 @@ class FinishFlowTest {
 
     @Test
     void onlyOrchestratorsFinishReopenOrOpenOutsideIssuesAndNothingIsWritten() {
-        for (String command : List.of("finish ", "reopen ")) {
+        for (String command : List.of("finish ", "reopen ", "deps ")) {
             String answer = SlackSigner.postForm(SlackSigner.command(command + p.slug(), "U0NOBODY", channel,
                     OwnerDoesFixtures.trigger())).statusCode(200).extract().asString();
             assertTrue(answer.contains("Only orchestrators"), command + ": " + answer);
