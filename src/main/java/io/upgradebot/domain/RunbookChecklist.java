@@ -5,8 +5,10 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -132,6 +134,29 @@ public record RunbookChecklist(List<String> lines, List<Item> items) {
             result = line.matcher(result).replaceFirst(mr -> Matcher.quoteReplacement(mr.group(1) + "x" + mr.group(2)));
         }
         return result;
+    }
+
+    /**
+     * Unticks the given items in a live issue body, found by their text, as {@link #tick} does: only those checkbox
+     * characters change, and a line a person reworded is left alone.
+     */
+    public String untick(String body, Set<String> itemIds) {
+        Map<String, Boolean> wanted = new LinkedHashMap<>();
+        for (String id : itemIds) {
+            item(id).ifPresent(i -> wanted.put(i.text(), false));
+        }
+        return ChecklistLines.set(body, wanted).body();
+    }
+
+    /** Ids of the items whose line is in a live issue body, ticked or not (a reworded line is not). */
+    public Set<String> presentIn(String body) {
+        Set<String> present = new LinkedHashSet<>();
+        for (Item item : items) {
+            if (ChecklistLines.state(body, item.text()).isPresent()) {
+                present.add(item.id());
+            }
+        }
+        return present;
     }
 
     /** Ids ticked ({@code [x]}) in a live issue body. */

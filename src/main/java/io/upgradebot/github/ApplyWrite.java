@@ -1,10 +1,14 @@
 package io.upgradebot.github;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.upgradebot.domain.BodySections;
+import io.upgradebot.domain.ChecklistLines;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -13,6 +17,8 @@ import java.util.Optional;
  * or comment by its hidden marker, a sub-issue link in the parent's list; the other kinds are idempotent as sent.
  */
 public final class ApplyWrite {
+    /** Reads of a body that keeps changing before the write is put off (and retried by the queue). */
+    static final int CHECKLIST_ATTEMPTS = 5;
     private final GitHubGateway gateway;
 
     public ApplyWrite(GitHubGateway gateway) {
@@ -101,8 +107,51 @@ public final class ApplyWrite {
             GitHubTypes.BoardField field = field(board, text(p.field(), "field"));
             gateway.setBoardFieldValue(board.nodeId(), text(p.itemId(), "item_id"), field.id(),
                     BoardFieldValues.of(field, p.option(), p.optionId()));
+        } else if (payload instanceof WritePayload.SetChecklistItems p) {
+            setChecklistItems(text(p.repo(), "repo"), integer(p.number(), "number"),
+                    p.items() == null ? List.of() : p.items(), result);
         }
         return result;
+    }
+
+    /**
+     * GitHub has no conditional update of an issue body, so a person's edit landing between the read and the write
+     * would be lost: the body is read again just before writing, and the change is made again on the fresh body
+     * while it keeps moving.
+     */
+    private void setChecklistItems(String repo, int number, List<WritePayload.ChecklistItem> items,
+            ObjectNode result) {
+        Map<String, Boolean> wanted = new LinkedHashMap<>();
+        items.forEach(i -> wanted.put(i.text(), i.ticked()));
+        String body = issueBody(repo, number);
+        for (int attempt = 1; attempt <= CHECKLIST_ATTEMPTS; attempt++) {
+            ChecklistLines.Result change = ChecklistLines.set(body, wanted);
+            if (!change.changed()) {
+                putChecklistResult(result, false, change.missing(), attempt);
+                return;
+            }
+            String fresh = issueBody(repo, number);
+            if (fresh.equals(body)) {
+                gateway.updateIssueBody(repo, number, change.body());
+                putChecklistResult(result, true, change.missing(), attempt);
+                return;
+            }
+            body = fresh;
+        }
+        throw new GitHubException.Transient("the body of " + repo + "#" + number + " changed on every one of "
+                + CHECKLIST_ATTEMPTS + " reads; trying again later", null);
+    }
+
+    private String issueBody(String repo, int number) {
+        GitHubTypes.Issue issue = gateway.issue(repo, number).orElseThrow(() -> new GitHubException.Permanent(404,
+                "issue " + repo + "#" + number + " not found", null));
+        return issue.body() == null ? "" : issue.body();
+    }
+
+    private static void putChecklistResult(ObjectNode result, boolean changed, List<String> missing, int attempts) {
+        result.put("changed", changed).put("attempts", attempts);
+        ArrayNode list = result.putArray("missing");
+        missing.forEach(list::add);
     }
 
     /** The payload fields each kind needs; checked when a write is enqueued, so a bad write fails its caller. */
@@ -117,6 +166,7 @@ public final class ApplyWrite {
             case ENSURE_BOARD_OPTION -> List.of("org", "board_number", "field", "option");
             case ADD_BOARD_ITEM -> List.of("org", "board_number", "content_node_id");
             case SET_BOARD_FIELD -> List.of("org", "board_number", "item_id", "field");
+            case SET_CHECKLIST_ITEMS -> List.of("repo", "number", "items");
         };
     }
 

@@ -30,6 +30,11 @@ package io.upgradebot.github;
  *   <li>SET_BOARD_FIELD: org, board_number, item_id, field, option (name) or option_id → (none). Written as the
  *       field's type asks: the option of a single-select, the text itself in a text field, a number or an ISO date
  *       in a number or date field.</li>
+ *   <li>SET_CHECKLIST_ITEMS: repo, number, items[{text, ticked}] → changed (boolean), missing[] (texts whose task
+ *       line is not in the body), attempts. Reads the body, sets only the checkbox character of each line found by its
+ *       text ({@code domain.ChecklistLines}), reads the body again just before writing and starts over from the fresh
+ *       body when a person edited it in between (GitHub has no conditional update of an issue), and writes only when
+ *       something changed. A line not found is left alone; the body is never rewritten wholesale.</li>
  * </ul>
  * Any string in a payload may hold {@code ${ref:KEY#field}} ({@link PayloadRefs#ref}): it is replaced, when the write
  * runs, by that field of the result of the write with idempotency key KEY (a string that is exactly one reference
@@ -41,7 +46,8 @@ package io.upgradebot.github;
 public enum WriteKind {
     CREATE_ISSUE(true), COMMENT(true), REPLACE_BODY_SECTION(false), CLOSE_ISSUE(false), REOPEN_ISSUE(
             false), ENSURE_MILESTONE(true), ADD_SUB_ISSUE(
-                    false), ENSURE_BOARD_OPTION(false), ADD_BOARD_ITEM(false), SET_BOARD_FIELD(false);
+                    false), ENSURE_BOARD_OPTION(
+                            false), ADD_BOARD_ITEM(false), SET_BOARD_FIELD(false), SET_CHECKLIST_ITEMS(false);
 
     private final boolean contentCreating;
 

@@ -121,6 +121,18 @@ public sealed interface WritePayload {
         }
     }
 
+    /** SET_CHECKLIST_ITEMS: each task line, by its text, and whether it should be ticked. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record SetChecklistItems(String repo, Num number, List<ChecklistItem> items) implements WritePayload {
+        @Override
+        public WriteKind kind() {
+            return WriteKind.SET_CHECKLIST_ITEMS;
+        }
+    }
+
+    record ChecklistItem(String text, boolean ticked) {
+    }
+
     /**
      * A number field: a number, a numeric string (older rows and some callers store those), or a reference
      * {@code ${ref:KEY#field}} the queue replaces with the referred write's result when the write runs. Written to JSON
@@ -209,6 +221,7 @@ public sealed interface WritePayload {
             case ENSURE_BOARD_OPTION -> EnsureBoardOption.class;
             case ADD_BOARD_ITEM -> AddBoardItem.class;
             case SET_BOARD_FIELD -> SetBoardField.class;
+            case SET_CHECKLIST_ITEMS -> SetChecklistItems.class;
         };
         try {
             return JSON.treeToValue(json, type);

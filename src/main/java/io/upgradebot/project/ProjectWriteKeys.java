@@ -1,7 +1,13 @@
 package io.upgradebot.project;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Collection;
+import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.TreeSet;
 
 /**
  * Idempotency keys of a project's GitHub writes: {@code p:<slug>:<what>[:<org/repo>[:<detail>]]}. Stable, so
@@ -33,6 +39,7 @@ public final class ProjectWriteKeys {
     public static final String OUTSIDE_BOARD_ITEM = "outside-board-item";
     public static final String OUTSIDE_BOARD_FIELD = "outside-board-field";
     public static final String OUTSIDE_SECTION = "outside-section";
+    public static final String CHECKLIST = "checklist";
 
     private ProjectWriteKeys() {
     }
@@ -150,6 +157,20 @@ public final class ProjectWriteKeys {
         return "p:" + slug + ":" + OUTSIDE_SECTION + ":-:" + n;
     }
 
+    /**
+     * Setting runbook checklist items of the roadmap issue to one state: {@code itemVersions} are
+     * {@code item-id.version} pairs, the version counting changes of that item's wanted state. The same click repeated
+     * is the same key (one write); a tick after an untick has a new version, so it is a new write. Long sets are
+     * hashed to stay within the queue's key length.
+     */
+    public static String checklist(String slug, boolean ticked, Collection<String> itemVersions) {
+        String items = String.join(",", new TreeSet<>(itemVersions));
+        if (items.length() > 160) {
+            items = "h" + sha256(items).substring(0, 32);
+        }
+        return "p:" + slug + ":" + CHECKLIST + ":-:" + (ticked ? "tick" : "untick") + ":" + items;
+    }
+
     /*
      * Keys of writes that are not part of planning a project (Owner Does choices, owners found later, board fields
      * set on their own): their own prefixes, so parse() above does not take them for planned writes.
@@ -252,8 +273,18 @@ public final class ProjectWriteKeys {
             case OUTSIDE_BOARD_ITEM -> "board item of outside issue " + k.detail();
             case OUTSIDE_BOARD_FIELD -> "board field of outside issue " + k.detail();
             case OUTSIDE_SECTION -> "outside issues section of the roadmap issue";
+            case CHECKLIST -> "runbook checklist of the roadmap issue";
             default -> key;
         }).orElse(key);
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String norm(String repo) {

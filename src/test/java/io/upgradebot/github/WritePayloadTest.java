@@ -56,7 +56,9 @@ class WritePayloadTest {
                 new WritePayload.AddSubIssue("a/b", Num.of(1), Num.ref("k", "id")),
                 new WritePayload.EnsureBoardOption("acme", Num.of(3), "f", "o"),
                 new WritePayload.AddBoardItem("acme", Num.of(3), "NODE"),
-                new WritePayload.SetBoardField("acme", Num.of(3), "ITEM", "f", null, "OPT"));
+                new WritePayload.SetBoardField("acme", Num.of(3), "ITEM", "f", null, "OPT"),
+                new WritePayload.SetChecklistItems("a/b", Num.of(1),
+                        List.of(new WritePayload.ChecklistItem("t", true))));
         assertEquals(WriteKind.values().length, all.size());
         for (WritePayload payload : all) {
             assertEquals(payload, WritePayload.parse(payload.kind(), WritePayload.toJson(payload)), payload.toString());

@@ -95,6 +95,7 @@ public final class GitHubFake implements ResponseDefinitionTransformerV2 {
     private final Map<String, BoardState> boards = new HashMap<>();
     private final Deque<Fault> faults = new ArrayDeque<>();
     private final List<Applied> applied = new ArrayList<>();
+    private final Map<String, java.util.function.UnaryOperator<String>> editsAfterRead = new HashMap<>();
     private long nextId = 2_000_000_000L;
 
     private GitHubFake() {
@@ -115,6 +116,7 @@ public final class GitHubFake implements ResponseDefinitionTransformerV2 {
         boards.clear();
         faults.clear();
         applied.clear();
+        editsAfterRead.clear();
     }
 
     @Override
@@ -173,6 +175,14 @@ public final class GitHubFake implements ResponseDefinitionTransformerV2 {
     /** An issue written by a person (not the bot). */
     public synchronized JsonNode addHumanIssue(String repo, String title, String body, String login) {
         return createIssue(repo(repo), title, body, List.of(), null, login).deepCopy();
+    }
+
+    /**
+     * A person edits the body on github.com right after the next read of the issue: that read answers the body as it
+     * was, so whoever read it holds a stale copy.
+     */
+    public synchronized void editAfterNextRead(String repo, int number, java.util.function.UnaryOperator<String> edit) {
+        editsAfterRead.put(repo.toLowerCase(java.util.Locale.ROOT) + "#" + number, edit);
     }
 
     /** A person edits the body on github.com. */
@@ -352,7 +362,14 @@ public final class GitHubFake implements ResponseDefinitionTransformerV2 {
                     issue.put("updated_at", Instant.now().toString());
                     record(request, path);
                 }
-                return json(200, issue.toString());
+                String answered = issue.toString();
+                java.util.function.UnaryOperator<String> edit = method.equals("GET")
+                        ? editsAfterRead.remove(fullName.toLowerCase(java.util.Locale.ROOT) + "#" + number)
+                        : null;
+                if (edit != null) {
+                    issue.put("body", edit.apply(issue.path("body").asText("")));
+                }
+                return json(200, answered);
             }
             if (parts[2].equals("comments")) {
                 List<ObjectNode> comments = repo.comments.computeIfAbsent(number, n -> new ArrayList<>());
