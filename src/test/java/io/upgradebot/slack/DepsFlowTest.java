@@ -78,7 +78,8 @@ class DepsFlowTest {
         p = OwnerDoesFixtures.seed(board, Map.of("openedx/alpha", "openedx/arch"));
         channel = "C0DEP" + Long.toString(System.nanoTime(), 36).toUpperCase();
         JsonNode roadmap = GitHubFake.INSTANCE.addHumanIssue(ROADMAP_REPO, "Django 5.2 upgrade",
-                "Written by a person.", GitHubFake.BOT_LOGIN);
+                "Written by a person.\n\n" + io.upgradebot.domain.RunbookChecklist.load().render(java.util.Set.of()),
+                GitHubFake.BOT_LOGIN);
         roadmapNumber = roadmap.path("number").asInt();
         QuarkusTransaction.requiringNew().run(() -> {
             UpgradeProjectEntity e = UpgradeProjectEntity.findById(p.projectId());
@@ -139,6 +140,16 @@ class DepsFlowTest {
         String section = BodySections.read(roadmapBody, "dependencies").orElseThrow();
         assertEquals(1, count(section, dep.path("html_url").asText()), section);
         assertEquals(1, count(section, ops.get(0).path("html_url").asText()), section);
+        Eventually.await(WAIT, "the outside-issue items ticked", () -> {
+            String roadmapNow = GitHubFake.INSTANCE.issue(ROADMAP_REPO, roadmapNumber).path("body").asText();
+            return roadmapNow.contains("- [x] Create issues in [public-engineering]")
+                    && roadmapNow.contains("- [x] Add the \"help wanted\" and \"maintenance\" labels")
+                    && roadmapNow.contains("- [x] Add each public-engineering issue created above to the Maintenance")
+                    && roadmapNow
+                            .contains("- [x] Set appropriate values for the Maintenance project board custom fields")
+                    && roadmapNow.contains("- [x] Create [Build-Test-Release Working Group]")
+                    && roadmapNow.contains("- [x] Ask the Open edX developer community");
+        });
         assertEquals(2, QuarkusTransaction.requiringNew()
                 .call(() -> OutsideIssueEntity.count("projectId", p.projectId())));
 

@@ -152,6 +152,14 @@ class FinishFlowTest {
         OwnerDoesFixtures.awaitQuiet(afterAck::inFlight);
 
         assertEquals(ProjectState.FINISHED, project().state);
+        Eventually.await(WAIT, "the Clean Up items ticked", () -> {
+            String body = GitHubFake.INSTANCE.issue(ROADMAP_REPO, roadmapNumber).path("body").asText();
+            return body.contains("- [x] Mark the roadmap issue for the upgrade as complete")
+                    && body.contains("- [x] [Announce]");
+        });
+        String roadmapBody = GitHubFake.INSTANCE.issue(ROADMAP_REPO, roadmapNumber).path("body").asText();
+        assertTrue(roadmapBody.startsWith("Intro"), "the person's text is kept");
+        assertTrue(roadmapBody.contains("- [ ] Schedule and run a retrospective"), "only what was done is ticked");
         assertEquals("completed", GitHubFake.INSTANCE.issue(ROADMAP_REPO, roadmapNumber).path("state_reason")
                 .asText());
         List<JsonNode> comments = GitHubFake.INSTANCE.comments(ROADMAP_REPO, roadmapNumber);

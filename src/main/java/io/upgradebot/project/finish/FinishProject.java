@@ -19,6 +19,7 @@ import io.upgradebot.project.ProjectWriteKeys;
 import io.upgradebot.project.announce.MessageKind;
 import io.upgradebot.project.announce.MessageTarget;
 import io.upgradebot.project.announce.RunbookMoments;
+import io.upgradebot.project.checklist.ChecklistTicks;
 import io.upgradebot.project.ownerdoes.OwnerDoesLevelNames;
 import io.upgradebot.store.OutsideIssueEntity;
 import io.upgradebot.store.ProjectRepoEntity;
@@ -49,6 +50,10 @@ import org.jboss.logging.Logger;
 public class FinishProject {
 
     private static final Logger LOG = Logger.getLogger(FinishProject.class);
+    /** Checklist items of the runbook's Clean Up that a finish does (ids in runbook/roadmap-checklist.md). */
+    static final String ANNOUNCE_COMPLETION = "announce-completion";
+    static final String MARK_ROADMAP_COMPLETE = "mark-roadmap-complete";
+    static final String REPLACE_UNMAINTAINED = "replace-unmaintained-dependencies";
     /** How many lines of one kind the "still open" list carries (the modal shows a count beyond). */
     static final int LISTED = 15;
 
@@ -60,10 +65,13 @@ public class FinishProject {
     private final OutsideIssueSettings outside;
     private final ScheduleConfig schedule;
     private final Clock clock;
+    private final ChecklistTicks ticks;
     private final RunbookChecklist checklist = RunbookChecklist.load();
 
     public FinishProject(GitHubGateway github, WriteQueue writes, MessageTriggers triggers, RunbookMoments moments,
-            OwnerDoesLevelNames levels, OutsideIssueSettings outside, ScheduleConfig schedule, Clock clock) {
+            OwnerDoesLevelNames levels, OutsideIssueSettings outside, ScheduleConfig schedule, Clock clock,
+            ChecklistTicks ticks) {
+        this.ticks = ticks;
         this.github = github;
         this.writes = writes;
         this.triggers = triggers;
@@ -198,8 +206,11 @@ public class FinishProject {
             p.finishRound = p.finishRound + 1;
             int round = p.finishRound;
             int stopped = pauseMessages(p.id);
+            Set<String> done = new java.util.LinkedHashSet<>();
+            done.add(MARK_ROADMAP_COMPLETE);
             if (p.channelId != null && blankToNull(r.announcement()) != null) {
                 post(p, r.user(), r.announcement().strip(), now);
+                done.add(ANNOUNCE_COMPLETION);
             }
             Instant retroAt = null;
             if (r.retrospective() != null && p.channelId != null && blankToNull(r.retrospectiveText()) != null) {
@@ -234,6 +245,11 @@ public class FinishProject {
                                 FinishTexts.followUpBody(p, o), null, outside.dependencyLabels(), null)));
                 followUps++;
             }
+            if (followUps > 0) {
+                done.add(REPLACE_UNMAINTAINED);
+            }
+            // ticked before the close is enqueued: the checklist is written while the issue is still open
+            ticks.botTick(p.id, done);
             writes.enqueue(PlannedWrite.of(ProjectWriteKeys.finishClose(p.slug, round), p.id,
                     new WritePayload.CloseIssue(p.roadmapRepo, roadmap, "completed"), before.toArray(String[]::new)));
             return new Result(Outcome.FINISHED, p.name, p.slug, p.channelId, followUps, retroAt, stopped);
@@ -314,6 +330,7 @@ public class FinishProject {
                     FinishTexts.reopened(actor) + "\n\n" + marker, marker), close));
             writes.enqueue(PlannedWrite.of(ProjectWriteKeys.reopenIssue(p.slug, round), p.id,
                     new WritePayload.ReopenIssue(p.roadmapRepo, roadmap), close));
+            ticks.untick(p.id, Set.of(MARK_ROADMAP_COMPLETE), ChecklistTicks.BOT);
             return new Reopened(ReopenOutcome.REOPENED, p.name, p.slug, resumed);
         });
         if (done.outcome() == ReopenOutcome.REOPENED) {
