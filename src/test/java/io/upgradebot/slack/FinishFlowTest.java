@@ -227,6 +227,66 @@ class FinishFlowTest {
                 ORCHESTRATOR, "Ada", null, null, null, null, ZoneId.of("UTC"), Set.of())).outcome());
     }
 
+    @Test
+    void aDependencyClosedOnGitHubIsNoLongerOpenAndAnUnmaintainedOneGetsAFollowUpIssue() {
+        JsonNode closedDep = GitHubFake.INSTANCE.addHumanIssue("openedx/public-engineering", "django-a", "x",
+                GitHubFake.BOT_LOGIN);
+        JsonNode staleDep = GitHubFake.INSTANCE.addHumanIssue("openedx/public-engineering", "django-b", "x",
+                GitHubFake.BOT_LOGIN);
+        long closedId = outsideIssue("django-a", closedDep);
+        long staleId = outsideIssue("django-b", staleDep);
+        io.restassured.RestAssured.given().baseUri(Fakes.github.baseUrl()).contentType(ContentType.JSON)
+                .body("{\"state\":\"closed\"}")
+                .patch("/repos/openedx/public-engineering/issues/" + closedDep.path("number").asInt())
+                .then().statusCode(200);
+
+        FinishProject.Overview o = finish.overview(p.projectId()).orElseThrow();
+        assertEquals(List.of("django-b"), o.openOutside().stream().map(FinishProject.IssueLink::label).toList(),
+                "the state is read from GitHub");
+        assertEquals(2, o.dependencies().size());
+
+        FinishProject.Result r = finish.finish(new FinishProject.Request(p.projectId(), ORCHESTRATOR, "Ada", "ok",
+                null, null, null, ZoneId.of("UTC"), Set.of(staleId)));
+        assertEquals(1, r.followUps());
+        Eventually.await(WAIT, "the follow-up issue", () -> GitHubFake.INSTANCE
+                .issuesContaining("openedx/public-engineering", "inadequately maintained").size() == 1);
+        JsonNode followUp = GitHubFake.INSTANCE.issuesContaining("openedx/public-engineering",
+                "inadequately maintained").get(0);
+        assertEquals("Replace or take over maintenance of django-b", followUp.path("title").asText());
+        assertTrue(followUp.path("body").asText().contains(staleDep.path("html_url").asText()));
+        Eventually.await(WAIT, "its checklist item ticked", () -> GitHubFake.INSTANCE.issue(ROADMAP_REPO,
+                roadmapNumber).path("body").asText().contains("- [x] Ticket work to replace or take over"));
+        assertTrue(closedId != staleId);
+    }
+
+    @Test
+    void aButtonOfAFinishedProjectsMessageSaysWhyAndChangesNothing() throws Exception {
+        ScheduledMessageEntity m = recurringMessage();
+        finish.finish(new FinishProject.Request(p.projectId(), ORCHESTRATOR, "Ada", "done", null, null, null,
+                ZoneId.of("UTC"), Set.of()));
+        AnnounceFlowTest.interact(AnnounceFlowTest.blockAction(ORCHESTRATOR, "ub.schedule_send_now",
+                m.id + ":tok", channel));
+        Eventually.await(WAIT, "told why", () -> Fakes.slack.findAll(postRequestedFor(urlPathMatching(
+                "/actions/.*"))).stream().anyMatch(q -> q.getBodyAsString().contains("is finished")));
+        assertEquals(MessageState.DONE, message(m.id).state, "nothing sent or rescheduled");
+    }
+
+    private long outsideIssue(String name, JsonNode issue) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            io.upgradebot.store.OutsideIssueEntity o = new io.upgradebot.store.OutsideIssueEntity();
+            o.projectId = p.projectId();
+            o.kind = io.upgradebot.store.OutsideIssueEntity.DEPENDENCY;
+            o.repo = "openedx/public-engineering";
+            o.name = name;
+            o.writeKey = "test:" + p.slug() + ":" + name;
+            o.issueNumber = issue.path("number").asInt();
+            o.issueUrl = issue.path("html_url").asText();
+            o.issueState = io.upgradebot.domain.RepoIssueState.OPEN;
+            o.persist();
+            return o.id;
+        });
+    }
+
     // --- helpers -------------------------------------------------------------------------------------------------
 
     private String openFinishForm() throws Exception {

@@ -122,6 +122,7 @@ public class FinishProject {
         UpgradeProjectEntity p = found.get();
         List<ProjectRepoEntity> repos = QuarkusTransaction.requiringNew().call(() -> ProjectRepoEntity.inScopeOf(
                 projectId));
+        refreshOutsideStates(projectId);
         List<OutsideIssueEntity> outsideIssues = QuarkusTransaction.requiringNew()
                 .call(() -> OutsideIssueEntity.of(projectId));
         List<ProjectRepoEntity> open = repos.stream().filter(r -> r.issueState != RepoIssueState.CLOSED).toList();
@@ -154,6 +155,33 @@ public class FinishProject {
                         .map(o -> new Dependency(o.id, o.name, o.issueUrl, o.issueState != RepoIssueState.CLOSED))
                         .toList(),
                 today.plusWeeks(2)));
+    }
+
+    /**
+     * Outside issues live in other groups' repositories, closed there by people: their state is read from GitHub
+     * when the finish form is built, so "still open" is true (an issue GitHub cannot answer for keeps its state).
+     */
+    private void refreshOutsideStates(long projectId) {
+        List<OutsideIssueEntity> known = QuarkusTransaction.requiringNew()
+                .call(() -> OutsideIssueEntity.of(projectId));
+        for (OutsideIssueEntity o : known) {
+            if (o.issueNumber == null) {
+                continue;
+            }
+            try {
+                github.issue(o.repo, o.issueNumber).ifPresent(issue -> {
+                    RepoIssueState state = "closed".equalsIgnoreCase(issue.state())
+                            ? RepoIssueState.CLOSED
+                            : RepoIssueState.OPEN;
+                    if (state != o.issueState) {
+                        QuarkusTransaction.requiringNew().run(() -> OutsideIssueEntity.update(
+                                "issueState = ?1 where id = ?2", state, o.id));
+                    }
+                });
+            } catch (RuntimeException e) {
+                LOG.infof("outside issue %s#%d not read: %s", o.repo, o.issueNumber, e.getMessage());
+            }
+        }
     }
 
     /**
