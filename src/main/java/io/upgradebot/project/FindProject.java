@@ -21,7 +21,9 @@ public class FindProject {
         /** Nothing named, and the channel has no single active project. */
         NOT_NAMED,
         /** Nothing has the slug named. */
-        NO_SUCH_PROJECT
+        NO_SUCH_PROJECT,
+        /** The project is finished: read-only until reopened (only from {@link #findToChange}). */
+        FINISHED
     }
 
     /**
@@ -47,6 +49,22 @@ public class FindProject {
         static Found of(UpgradeProjectEntity p) {
             return new Found(p.id, p.slug, null, Optional.empty(), List.of());
         }
+    }
+
+    /**
+     * As {@link #find}, for a command that would change the project: a finished project is read-only, so it is
+     * answered as {@link Reason#FINISHED} (with its slug) rather than found. The one place commands learn that.
+     */
+    public Found findToChange(String named, String channelId) {
+        Found found = find(named, channelId);
+        if (!found.found()) {
+            return found;
+        }
+        boolean finished = QuarkusTransaction.joiningExisting().call(() -> {
+            UpgradeProjectEntity p = UpgradeProjectEntity.findById(found.projectId());
+            return p != null && p.state == ProjectState.FINISHED;
+        });
+        return finished ? new Found(null, found.slug(), Reason.FINISHED, Optional.empty(), List.of()) : found;
     }
 
     /** How many known projects a "not found" answer lists. */

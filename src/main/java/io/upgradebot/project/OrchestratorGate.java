@@ -42,7 +42,10 @@ public class OrchestratorGate {
                                                 "compare a project with GitHub now",
                                                 "The bot compares every project with GitHub by itself, hourly."), TICK_CHECKLIST(
                                                         "tick and untick the runbook checklist",
-                                                        "Anyone can tick it in the roadmap issue on GitHub.");
+                                                        "Anyone can tick it in the roadmap issue on GitHub."), FINISH(
+"finish or reopen projects",
+"Anyone can see what is still open with /upgrade status <project>."), OUTSIDE_ISSUES(
+"open dependency and operations issues", null);
 
         /** Completes "Only orchestrators …". */
         public final String onlyOrchestrators;

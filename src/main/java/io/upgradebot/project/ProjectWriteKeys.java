@@ -31,6 +31,15 @@ public final class ProjectWriteKeys {
     public static final String REMOVAL_CLOSE = "removal-close";
     public static final String READD_COMMENT = "readd-comment";
     public static final String READD_REOPEN = "readd-reopen";
+    public static final String FINISH_COMMENT = "finish-comment";
+    public static final String FINISH_CLOSE = "finish-close";
+    public static final String REOPEN_COMMENT = "reopen-comment";
+    public static final String REOPEN_ISSUE = "reopen-issue";
+    public static final String FOLLOW_UP = "follow-up";
+    public static final String OUTSIDE_ISSUE = "outside-issue";
+    public static final String OUTSIDE_BOARD_ITEM = "outside-board-item";
+    public static final String OUTSIDE_BOARD_FIELD = "outside-board-field";
+    public static final String OUTSIDE_SECTION = "outside-section";
     public static final String CHECKLIST = "checklist";
 
     private ProjectWriteKeys() {
@@ -106,6 +115,52 @@ public final class ProjectWriteKeys {
 
     public static String readdReopen(String slug, String repo, int n) {
         return "p:" + slug + ":" + READD_REOPEN + ":" + norm(repo) + ":" + n;
+    }
+
+    /** The roadmap issue's comment of the {@code round}-th finish (why it finished with items still open). */
+    public static String finishComment(String slug, int round) {
+        return "p:" + slug + ":" + FINISH_COMMENT + ":-:" + round;
+    }
+
+    /** Closing the roadmap issue as completed at the {@code round}-th finish. */
+    public static String finishClose(String slug, int round) {
+        return "p:" + slug + ":" + FINISH_CLOSE + ":-:" + round;
+    }
+
+    /** The comment saying the project was reopened after its {@code round}-th finish. */
+    public static String reopenComment(String slug, int round) {
+        return "p:" + slug + ":" + REOPEN_COMMENT + ":-:" + round;
+    }
+
+    public static String reopenIssue(String slug, int round) {
+        return "p:" + slug + ":" + REOPEN_ISSUE + ":-:" + round;
+    }
+
+    /** The follow-up issue asking to replace (or take over) an inadequately maintained dependency. */
+    public static String followUp(String slug, long outsideIssueId) {
+        return "p:" + slug + ":" + FOLLOW_UP + ":-:" + outsideIssueId;
+    }
+
+    /**
+     * An outside issue (external dependency or operations ticket) in {@code repo}, named {@code name}: the same
+     * name twice in one repository is one issue, so a repeated submission creates nothing new.
+     */
+    public static String outsideIssue(String slug, String repo, String name) {
+        return "p:" + slug + ":" + OUTSIDE_ISSUE + ":" + norm(repo) + ":" + field(name);
+    }
+
+    public static String outsideBoardItem(String slug, String repo, String name) {
+        return "p:" + slug + ":" + OUTSIDE_BOARD_ITEM + ":" + norm(repo) + ":" + field(name);
+    }
+
+    public static String outsideBoardField(String slug, String repo, String name, String boardField) {
+        return "p:" + slug + ":" + OUTSIDE_BOARD_FIELD + ":" + norm(repo) + ":" + field(name) + "."
+                + field(boardField);
+    }
+
+    /** The n-th rewrite of the roadmap issue's outside-issues section. */
+    public static String outsideSection(String slug, int n) {
+        return "p:" + slug + ":" + OUTSIDE_SECTION + ":-:" + n;
     }
 
     /**
@@ -216,6 +271,15 @@ public final class ProjectWriteKeys {
             case REMOVAL_CLOSE -> "closing the issue in " + k.repo();
             case READD_COMMENT -> "back-in-scope comment in " + k.repo();
             case READD_REOPEN -> "reopening the issue in " + k.repo();
+            case FINISH_COMMENT -> "finish comment on the roadmap issue";
+            case FINISH_CLOSE -> "closing the roadmap issue";
+            case REOPEN_COMMENT -> "reopen comment on the roadmap issue";
+            case REOPEN_ISSUE -> "reopening the roadmap issue";
+            case FOLLOW_UP -> "follow-up issue for an inadequately maintained dependency";
+            case OUTSIDE_ISSUE -> "outside issue " + k.detail() + " in " + k.repo();
+            case OUTSIDE_BOARD_ITEM -> "board item of outside issue " + k.detail();
+            case OUTSIDE_BOARD_FIELD -> "board field of outside issue " + k.detail();
+            case OUTSIDE_SECTION -> "outside issues section of the roadmap issue";
             case CHECKLIST -> "runbook checklist of the roadmap issue";
             default -> key;
         }).orElse(key);

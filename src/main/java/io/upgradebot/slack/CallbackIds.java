@@ -23,7 +23,14 @@ public enum CallbackIds {
 
     // --- runbook checklist ---
     /** The checklist modal of /upgrade checklist (nothing to submit: each click applies at once). */
-    CHECKLIST;
+    CHECKLIST,
+
+
+    // --- /upgrade finish and /upgrade deps ---
+    /** The finish form: what is still open, the reason, the announcement, the retrospective, unmaintained ones. */
+    FINISH,
+    /** The outside-issues form: external dependencies and operations tickets. */
+    DEPS;
 
     public String id() {
         return "ub." + name().toLowerCase();

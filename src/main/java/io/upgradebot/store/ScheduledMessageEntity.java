@@ -40,6 +40,8 @@ public class ScheduledMessageEntity extends PanacheEntityBase {
     public String moment;
     /** For deadline reminders and at-risk escalations: days before the project's completion date. */
     public Integer daysBefore;
+    /** Stopped when the project was finished: a reopen resumes it. */
+    public boolean pausedByFinish;
     public Instant createdAt;
     public Instant updatedAt;
 

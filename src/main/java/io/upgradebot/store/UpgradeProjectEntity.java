@@ -57,6 +57,13 @@ public class UpgradeProjectEntity extends PanacheEntityBase {
     public String statusMessageTs;
     public Integer staleAfterDays;
     public String createdBy;
+    /** Set by {@code /upgrade finish}; kept after a reopen (the round counts finishes). */
+    public Instant finishedAt;
+    public String finishedBy;
+    public String finishReason;
+    public int finishRound;
+    /** A call for help on the open dependency issues waits for the issues being created. */
+    public boolean helpCallPending;
     public Instant createdAt;
     public Instant updatedAt;
 

@@ -84,7 +84,7 @@ public class MomentComposer {
         }
         MessageKind kind = MessageKind.of(m.kind);
         UpgradeProjectEntity p = l.project();
-        if (kind.composed() && (p == null || p.state == ProjectState.CLOSED)) {
+        if (kind.composed() && (p == null || p.state == ProjectState.CLOSED || p.state == ProjectState.FINISHED)) {
             return new Composition.Skip("the project is closed", true);
         }
         return switch (kind) {
@@ -209,6 +209,11 @@ public class MomentComposer {
             text.append(" · due ").append(DATE.format(p.completionDate)).append(" (")
                     .append(daysLeft(p.completionDate, zone(m), now)).append(")");
         }
+        long outside = openDependencyIssues(p.id);
+        if (outside > 0) {
+            text.append("\n*External dependencies:* ").append(outside).append(outside == 1 ? " issue" : " issues")
+                    .append(" still open (`/upgrade deps ").append(p.slug).append("`)");
+        }
         text.append("\n*By level* (done / all):\n");
         Map<String, long[]> byLevel = new LinkedHashMap<>();
         levels.orderedKeys().forEach(k -> byLevel.put(k, new long[2]));
@@ -249,6 +254,12 @@ public class MomentComposer {
             text.append("_GitHub could not be read just now; figures are from the last time it could._");
         }
         return send(m, p, new AnnouncementPoster.Post(text.toString().strip(), buttons(p, false)));
+    }
+
+    private static long openDependencyIssues(long projectId) {
+        return QuarkusTransaction.requiringNew().call(() -> io.upgradebot.store.OutsideIssueEntity.count(
+                "projectId = ?1 and kind = ?2 and issueState <> ?3", projectId,
+                io.upgradebot.store.OutsideIssueEntity.DEPENDENCY, RepoIssueState.CLOSED));
     }
 
     private List<String> choicesSince(List<ProjectRepoEntity> repos, Instant since) {

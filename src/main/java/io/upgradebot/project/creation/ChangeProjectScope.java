@@ -57,7 +57,9 @@ public class ChangeProjectScope {
         /** The project is only a preview: it is created first (its Create it button). */
         PREVIEW,
         /** The project is closed. */
-        CLOSED
+        CLOSED,
+        /** The project is finished (Clean Up done): read-only until reopened. */
+        FINISHED
     }
 
     /**
@@ -241,6 +243,7 @@ public class ChangeProjectScope {
             return switch (p.get().state) {
                 case PREVIEW -> Optional.of(Result.refused(Refusal.PREVIEW, p.get().name));
                 case CLOSED -> Optional.of(Result.refused(Refusal.CLOSED, p.get().name));
+                case FINISHED -> Optional.of(Result.refused(Refusal.FINISHED, p.get().name));
                 default -> Optional.empty();
             };
         });

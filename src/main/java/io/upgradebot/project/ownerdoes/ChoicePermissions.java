@@ -86,6 +86,9 @@ public class ChoicePermissions {
         if (project.state == ProjectState.CLOSED) {
             return Optional.of(new ChoiceRefusal(ChoiceRefusal.Reason.CLOSED, project.name, null, null));
         }
+        if (project.state == ProjectState.FINISHED) {
+            return Optional.of(new ChoiceRefusal(ChoiceRefusal.Reason.FINISHED, project.name, null, null));
+        }
         return Optional.empty();
     }
 

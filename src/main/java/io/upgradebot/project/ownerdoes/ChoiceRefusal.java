@@ -19,6 +19,8 @@ public record ChoiceRefusal(Reason reason, String projectName, String repo, WhoC
         PREVIEW,
         /** The project is closed: its levels no longer change. */
         CLOSED,
+        /** The project is finished: read-only until an orchestrator reopens it. */
+        FINISHED,
         /** This person may not choose for this repository. */
         NOT_ALLOWED,
         /** This person may choose for none of the project's repositories. */

@@ -83,7 +83,7 @@ public class AnnounceCommand implements UpgradeSubcommand {
                 slack.updateView(viewId, AnnounceModal.notice(TITLE, refusal()));
                 return;
             }
-            FindProject.Found found = projects.find(args, channel);
+            FindProject.Found found = projects.findToChange(args, channel);
             if (!found.found()) {
                 slack.updateView(viewId, AnnounceModal.notice(TITLE, ProjectNotFound.mrkdwn(found)));
                 return;

@@ -65,7 +65,7 @@ public class AskCommand implements UpgradeSubcommand {
         if (orchestrator == OrchestratorGate.Answer.REFUSED) {
             return ctx.ack(EphemeralReply.text(refusal()));
         }
-        FindProject.Found found = findProject.find(args, payload.getChannelId());
+        FindProject.Found found = findProject.findToChange(args, payload.getChannelId());
         if (!found.found()) {
             return ctx.ack(EphemeralReply.text(ProjectNotFound.mrkdwn(found)));
         }

@@ -69,7 +69,7 @@ public class NudgesCommand implements UpgradeSubcommand {
         String channel = req.getPayload().getChannelId();
         // the project lookup and the change are database work: answered through the response_url after the ack
         return reply.defer(req, ctx, () -> {
-            FindProject.Found found = projects.find(named, channel);
+            FindProject.Found found = setting ? projects.findToChange(named, channel) : projects.find(named, channel);
             if (!found.found()) {
                 return ReplyAfterAck.Reply.text(ProjectNotFound.mrkdwn(found));
             }

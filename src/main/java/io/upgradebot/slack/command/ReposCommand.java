@@ -77,7 +77,7 @@ public class ReposCommand implements UpgradeSubcommand {
         if (parts.length < 3 || !(parts[1].equalsIgnoreCase("add") || parts[1].equalsIgnoreCase("remove"))) {
             return ctx.ack("Usage: `" + usage() + "`, e.g. `/upgrade repos django-5-2 add openedx/xblock-lti`");
         }
-        FindProject.Found found = findProject.find(parts[0], payload.getChannelId());
+        FindProject.Found found = findProject.findToChange(parts[0], payload.getChannelId());
         if (!found.found()) {
             return ctx.ack(ProjectNotFound.mrkdwn(found));
         }

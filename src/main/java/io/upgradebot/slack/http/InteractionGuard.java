@@ -9,11 +9,13 @@ import com.slack.api.bolt.response.Response;
 import io.upgradebot.project.InteractionTargets;
 import io.upgradebot.slack.ActionIds;
 import io.upgradebot.slack.api.SlackGateway;
+import io.upgradebot.slack.view.FinishedProject;
 import io.upgradebot.slack.view.LoadingModal;
 import jakarta.inject.Singleton;
 import java.time.DateTimeException;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.jboss.logging.Logger;
 
@@ -62,6 +64,10 @@ public class InteractionGuard {
         String problem = problem(kind, req.getPayload());
         if (problem != null) {
             return staleClick(req, problem);
+        }
+        Optional<String> finished = finished(kind, req.getPayload());
+        if (finished.isPresent()) {
+            return tell(req, FinishedProject.mrkdwn(finished.get(), finished.get()));
         }
         try {
             return handler.call();
@@ -145,6 +151,32 @@ public class InteractionGuard {
                     slack.respond(url, STALE_BUTTON, List.of(), false);
                 } catch (SlackGateway.SlackException e) {
                     LOG.infof("Could not tell %s that a button is no longer valid: %s", clip(user), e.error());
+                }
+            });
+        }
+        return Response.ok();
+    }
+
+    /** The slug of the finished project a button of a project or a scheduled message would change, if any. */
+    private Optional<String> finished(ActionIds kind, BlockActionPayload p) {
+        String value = first(p).getValue();
+        return switch (kind.value()) {
+            case PROJECT -> targets.finishedProject(number(value), null);
+            case SCHEDULED_MESSAGE -> targets.finishedProject(null,
+                    number(value.indexOf(':') < 0 ? value : value.substring(0, value.indexOf(':'))));
+            default -> Optional.empty();
+        };
+    }
+
+    /** Acknowledges a click that changes nothing and tells the person why, under the message. */
+    private Response tell(BlockActionRequest req, String mrkdwn) {
+        String url = req.getPayload().getResponseUrl();
+        if (url != null) {
+            afterAck.run(() -> {
+                try {
+                    slack.respond(url, ":lock: " + mrkdwn, List.of(), false);
+                } catch (SlackGateway.SlackException e) {
+                    LOG.infof("Could not tell why a button changes nothing: %s", e.error());
                 }
             });
         }

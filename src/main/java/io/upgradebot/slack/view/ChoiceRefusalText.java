@@ -14,6 +14,7 @@ public final class ChoiceRefusalText {
         return switch (r.reason()) {
             case PREVIEW -> "*" + r.projectName() + "* is only a preview: levels are chosen once it is created.";
             case CLOSED -> "*" + r.projectName() + "* is closed: its Owner Does levels no longer change.";
+            case FINISHED -> FinishedProject.mrkdwn(r.projectName(), null);
             case NOT_ALLOWED -> "You can't choose for *" + r.repo() + "*: " + whoCan(r.who()) + " can.";
             case NOTHING_TO_CHOOSE -> nothingToChoose(r.who());
         };

@@ -58,6 +58,7 @@ public final class ProjectListView {
             case CREATING -> ":hourglass_flowing_sand: being created";
             case ACTIVE -> ":large_green_circle: active";
             case CLOSED -> ":white_check_mark: closed";
+            case FINISHED -> ":checkered_flag: finished";
             default -> ":eyes: preview";
         };
     }

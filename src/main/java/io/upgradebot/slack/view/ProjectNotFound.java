@@ -11,6 +11,9 @@ public final class ProjectNotFound {
 
     /** "There is no project `x`. Did you mean `y`?", or "Name the project: known projects: `a`, `b` (…)". */
     public static String mrkdwn(FindProject.Found found) {
+        if (found.reason() == FindProject.Reason.FINISHED) {
+            return FinishedProject.mrkdwn(found.slug(), found.slug());
+        }
         if (found.reason() == FindProject.Reason.NOT_NAMED) {
             return "Name the project: " + known(found);
         }

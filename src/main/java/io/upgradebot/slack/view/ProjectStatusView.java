@@ -79,6 +79,7 @@ public final class ProjectStatusView {
             case CREATING -> ":hourglass_flowing_sand: *Being created*";
             case ACTIVE -> ":large_green_circle: *Active*";
             case CLOSED -> ":white_check_mark: *Closed*";
+            case FINISHED -> ":checkered_flag: *Finished*";
             default -> ":eyes: *Preview*";
         });
         if (s.roadmapIssueUrl() != null) {

@@ -92,6 +92,7 @@ public final class ScopeChangeView {
             case PREVIEW -> "“" + r.projectName() + "” is only a preview: create it first (its "
                     + "*Create it* button), then change its repositories.";
             case CLOSED -> "“" + r.projectName() + "” is closed; its scope no longer changes.";
+            case FINISHED -> FinishedProject.mrkdwn(r.projectName(), slug);
         };
     }
 
