@@ -43,9 +43,9 @@ public class OrchestratorGate {
                                                 "The bot compares every project with GitHub by itself, hourly."), TICK_CHECKLIST(
                                                         "tick and untick the runbook checklist",
                                                         "Anyone can tick it in the roadmap issue on GitHub."), FINISH(
-"finish or reopen projects",
-"Anyone can see what is still open with /upgrade status <project>."), OUTSIDE_ISSUES(
-"open dependency and operations issues", null);
+                                                                "finish or reopen projects",
+                                                                "Anyone can see what is still open with /upgrade status <project>."), OUTSIDE_ISSUES(
+                                                                        "open dependency and operations issues", null);
 
         /** Completes "Only orchestrators …". */
         public final String onlyOrchestrators;

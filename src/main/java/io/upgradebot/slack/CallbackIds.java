@@ -25,7 +25,6 @@ public enum CallbackIds {
     /** The checklist modal of /upgrade checklist (nothing to submit: each click applies at once). */
     CHECKLIST,
 
-
     // --- /upgrade finish and /upgrade deps ---
     /** The finish form: what is still open, the reason, the announcement, the retrospective, unmaintained ones. */
     FINISH,
