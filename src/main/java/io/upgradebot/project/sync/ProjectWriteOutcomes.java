@@ -10,6 +10,7 @@ import io.upgradebot.project.ProjectWriteKeys;
 import io.upgradebot.project.creation.PlanProjectWrites;
 import io.upgradebot.project.status.StatusMessages;
 import io.upgradebot.store.GitHubWriteEntity;
+import io.upgradebot.store.IssueStateChangeEntity;
 import io.upgradebot.store.ProjectRepoEntity;
 import io.upgradebot.store.UpgradeProjectEntity;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -63,13 +64,14 @@ public class ProjectWriteOutcomes {
                     r.issueId = longOf(result, "id");
                     r.issueNodeId = textOf(result, "node_id");
                     r.issueUrl = textOf(result, "url");
-                    r.issueState = RepoIssueState.OPEN;
+                    IssueStateChangeEntity.change(r, RepoIssueState.OPEN);
                 });
                 case ProjectWriteKeys.BOARD_ITEM ->
                     repo(p, key).ifPresent(r -> r.boardItemId = textOf(result, "item_id"));
                 case ProjectWriteKeys.REMOVAL_CLOSE ->
-                    repo(p, key).ifPresent(r -> r.issueState = RepoIssueState.CLOSED);
-                case ProjectWriteKeys.READD_REOPEN -> repo(p, key).ifPresent(r -> r.issueState = RepoIssueState.OPEN);
+                    repo(p, key).ifPresent(r -> IssueStateChangeEntity.change(r, RepoIssueState.CLOSED));
+                case ProjectWriteKeys.READD_REOPEN ->
+                    repo(p, key).ifPresent(r -> IssueStateChangeEntity.change(r, RepoIssueState.OPEN));
                 default -> {
                 }
             }

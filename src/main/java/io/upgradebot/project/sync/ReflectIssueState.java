@@ -5,6 +5,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.upgradebot.domain.RepoIssueState;
 import io.upgradebot.github.GitHubGateway;
 import io.upgradebot.project.status.StatusMessages;
+import io.upgradebot.store.IssueStateChangeEntity;
 import io.upgradebot.store.ProjectRepoEntity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.ObservesAsync;
@@ -63,9 +64,9 @@ public class ReflectIssueState {
             }
             for (ProjectRepoEntity r : rows) {
                 if (stateChange) {
-                    r.issueState = event.action().equals("closed")
+                    IssueStateChangeEntity.change(r, event.action().equals("closed")
                             ? RepoIssueState.CLOSED
-                            : RepoIssueState.OPEN;
+                            : RepoIssueState.OPEN);
                 }
                 if (!byBot) {
                     r.lastHumanActivityAt = clock.instant();
