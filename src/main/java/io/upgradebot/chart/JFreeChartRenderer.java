@@ -10,12 +10,16 @@ import java.awt.Font;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.text.SimpleDateFormat;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.DateAxis;
+import org.jfree.chart.axis.DateTickUnit;
+import org.jfree.chart.axis.DateTickUnitType;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
@@ -41,6 +45,7 @@ public class JFreeChartRenderer implements ChartRenderer {
     private static final Color IDEAL = new Color(0x9a, 0x9a, 0x9a);
     private static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 16);
     private static final Font NOTE = new Font(Font.SANS_SERIF, Font.PLAIN, 14);
+    private static final long HALF_DAY = 12 * 3_600_000L;
 
     static {
         System.setProperty("java.awt.headless", "true");
@@ -74,12 +79,24 @@ public class JFreeChartRenderer implements ChartRenderer {
         DateAxis time = new DateAxis();
         time.setLowerMargin(0.02);
         time.setUpperMargin(0.02);
+        if (!b.empty()) {
+            // whole days from the first one to the later of today and the date, labelled as dates (a project
+            // whose history is a day old would otherwise get an axis of hours)
+            LocalDate first = b.actual().get(0).day();
+            LocalDate last = first.plusDays(Math.max(1, b.span() - 1));
+            time.setRange(day(first).getFirstMillisecond() - HALF_DAY, day(last).getLastMillisecond() + HALF_DAY);
+            time.setTickUnit(new DateTickUnit(DateTickUnitType.DAY, (int) Math.max(1, (b.span() + 7) / 8)), false,
+                    true);
+            time.setDateFormatOverride(new SimpleDateFormat("d MMM yyyy", Locale.ENGLISH));
+        }
         NumberAxis count = new NumberAxis("Open issues");
         count.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
-        count.setLowerBound(0);
+        count.setUpperMargin(0.1);
         XYStepRenderer steps = new XYStepRenderer();
         steps.setSeriesPaint(0, OPEN);
         steps.setSeriesStroke(0, new BasicStroke(2.5f));
+        // a burndown of a day or two is a point or two: show them, a line alone would be invisible
+        steps.setDefaultShapesVisible(b.actual().size() < 3);
         XYPlot plot = new XYPlot(actual, time, count, steps);
         XYLineAndShapeRenderer straight = new XYLineAndShapeRenderer(true, false);
         straight.setSeriesPaint(0, IDEAL);

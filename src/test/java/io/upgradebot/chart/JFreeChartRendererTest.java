@@ -10,6 +10,8 @@ import io.upgradebot.project.chart.ChartRenderer;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -37,9 +39,11 @@ class JFreeChartRendererTest {
         }
         ChartData data = data(Burndown.of(changes, LocalDate.parse("2027-01-15"), LocalDate.parse("2026-12-02"),
                 ZoneOffset.UTC), 40);
-        BufferedImage png = decode(renderer.burndownPng(data));
+        byte[] bytes = renderer.burndownPng(data);
+        BufferedImage png = decode(bytes);
         assertEquals(ChartRenderer.WIDTH, png.getWidth());
         assertEquals(ChartRenderer.HEIGHT, png.getHeight());
+        Files.write(Path.of("target", "burndown-sample.png"), bytes); // to look at
         XYPlot plot = renderer.burndownChart(data).getXYPlot();
         assertEquals(32, plot.getDataset(0).getItemCount(0), "one point per day from 1 November to today");
         assertEquals(25.0, plot.getDataset(0).getYValue(0, 31), 0.0, "40 opened, 15 closed");
