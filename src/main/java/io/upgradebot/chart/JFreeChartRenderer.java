@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,7 +15,7 @@ import java.text.SimpleDateFormat;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
-import org.jfree.chart.ChartUtils;
+import javax.imageio.ImageIO;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.DateAxis;
@@ -153,10 +154,14 @@ public class JFreeChartRenderer implements ChartRenderer {
         return chart;
     }
 
+    /** Drawn opaque (a white background: no alpha channel to encode), encoded by the JDK's PNG writer. */
     private static byte[] png(JFreeChart chart) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(32 * 1024);
+        BufferedImage image = chart.createBufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB, null);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(48 * 1024);
         try {
-            ChartUtils.writeChartAsPNG(out, chart, WIDTH, HEIGHT);
+            if (!ImageIO.write(image, "png", out)) {
+                throw new IllegalStateException("no PNG writer in this JDK");
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e); // writing to memory: not expected
         }

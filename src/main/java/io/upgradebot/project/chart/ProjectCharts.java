@@ -76,24 +76,22 @@ public class ProjectCharts {
         }
         ZoneId zone = zone();
         List<Burndown.Change> changes = new ArrayList<>();
-        for (IssueStateChangeEntity c : IssueStateChangeEntity.ofProject(projectId)) {
-            changes.add(new Burndown.Change(c.projectRepoId, c.changedAt, c.state != RepoIssueState.CLOSED));
+        for (IssueStateChangeEntity.Change c : IssueStateChangeEntity.changesOf(projectId)) {
+            changes.add(new Burndown.Change(c.projectRepoId(), c.at(), c.state() != RepoIssueState.CLOSED));
         }
         Burndown burndown = Burndown.of(changes, p.completionDate, LocalDate.ofInstant(clock.instant(), zone), zone);
         return Optional.of(new ChartData(p.slug, p.name, p.completionDate, burndown,
-                levelCounts(ProjectRepoEntity.inScopeOf(projectId))));
+                levelCounts(ProjectRepoEntity.countByOwnerDoes(projectId))));
     }
 
-    private List<ChartData.LevelCount> levelCounts(List<ProjectRepoEntity> repos) {
+    private List<ChartData.LevelCount> levelCounts(Map<String, Long> stored) {
         OwnerDoesLevels levels = configuredLevels.isResolvable()
                 ? configuredLevels.get()
                 : OwnerDoesLevels.defaults();
         Map<String, Integer> counts = new LinkedHashMap<>();
         levels.levels().forEach(l -> counts.put(l.key(), 0));
-        for (ProjectRepoEntity r : repos) {
-            String key = levels.byKey(r.ownerDoes).map(OwnerDoesLevel::key).orElse(levels.tbd().key());
-            counts.merge(key, 1, Integer::sum);
-        }
+        stored.forEach((key, n) -> counts.merge(
+                levels.byKey(key).map(OwnerDoesLevel::key).orElse(levels.tbd().key()), n.intValue(), Integer::sum));
         List<ChartData.LevelCount> out = new ArrayList<>();
         for (OwnerDoesLevel l : levels.levels()) {
             out.add(new ChartData.LevelCount(l.label(), counts.get(l.key())));
