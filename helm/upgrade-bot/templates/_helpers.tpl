@@ -63,5 +63,6 @@ SLACK_APP_TOKEN: slackAppToken
 GITHUB_TOKEN: githubToken
 GITHUB_APP_PRIVATE_KEY: githubAppPrivateKey
 GITHUB_WEBHOOK_SECRET: githubWebhookSecret
+UPGRADE_BOT_STATUS_PAGE_SECRET: statusPageSecret
 QUARKUS_DATASOURCE_PASSWORD: datasourcePassword
 {{- end }}

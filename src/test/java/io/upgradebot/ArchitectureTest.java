@@ -42,7 +42,17 @@ class ArchitectureTest {
         noClasses().that().resideInAnyPackage("io.upgradebot.domain..", "io.upgradebot.store..",
                 "io.upgradebot.github..", "io.upgradebot.project..", "io.upgradebot.config..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.upgradebot.slack..", "io.upgradebot.web..",
-                        "io.upgradebot.schedule..")
+                        "io.upgradebot.schedule..", "io.upgradebot.chart..")
+                .check(main);
+    }
+
+    /** chart/ only draws what project/ hands it (its port and records): no state, no GitHub, no Slack. */
+    @Test
+    void chartsAreDrawnFromProjectDataOnly() {
+        noClasses().that().resideInAPackage("io.upgradebot.chart..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.upgradebot.store..", "io.upgradebot.github..",
+                        "io.upgradebot.slack..", "io.upgradebot.web..", "io.upgradebot.schedule..")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("io.quarkus.narayana.jta.QuarkusTransaction")
                 .check(main);
     }
 

@@ -30,6 +30,8 @@ public enum ActionIds {
     REPOS_ADD_CONFIRM(Value.NONE),
     /** "Retry the failed writes" on a project's end-of-creation summary. */
     PROJECT_RETRY_FAILED(Value.PROJECT),
+    /** "Chart" on a project's status: posts its burndown and Owner Does levels charts in the status thread. */
+    PROJECT_CHART(Value.PROJECT),
 
     // --- scheduled announcements and reminders ---
     /** "Send now" on a line of /upgrade schedule; value = message id + ":" + render token. */

@@ -11,7 +11,9 @@ import jakarta.persistence.PrePersist;
 import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.hibernate.annotations.DynamicUpdate;
 
@@ -70,6 +72,15 @@ public class ProjectRepoEntity extends PanacheEntityBase {
 
     public static List<ProjectRepoEntity> inScopeOf(long projectId) {
         return list("projectId = ?1 and inScope = true order by repo", projectId);
+    }
+
+    /** In-scope repositories per stored Owner Does key (as stored: unknown keys included). */
+    public static Map<String, Long> countByOwnerDoes(long projectId) {
+        Map<String, Long> out = new LinkedHashMap<>();
+        getEntityManager().createQuery("select r.ownerDoes, count(r) from ProjectRepoEntity r "
+                + "where r.projectId = :p and r.inScope = true group by r.ownerDoes", Object[].class)
+                .setParameter("p", projectId).getResultList().forEach(r -> out.put((String) r[0], (Long) r[1]));
+        return out;
     }
 
     public static Optional<ProjectRepoEntity> find(long projectId, String repo) {

@@ -39,7 +39,8 @@ class HelmChartTest {
 
     /** The secrets the bot reads (README configuration table), each a key of the Secret named like its env var. */
     private static final Set<String> SECRET_ENV = Set.of("SLACK_SIGNING_SECRET", "SLACK_BOT_TOKEN", "SLACK_APP_TOKEN",
-            "GITHUB_TOKEN", "GITHUB_APP_PRIVATE_KEY", "GITHUB_WEBHOOK_SECRET", "QUARKUS_DATASOURCE_PASSWORD");
+            "GITHUB_TOKEN", "GITHUB_APP_PRIVATE_KEY", "GITHUB_WEBHOOK_SECRET", "QUARKUS_DATASOURCE_PASSWORD",
+            "UPGRADE_BOT_STATUS_PAGE_SECRET");
 
     @TempDir
     Path tmp;
@@ -262,6 +263,19 @@ class HelmChartTest {
         }
         assertEquals(List.of("/slack/events", "/github/webhook"), paths);
         assertEquals(FULLNAME, r.one("Service").at("/metadata/name").asText());
+    }
+
+    @Test
+    void ingressRoutesTheStatusPagesOnlyWhenAskedTo() {
+        Rendered r = render(new Helm(CHART).template().withName(RELEASE).set("ingress.enabled", true)
+                .set("ingress.host", "bot.example.com").set("ingress.statusPage", true));
+
+        List<String> paths = new ArrayList<>();
+        for (JsonNode path : r.one("Ingress").at("/spec/rules/0/http/paths")) {
+            paths.add(path.at("/pathType").asText() + " " + path.at("/path").asText());
+        }
+        assertEquals(List.of("Exact /slack/events", "Exact /github/webhook", "Prefix /projects/",
+                "Prefix /api/projects/"), paths);
     }
 
     @Test

@@ -97,6 +97,15 @@ public class Fakes implements QuarkusTestResourceLifecycleManager {
                          "bot_id":"B0BOT"}}""")));
         slack.stubFor(post(urlPathEqualTo("/api/conversations.open")).willReturn(okJson("""
                 {"ok":true,"no_op":true,"already_open":true,"channel":{"id":"D0DIRECT"}}""")));
+        // Slack's external upload: files.getUploadURLExternal hands out a URL on this fake, the bytes are POSTed
+        // there (answered as Slack does, "OK - <length>"), files.completeUploadExternal shares the file
+        slack.stubFor(post(urlPathEqualTo("/api/files.getUploadURLExternal")).willReturn(okJson("""
+                {"ok":true,"upload_url":"%s/upload/v1/F0CHART","file_id":"F0CHART"}""".formatted(slack.baseUrl()))));
+        slack.stubFor(post(com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching("/upload/v1/.*"))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/plain").withBody("OK")));
+        slack.stubFor(post(urlPathEqualTo("/api/files.completeUploadExternal")).willReturn(okJson("""
+                {"ok":true,"files":[{"id":"F0CHART","name":"chart.png","title":"chart","mimetype":"image/png",
+                 "filetype":"png"}]}""")));
         // conversations.history / conversations.replies answer from the posts accepted above (SlackHistoryFake)
         SlackHistoryFake.stub(slack);
         // response_url (SlackSigner.command points it here)

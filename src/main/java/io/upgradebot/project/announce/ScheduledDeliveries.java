@@ -6,10 +6,12 @@ import io.upgradebot.domain.DeliveryState;
 import io.upgradebot.domain.MessageState;
 import io.upgradebot.project.AnnouncementPoster;
 import io.upgradebot.project.MessageTriggers;
+import io.upgradebot.project.chart.PostProjectCharts;
 import io.upgradebot.store.ScheduledDeliveryEntity;
 import io.upgradebot.store.ScheduledMessageEntity;
 import io.upgradebot.store.UpgradeProjectEntity;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import java.time.Clock;
 import java.time.Duration;
@@ -55,6 +57,9 @@ public class ScheduledDeliveries {
             DeliveryState.SKIPPED, DeliveryState.FAILED);
 
     private final Clock clock;
+    /** Field-injected so the constructor other features call stays as it is. */
+    @Inject
+    PostProjectCharts charts;
 
     public ScheduledDeliveries(MomentComposer composer, AnnouncementPoster poster, MessageTriggers triggers,
             ScheduleConfig config, Clock clock) {
@@ -130,7 +135,35 @@ public class ScheduledDeliveries {
             return failed(deliveryId, messageId, fireKey, dueAt, false, String.valueOf(e.getMessage()), false);
         }
         finishSent(deliveryId, messageId, fireKey, ts);
+        if (composition instanceof Composition.Send send) {
+            attachCharts(messageId, send.channel(), send.threadTs() != null ? send.threadTs() : ts);
+        }
         return Outcome.SENT;
+    }
+
+    /**
+     * The weekly digest carries the project's charts, in its thread. Best effort, after the digest is recorded as
+     * sent: a chart Slack refuses never makes the digest itself go out again.
+     */
+    private void attachCharts(long messageId, String channel, String threadTs) {
+        if (charts == null) {
+            return; // built by hand (tests of the delivery alone)
+        }
+        Long projectId = QuarkusTransaction.requiringNew().call(() -> {
+            ScheduledMessageEntity m = ScheduledMessageEntity.findById(messageId);
+            return m != null && MessageKind.DIGEST.name().equals(m.kind) ? m.projectId : null;
+        });
+        if (projectId == null) {
+            return;
+        }
+        try {
+            PostProjectCharts.Posted posted = charts.to(projectId, channel, threadTs);
+            if (!posted.posted()) {
+                LOG.warnf("charts of the digest of project %d not posted: %s", projectId, posted.error());
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf("charts of the digest of project %d not posted: %s", projectId, e.toString());
+        }
     }
 
     /**

@@ -7,6 +7,7 @@ import io.upgradebot.domain.RepoIssueState;
 import io.upgradebot.domain.StaleRule;
 import io.upgradebot.github.IssueActivityReader;
 import io.upgradebot.github.IssueActivityReader.PullRequests;
+import io.upgradebot.store.IssueStateChangeEntity;
 import io.upgradebot.store.OwnerDoesChoiceEntity;
 import io.upgradebot.store.ProjectRepoEntity;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -102,7 +103,7 @@ public class RepoActivity {
                         : RepoIssueState.CLOSED;
                 Instant h = humanSeen.get(e.getKey());
                 if (state != r.issueState || (h != null && !h.equals(r.lastHumanActivityAt))) {
-                    r.issueState = state;
+                    IssueStateChangeEntity.change(r, state);
                     r.lastHumanActivityAt = h;
                 }
             }

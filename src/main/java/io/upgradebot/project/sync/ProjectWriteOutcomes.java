@@ -12,6 +12,7 @@ import io.upgradebot.project.ProjectWriteKeys;
 import io.upgradebot.project.creation.PlanProjectWrites;
 import io.upgradebot.project.status.StatusMessages;
 import io.upgradebot.store.GitHubWriteEntity;
+import io.upgradebot.store.IssueStateChangeEntity;
 import io.upgradebot.store.ProjectRepoEntity;
 import io.upgradebot.store.UpgradeProjectEntity;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -67,7 +68,7 @@ public class ProjectWriteOutcomes {
                     r.issueId = longOf(result, "id");
                     r.issueNodeId = textOf(result, "node_id");
                     r.issueUrl = textOf(result, "url");
-                    r.issueState = RepoIssueState.OPEN;
+                    IssueStateChangeEntity.change(r, RepoIssueState.OPEN);
                     // created, linked and added to the board in one write: its board item came with it
                     String itemId = textOf(result, "item_id");
                     if (itemId != null && !itemId.isEmpty()) {
@@ -77,11 +78,11 @@ public class ProjectWriteOutcomes {
                 case ProjectWriteKeys.BOARD_ITEM ->
                     repo(p, key).ifPresent(r -> r.boardItemId = textOf(result, "item_id"));
                 case ProjectWriteKeys.REMOVAL_CLOSE -> repo(p, key).ifPresent(r -> {
-                    r.issueState = RepoIssueState.CLOSED;
+                    IssueStateChangeEntity.change(r, RepoIssueState.CLOSED);
                     r.issueCloseReason = CloseReason.NOT_PLANNED;
                 });
                 case ProjectWriteKeys.READD_REOPEN -> repo(p, key).ifPresent(r -> {
-                    r.issueState = RepoIssueState.OPEN;
+                    IssueStateChangeEntity.change(r, RepoIssueState.OPEN);
                     r.issueCloseReason = null;
                 });
                 default -> {

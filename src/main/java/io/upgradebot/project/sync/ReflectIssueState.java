@@ -8,6 +8,7 @@ import io.upgradebot.domain.RepoIssueState;
 import io.upgradebot.github.GitHubGateway;
 import io.upgradebot.project.ProjectWriteKeys;
 import io.upgradebot.store.GitHubWriteEntity;
+import io.upgradebot.store.IssueStateChangeEntity;
 import io.upgradebot.store.ProjectRepoEntity;
 import io.upgradebot.store.UpgradeProjectEntity;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -104,7 +105,7 @@ public class ReflectIssueState {
                 if (r.issueState == state && Objects.equals(knownReason(r), reason)) {
                     continue; // already known: a second delivery of the same change, or the bot's own close
                 }
-                r.issueState = state;
+                IssueStateChangeEntity.change(r, state);
                 r.issueCloseReason = reason;
                 List<GitHubChange> lines = byProject.computeIfAbsent(r.projectId, id -> new ArrayList<>());
                 if (!byBot) {

@@ -4,11 +4,13 @@ import com.google.gson.Gson;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
+import com.slack.api.methods.request.files.FilesCompleteUploadExternalRequest;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.methods.response.conversations.ConversationsHistoryResponse;
 import com.slack.api.methods.response.conversations.ConversationsMembersResponse;
 import com.slack.api.methods.response.conversations.ConversationsOpenResponse;
 import com.slack.api.methods.response.conversations.ConversationsRepliesResponse;
+import com.slack.api.methods.response.files.FilesGetUploadURLExternalResponse;
 import com.slack.api.methods.response.usergroups.users.UsergroupsUsersListResponse;
 import com.slack.api.methods.response.users.UsersInfoResponse;
 import com.slack.api.methods.response.users.UsersLookupByEmailResponse;
@@ -27,6 +29,10 @@ import io.upgradebot.project.ChannelPostSlots;
 import io.upgradebot.slack.http.AfterAckExecutor;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -68,6 +74,7 @@ public class BoltSlackGateway implements SlackGateway {
     static final int PAGE_SIZE = 200;
 
     private static final Gson GSON = GsonFactory.createSnakeCase();
+    private static final HttpClient UPLOADS = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     private final SlackClients clients;
     private final String botToken;
@@ -102,6 +109,46 @@ public class BoltSlackGateway implements SlackGateway {
         ChatPostMessageResponse r = call("chat.postMessage", channel, m -> m.chatPostMessage(b -> b
                 .channel(channel).threadTs(threadTs).text(text).blocks(blocks).metadata(metadata)));
         return r.getTs();
+    }
+
+    @Override
+    public String uploadFile(String channel, String threadTs, String fileName, String title, byte[] bytes) {
+        FilesGetUploadURLExternalResponse url = call("files.getUploadURLExternal", null,
+                m -> m.filesGetUploadURLExternal(b -> b.filename(fileName).length(bytes.length).altTxt(title)));
+        sendUpload(url.getUploadUrl(), bytes);
+        call("files.completeUploadExternal", channel, m -> m.filesCompleteUploadExternal(b -> b.channelId(channel)
+                .threadTs(threadTs).files(List.of(FilesCompleteUploadExternalRequest.FileDetails.builder()
+                        .id(url.getFileId()).title(title).build()))));
+        return url.getFileId();
+    }
+
+    /** The bytes to the URL files.getUploadURLExternal answered (not a Web API method: no token, no ok field). */
+    private void sendUpload(String uploadUrl, byte[] bytes) {
+        for (int attempt = 0;; attempt++) {
+            String failure;
+            try {
+                HttpResponse<String> r = UPLOADS.send(HttpRequest.newBuilder(URI.create(uploadUrl))
+                        .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/octet-stream")
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() / 100 == 2) {
+                    return;
+                }
+                failure = "http_" + r.statusCode();
+                if (r.statusCode() < 500 && r.statusCode() != 429) {
+                    throw new SlackException("upload_failed", "file upload refused with HTTP " + r.statusCode(), null);
+                }
+            } catch (IOException e) {
+                failure = "io_error";
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SlackException("interrupted", "file upload interrupted", e);
+            }
+            if (attempt >= maxRetries) {
+                throw new SlackException("upload_failed", "file upload failed: " + failure, null);
+            }
+            sleep(backoff(attempt));
+        }
     }
 
     @Override

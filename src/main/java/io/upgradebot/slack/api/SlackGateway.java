@@ -36,6 +36,13 @@ public interface SlackGateway {
 
     void updateMessage(String channel, String ts, String text, List<LayoutBlock> blocks);
 
+    /**
+     * Shares a file in a channel (in the thread of {@code threadTs} when set) through Slack's external upload:
+     * {@code files.getUploadURLExternal}, the bytes POSTed to the URL it answers, then
+     * {@code files.completeUploadExternal}. Answers the file id. Needs the {@code files:write} scope.
+     */
+    String uploadFile(String channel, String threadTs, String fileName, String title, byte[] bytes);
+
     void postEphemeral(String channel, String user, String text, List<LayoutBlock> blocks);
 
     /** Opens a modal; answers the view id. Call at once: trigger_id is valid for 3 s, once. */

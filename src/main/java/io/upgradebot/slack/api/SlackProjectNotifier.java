@@ -7,10 +7,12 @@ import com.slack.api.model.block.LayoutBlock;
 import io.upgradebot.project.ProjectNotifier;
 import io.upgradebot.project.creation.ProjectPreview;
 import io.upgradebot.project.status.ProjectStatus;
+import io.upgradebot.project.statuspage.StatusPageLinks;
 import io.upgradebot.slack.view.Mrkdwn;
 import io.upgradebot.slack.view.PreviewView;
 import io.upgradebot.slack.view.ProjectStatusView;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Set;
 
@@ -25,15 +27,24 @@ public class SlackProjectNotifier implements ProjectNotifier {
             "user_not_in_channel");
 
     private final SlackGateway slack;
+    /** Field-injected so the constructor stays as it is. */
+    @Inject
+    StatusPageLinks statusPageLinks;
 
     public SlackProjectNotifier(SlackGateway slack) {
         this.slack = slack;
     }
 
+    /** A fresh signed link at every edit: the message always carries one valid for the configured lifetime. */
+    private String statusPageUrl(ProjectStatus status) {
+        return statusPageLinks == null ? null : statusPageLinks.link(status.slug()).orElse(null);
+    }
+
     @Override
     public String postStatus(String channelId, ProjectStatus status) {
         try {
-            return slack.postMessage(channelId, null, ProjectStatusView.text(status), ProjectStatusView.blocks(status));
+            return slack.postMessage(channelId, null, ProjectStatusView.text(status),
+                    ProjectStatusView.blocks(status, statusPageUrl(status)));
         } catch (SlackGateway.SlackException e) {
             throw new NotifyException(e.error(), "status message not posted in " + channelId + ": " + e.error(), e);
         }
@@ -42,7 +53,8 @@ public class SlackProjectNotifier implements ProjectNotifier {
     @Override
     public boolean updateStatus(String channelId, String ts, ProjectStatus status) {
         try {
-            slack.updateMessage(channelId, ts, ProjectStatusView.text(status), ProjectStatusView.blocks(status));
+            slack.updateMessage(channelId, ts, ProjectStatusView.text(status),
+                    ProjectStatusView.blocks(status, statusPageUrl(status)));
             return true;
         } catch (SlackGateway.SlackException e) {
             if (GONE.contains(e.error())) {

@@ -6,9 +6,11 @@ import com.slack.api.bolt.response.Response;
 import io.upgradebot.project.FindProject;
 import io.upgradebot.project.status.ProjectStatus;
 import io.upgradebot.project.status.StatusMessages;
+import io.upgradebot.project.statuspage.StatusPageLinks;
 import io.upgradebot.slack.view.ProjectNotFound;
 import io.upgradebot.slack.view.ProjectStatusView;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.Optional;
 
 /**
@@ -22,6 +24,9 @@ public class StatusCommand implements UpgradeSubcommand {
     private final StatusMessages statusMessages;
 
     private final ReplyAfterAck reply;
+    /** Field-injected so the constructor stays as it is. */
+    @Inject
+    StatusPageLinks statusPageLinks;
 
     public StatusCommand(FindProject findProject, StatusMessages statusMessages, ReplyAfterAck reply) {
         this.reply = reply;
@@ -62,7 +67,7 @@ public class StatusCommand implements UpgradeSubcommand {
                         .text(found.found() ? "That project no longer exists." : ProjectNotFound.mrkdwn(found));
             }
             return new ReplyAfterAck.Reply(ProjectStatusView.text(status.get()),
-                    ProjectStatusView.blocks(status.get()));
+                    ProjectStatusView.blocks(status.get(), statusPageLinks.link(status.get().slug()).orElse(null)));
         });
     }
 }

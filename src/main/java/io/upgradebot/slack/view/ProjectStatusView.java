@@ -9,6 +9,7 @@ import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 import static com.slack.api.model.block.element.BlockElements.button;
 
 import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.block.element.BlockElement;
 import io.upgradebot.project.status.ProjectStatus;
 import io.upgradebot.slack.ActionIds;
 import java.util.ArrayList;
@@ -38,6 +39,11 @@ public final class ProjectStatusView {
     }
 
     public static List<LayoutBlock> blocks(ProjectStatus s) {
+        return blocks(s, null);
+    }
+
+    /** With a "Status page" link button when {@code statusPageUrl} is set (a signed, expiring link). */
+    public static List<LayoutBlock> blocks(ProjectStatus s, String statusPageUrl) {
         List<LayoutBlock> blocks = new ArrayList<>();
         blocks.add(header(h -> h.text(plainText(Mrkdwn.truncate(s.name() + " upgrade", 150)))));
         blocks.add(section(b -> b.text(markdownText(Mrkdwn.truncate(headline(s), Mrkdwn.SECTION_MAX)))));
@@ -62,6 +68,16 @@ public final class ProjectStatusView {
         if (s.overlapWarning() != null) {
             blocks.add(context(c -> c.elements(List.of(markdownText(":warning: " + Mrkdwn.truncate(
                     Mrkdwn.escape(s.overlapWarning()), 2000))))));
+        }
+        if (s.progress() == null) {
+            List<BlockElement> buttons = new ArrayList<>();
+            buttons.add(button(btn -> btn.actionId(ActionIds.PROJECT_CHART.id()).value(String.valueOf(s.projectId()))
+                    .text(plainText(":chart_with_downwards_trend: Chart", true))));
+            if (statusPageUrl != null) {
+                buttons.add(button(btn -> btn.actionId(ActionIds.OPEN_LINK.id("status-page")).url(statusPageUrl)
+                        .text(plainText("Status page"))));
+            }
+            blocks.add(actions(a -> a.elements(buttons)));
         }
         List<String> foot = new ArrayList<>();
         if (s.completionReason() != null) {
