@@ -142,9 +142,10 @@ class UpgradeNewTest {
         assertTrue(java.util.stream.Stream.concat(SlackCalls.of("chat.postMessage").stream(),
                 SlackCalls.of("chat.update").stream())
                 .noneMatch(m -> m.toString().contains("https://github.com/orgs/")));
-        // GitHub's API cannot save a board view: the link opens the board filtered to this project
-        assertTrue(java.util.stream.Stream.concat(SlackCalls.of("chat.postMessage").stream(),
-                SlackCalls.of("chat.update").stream())
+        // GitHub's API cannot save a board view: the link opens the board filtered to this project (the status
+        // message's later edits carry it; awaited, not asserted once)
+        Eventually.await(DONE, "the filtered board link", () -> java.util.stream.Stream.concat(
+                SlackCalls.of("chat.postMessage").stream(), SlackCalls.of("chat.update").stream())
                 .anyMatch(m -> m.toString().contains(boardLink + "/views/1?filterQuery") // '=' is JSON-escaped
                         && m.toString().contains("project%3A%22Django%205.2%20three%22")));
         String roadmapBody = GitHubFake.INSTANCE.issue("openedx/platform-roadmap", 1).path("body").asText();
