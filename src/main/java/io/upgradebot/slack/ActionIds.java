@@ -38,6 +38,9 @@ public enum ActionIds {
     SCHEDULE_EDIT(Value.SCHEDULED_MESSAGE),
     /** "Cancel" on a line of /upgrade schedule (with a confirmation dialog); value = message id. */
     SCHEDULE_CANCEL(Value.SCHEDULED_MESSAGE),
+    // --- upgrade radar ---
+    /** "Start a project" on the radar post; value = the new-project form's initial values (JSON, RadarView). */
+    RADAR_NEW_PROJECT(Value.NONE),
     /** A link button (roadmap issue, instructions): Slack still sends block_actions, which only need an ack. */
     OPEN_LINK(Value.NONE);
 
