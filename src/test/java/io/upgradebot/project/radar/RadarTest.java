@@ -27,6 +27,8 @@ import io.upgradebot.store.RadarAlertEntity;
 import io.upgradebot.store.UpgradeProjectEntity;
 import io.upgradebot.support.Eventually;
 import io.upgradebot.support.Fakes;
+import io.upgradebot.support.GitHubFake;
+import io.upgradebot.support.NewProjectForm;
 import io.upgradebot.support.SettableClock;
 import io.upgradebot.support.SlackCalls;
 import io.upgradebot.support.SlackHistoryFake;
@@ -101,6 +103,8 @@ class RadarTest {
                 p.state = ProjectState.ACTIVE;
                 p.persist();
             }
+            // a project created from the radar by an earlier test: retired, so pyradar is without a project again
+            UpgradeProjectEntity.update("dependency = 'retired-pyradar' where dependency = 'pyradar'");
             RadarAlertEntity.deleteAll();
         });
         now = Instant.now();
@@ -257,5 +261,40 @@ class RadarTest {
                 .stream()
                 .anyMatch(r -> r.getBodyAsString().contains("no longer valid")));
         assertEquals(0, SlackCalls.count("views.open"));
+    }
+
+    @Test
+    void fromTheRadarToAnActiveProjectThatTheRadarThenKnows() throws Exception {
+        GitHubFake github = GitHubFake.install();
+        github.addMaintenanceBoard();
+        String value = buttonValue();
+        postForm(click(value, ORCH, trigger())).statusCode(200);
+        JsonNode view = JSON.readTree(SlackCalls.of("views.open").get(0).get("view"));
+
+        // the person adds what the radar cannot know (repositories, team) and keeps the suggested date
+        NewProjectForm form = new NewProjectForm().name("Pyradar 3.13").repos("openedx/radar-a");
+        form.product = "pyradar";
+        form.current = "3.11";
+        form.target = "3.13";
+        form.date = LocalDate.parse("2030-04-22");
+        form.release = "Willow";
+        form.reason = null;
+        form.metadata = view.path("private_metadata").asText();
+        postForm(interaction(form.payload())).statusCode(200);
+        Eventually.await(DONE, "the project is active", () -> QuarkusTransaction.requiringNew()
+                .call(() -> UpgradeProjectEntity.findBySlug("pyradar-3-13")
+                        .map(p -> p.state == ProjectState.ACTIVE).orElse(false)));
+        List<JsonNode> roadmap = github.issues("openedx/platform-roadmap").stream()
+                .filter(i -> i.path("title").asText().contains("Pyradar 3.13")).toList();
+        assertEquals(1, roadmap.size(), "one roadmap issue");
+        assertTrue(roadmap.get(0).path("body").asText().contains("Pyradar 3.11 support ends " + TODAY.plusDays(200)),
+                "the date's reason from the radar is on GitHub");
+
+        QuarkusTransaction.requiringNew().run(() -> RadarAlertEntity.deleteAll());
+        assertEquals(List.of(), alerts.run().posted(), "a project exists: nothing to say");
+        String trigger = trigger();
+        postForm(command("radar", "U0ANYONE", "C0UPGRADES", trigger)).statusCode(200);
+        String table = SlackCalls.texts(JSON.readTree(SlackCalls.responseTo(trigger)).path("blocks").toString());
+        assertTrue(table.contains("Project: *Pyradar 3.13* (`/upgrade status pyradar-3-13`)"), table);
     }
 }
