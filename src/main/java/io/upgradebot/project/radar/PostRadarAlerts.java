@@ -4,6 +4,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.upgradebot.config.RadarConfig;
 import io.upgradebot.config.ScheduleConfig;
 import io.upgradebot.domain.DeliveryState;
+import io.upgradebot.domain.SupportLookup;
 import io.upgradebot.project.AnnouncementPoster;
 import io.upgradebot.project.RadarPoster;
 import io.upgradebot.store.RadarAlertEntity;
@@ -31,7 +32,8 @@ import org.jboss.logging.Logger;
  * <p>Like {@code ScheduledDeliveries}: each item's {@code radar_alert} row is claimed under a row lock before anything
  * is posted (PENDING → SENDING, committed → post → SENT). The channel is recorded before the post and the post carries
  * a delivery key in its Slack metadata, so an attempt that died mid-post is looked up in the channel's history
- * before its items are posted again. An item whose post failed stays PENDING and is posted by the next run.
+ * before its items are posted again. An item whose post failed stays PENDING and is posted again by
+ * {@link #retryUnfinished()} (up to {@code upgrade-bot.schedule.max-attempts}) or the next run.
  */
 @ApplicationScoped
 public class PostRadarAlerts {
@@ -66,6 +68,21 @@ public class PostRadarAlerts {
         return row.product() + "@" + row.cycle() + "/" + horizon;
     }
 
+    /**
+     * Picks up what the last run left unfinished (a post Slack refused or that failed, a replica that died mid-post),
+     * without waiting for the next quarterly run: runs again when such an item is there and has attempts left.
+     * Reads only the database otherwise.
+     */
+    public Optional<Outcome> retryUnfinished() {
+        Instant stale = clock.instant().minus(schedule.sendingLease());
+        long unfinished = QuarkusTransaction.requiringNew().call(() -> RadarAlertEntity.count(
+                "attempts < ?1 and (state = ?2 or (state = ?3 and attemptedAt < ?4))", schedule.maxAttempts(),
+                DeliveryState.PENDING, DeliveryState.SENDING, stale));
+        return unfinished == 0 || config.channel().filter(c -> !c.isBlank()).isEmpty()
+                ? Optional.empty()
+                : Optional.of(run());
+    }
+
     public Outcome run() {
         Optional<String> channel = config.channel().filter(c -> !c.isBlank()).map(String::strip);
         if (channel.isEmpty()) {
@@ -87,6 +104,7 @@ public class PostRadarAlerts {
         List<String> posted = new ArrayList<>();
         List<String> done = new ArrayList<>();
         List<String> failed = new ArrayList<>();
+        skipWhatIsNoLongerDue(current, due, horizon);
         if (due.isEmpty()) {
             return new Outcome(true, posted, done, failed);
         }
@@ -131,17 +149,38 @@ public class PostRadarAlerts {
                 finish(batch, ts);
                 posted.addAll(batch);
             } catch (AnnouncementPoster.PostFailed ex) {
-                LOG.warnf("upgrade radar post to %s failed (%s); the next run tries again", channel.get(),
+                LOG.warnf("upgrade radar post to %s failed (%s); it is tried again later", channel.get(),
                         ex.getMessage());
                 release(batch, ex.getMessage(), ex.error() != null);
                 failed.addAll(batch);
             } catch (RuntimeException ex) {
-                LOG.warnf(ex, "upgrade radar post to %s failed; the next run tries again", channel.get());
+                LOG.warnf(ex, "upgrade radar post to %s failed; it is tried again later", channel.get());
                 release(batch, String.valueOf(ex.getMessage()), false);
                 failed.addAll(batch);
             }
         }
         return new Outcome(true, posted, done, failed);
+    }
+
+    /**
+     * An item left PENDING by a failed post that is no longer due (a project was created meanwhile, the product or
+     * horizon changed) is SKIPPED, so it is not retried for ever. One whose lookup failed this time stays PENDING.
+     */
+    private void skipWhatIsNoLongerDue(Radar current, Map<String, RadarRow> due, Period horizon) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            for (RadarAlertEntity a : RadarAlertEntity.<RadarAlertEntity>list("state", DeliveryState.PENDING)) {
+                if (due.containsKey(a.alertKey)) {
+                    continue;
+                }
+                // endoflife.date did not answer this time: whether it is still due is not known yet
+                boolean unknownNow = horizon.toString().equals(a.horizon) && current.rows().stream()
+                        .anyMatch(r -> r.product().equals(a.product) && r.outcome() != SupportLookup.Outcome.FOUND);
+                if (!unknownNow) {
+                    a.state = DeliveryState.SKIPPED;
+                    a.lastError = "no longer due";
+                }
+            }
+        });
     }
 
     /** A claimed item; {@code postedTo} is set when an earlier attempt may have posted it (with that key, since then). */

@@ -24,6 +24,7 @@ import io.upgradebot.domain.DeliveryState;
 import io.upgradebot.domain.ProjectState;
 import io.upgradebot.slack.ActionIds;
 import io.upgradebot.store.RadarAlertEntity;
+import io.upgradebot.store.SlackChannelPacingEntity;
 import io.upgradebot.store.UpgradeProjectEntity;
 import io.upgradebot.support.Eventually;
 import io.upgradebot.support.Fakes;
@@ -106,6 +107,7 @@ class RadarTest {
             // a project created from the radar by an earlier test: retired, so pyradar is without a project again
             UpgradeProjectEntity.update("dependency = 'retired-pyradar' where dependency = 'pyradar'");
             RadarAlertEntity.deleteAll();
+            SlackChannelPacingEntity.delete("channel", CHANNEL);
         });
         now = Instant.now();
         clock.use(Clock.fixed(now, ZoneOffset.UTC));
@@ -151,6 +153,12 @@ class RadarTest {
         assertTrue(py.contains("No upgrade project yet"), py);
     }
 
+    /** The blocks of the first post to the radar channel (a project of another test may post elsewhere meanwhile). */
+    static String firstRadarPostBlocks() {
+        return SlackCalls.of("chat.postMessage").stream().filter(c -> CHANNEL.equals(c.get("channel"))).findFirst()
+                .orElseThrow(() -> new AssertionError("nothing posted to " + CHANNEL)).get("blocks");
+    }
+
     List<SlackHistoryFake.Posted> radarPosts() {
         return SlackHistoryFake.posted().stream().filter(p -> CHANNEL.equals(p.channel())).toList();
     }
@@ -173,7 +181,7 @@ class RadarTest {
         PostRadarAlerts.Outcome first = alerts.run();
         assertEquals(List.of(key), first.posted(), "only what crosses the horizon with no project");
         assertEquals(1, radarPosts().size());
-        String posted = SlackCalls.texts(SlackCalls.of("chat.postMessage").get(0).get("blocks"));
+        String posted = SlackCalls.texts(firstRadarPostBlocks());
         assertTrue(posted.contains("Pyradar 3.11") && !posted.contains("Noderadar") && !posted.contains("Djradar"),
                 posted);
         assertTrue(posted.contains("within 12 months"), posted);
@@ -188,7 +196,8 @@ class RadarTest {
         assertFalse(deliveryKey.isBlank(), "the post carries its delivery key");
         interrupted(key, deliveryKey, now, now);
         assertEquals(List.of(), alerts.run().posted(), "within the lease the dead replica's claim stands");
-        clock.use(Clock.fixed(now.plus(Duration.ofMinutes(11)), ZoneOffset.UTC)); // past the sending lease
+        // past the sending lease (the attempt is older, not the clock later: Slack's pace is per channel and real)
+        interrupted(key, deliveryKey, now, now.minus(Duration.ofMinutes(11)));
         PostRadarAlerts.Outcome recovered = alerts.run();
         assertEquals(List.of(), recovered.posted());
         assertEquals(List.of(key), recovered.alreadyDone(), "found in the channel's history");
@@ -196,15 +205,49 @@ class RadarTest {
         assertEquals(1, radarPosts().size());
 
         // a replica died before its post reached Slack: the next run posts it, once
-        interrupted(key, "never-posted-" + UUID.randomUUID(), now, now);
+        interrupted(key, "never-posted-" + UUID.randomUUID(), now, now.minus(Duration.ofMinutes(11)));
         assertEquals(List.of(key), alerts.run().posted());
         assertEquals(List.of(), alerts.run().posted());
         assertEquals(2, radarPosts().size());
     }
 
+    @Test
+    void aPostSlackRefusedIsRetriedWithoutWaitingForTheNextQuarter() {
+        assertTrue(alerts.retryUnfinished().isEmpty(), "nothing unfinished: nothing read, nothing posted");
+        Fakes.slack.stubFor(post(urlPathEqualTo("/api/chat.postMessage")).willReturn(okJson("""
+                {"ok":false,"error":"not_in_channel"}""")));
+        PostRadarAlerts.Outcome refused = alerts.run();
+        assertEquals(List.of("pyradar@3.11/P12M"), refused.failed());
+        assertEquals(DeliveryState.PENDING, state("pyradar@3.11/P12M"));
+
+        Fakes.slackWebApiDefaults(); // the bot was invited
+        assertEquals(List.of("pyradar@3.11/P12M"), alerts.retryUnfinished().orElseThrow().posted());
+        assertEquals(1, radarPosts().size());
+        assertTrue(alerts.retryUnfinished().isEmpty());
+        assertEquals(List.of(), alerts.run().posted());
+        assertEquals(1, radarPosts().size());
+
+        // left PENDING by a refused post, then no longer due (its project was created): not retried for ever
+        QuarkusTransaction.requiringNew().run(() -> RadarAlertEntity.update(
+                "state = ?1 where alertKey = ?2", DeliveryState.PENDING, "pyradar@3.11/P12M"));
+        QuarkusTransaction.requiringNew().run(() -> {
+            UpgradeProjectEntity p = new UpgradeProjectEntity();
+            p.slug = "pyradar-by-hand-" + UUID.randomUUID().toString().substring(0, 6);
+            p.name = "Pyradar by hand";
+            p.roadmapRepo = "openedx/platform-roadmap";
+            p.dependency = "pyradar";
+            p.currentVersion = "3.11.9";
+            p.state = ProjectState.ACTIVE;
+            p.persist();
+        });
+        assertEquals(List.of(), alerts.retryUnfinished().orElseThrow().posted());
+        assertEquals(DeliveryState.SKIPPED, state("pyradar@3.11/P12M"));
+        assertTrue(alerts.retryUnfinished().isEmpty());
+    }
+
     String buttonValue() throws Exception {
         alerts.run();
-        JsonNode blocks = JSON.readTree(SlackCalls.of("chat.postMessage").get(0).get("blocks"));
+        JsonNode blocks = JSON.readTree(firstRadarPostBlocks());
         for (JsonNode b : blocks) {
             if (ActionIds.RADAR_NEW_PROJECT.id().equals(b.path("accessory").path("action_id").asText())) {
                 return b.path("accessory").path("value").asText();
