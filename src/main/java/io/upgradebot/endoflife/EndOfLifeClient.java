@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.upgradebot.config.UpgradeBotConfig;
 import io.upgradebot.domain.SupportCycle;
+import io.upgradebot.domain.SupportLookup;
 import io.upgradebot.domain.SupportWindow;
 import io.upgradebot.project.SupportWindows;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -82,21 +83,47 @@ public class EndOfLifeClient implements SupportWindows {
 
     /** Every cycle of a product, newest first as endoflife.date lists them; empty when unknown or unavailable. */
     public List<SupportCycle> cycles(String product) {
+        return fetchCached(product).cycles();
+    }
+
+    @Override
+    public SupportLookup lookup(String product, String version) {
+        Fetched fetched = fetchCached(product);
+        Optional<SupportCycle> found = SupportCycle.find(fetched.cycles(), version);
+        SupportWindow window = new SupportWindow(product, found.map(SupportCycle::cycle).orElse(version), found);
+        SupportLookup.Outcome outcome = found.isPresent()
+                ? SupportLookup.Outcome.FOUND
+                : fetched.outcome() == SupportLookup.Outcome.FOUND
+                        ? SupportLookup.Outcome.UNKNOWN_VERSION
+                        : fetched.outcome();
+        return new SupportLookup(outcome, window, fetched.cycles());
+    }
+
+    /** A product's cycles, or why there are none (FOUND: the product is known). */
+    private record Fetched(SupportLookup.Outcome outcome, List<SupportCycle> cycles) {
+        static Fetched failed(SupportLookup.Outcome outcome) {
+            return new Fetched(outcome, List.of());
+        }
+    }
+
+    private Fetched fetchCached(String product) {
         String p = product == null ? "" : product.strip().toLowerCase(Locale.ROOT);
         if (!PRODUCT.matcher(p).matches()) {
             LOG.infof("endoflife.date: '%s' is not a product id, not asking", product);
-            return List.of();
+            return Fetched.failed(SupportLookup.Outcome.UNKNOWN_PRODUCT);
         }
         Cached cached = cache.get(p);
         if (cached != null && cached.at().plus(cacheTtl).isAfter(clock.instant())) {
-            return cached.cycles();
+            return new Fetched(SupportLookup.Outcome.FOUND, cached.cycles());
         }
-        Optional<List<SupportCycle>> fetched = fetch(p);
-        fetched.ifPresent(c -> cache.put(p, new Cached(clock.instant(), c)));
-        return fetched.orElse(List.of());
+        Fetched fetched = fetch(p);
+        if (fetched.outcome() == SupportLookup.Outcome.FOUND) {
+            cache.put(p, new Cached(clock.instant(), fetched.cycles()));
+        }
+        return fetched;
     }
 
-    private Optional<List<SupportCycle>> fetch(String product) {
+    private Fetched fetch(String product) {
         URI uri = baseUrl.resolve("api/" + product + ".json");
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", "application/json")
                 .header("User-Agent", "upgrade-bot").GET().build();
@@ -104,16 +131,16 @@ public class EndOfLifeClient implements SupportWindows {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() == 404) {
                 LOG.infof("endoflife.date does not know product '%s' (404)", product);
-                return Optional.empty();
+                return Fetched.failed(SupportLookup.Outcome.UNKNOWN_PRODUCT);
             }
             if (response.statusCode() != 200) {
                 LOG.warnf("endoflife.date answered %d for %s", response.statusCode(), uri);
-                return Optional.empty();
+                return Fetched.failed(SupportLookup.Outcome.UNAVAILABLE);
             }
             JsonNode root = mapper.readTree(response.body());
             if (root == null || !root.isArray()) {
                 LOG.warnf("endoflife.date answered something other than a list for %s", uri);
-                return Optional.empty();
+                return Fetched.failed(SupportLookup.Outcome.UNAVAILABLE);
             }
             List<SupportCycle> cycles = new ArrayList<>();
             for (JsonNode node : root) {
@@ -123,17 +150,17 @@ public class EndOfLifeClient implements SupportWindows {
                     SupportCycle.fromFields(fields).ifPresent(cycles::add);
                 }
             }
-            return Optional.of(List.copyOf(cycles));
+            return new Fetched(SupportLookup.Outcome.FOUND, List.copyOf(cycles));
         } catch (IOException e) {
             LOG.warnf("endoflife.date unavailable for %s: %s", uri, e.toString());
-            return Optional.empty();
+            return Fetched.failed(SupportLookup.Outcome.UNAVAILABLE);
         } catch (RuntimeException e) {
             // A malformed answer must not reach the person filling the modal as a stack trace.
             LOG.warnf("endoflife.date answer for %s could not be read: %s", uri, e.toString());
-            return Optional.empty();
+            return Fetched.failed(SupportLookup.Outcome.UNAVAILABLE);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return Optional.empty();
+            return Fetched.failed(SupportLookup.Outcome.UNAVAILABLE);
         }
     }
 }

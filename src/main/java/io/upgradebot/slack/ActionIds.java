@@ -44,6 +44,10 @@ public enum ActionIds {
     /** Tick / Untick of one item in the checklist modal; suffix = item id, value = "tick" or "untick". */
     CHECKLIST_TOGGLE(Value.NONE),
 
+    // --- upgrade radar ---
+    /** "Start a project" on the radar post; value = the new-project form's initial values (JSON, RadarView). */
+    RADAR_NEW_PROJECT(Value.NONE),
+
     /** A link button (roadmap issue, instructions): Slack still sends block_actions, which only need an ack. */
     OPEN_LINK(Value.NONE),
 

@@ -26,7 +26,7 @@ class SlackManifestTest {
 
     private static final String ENDPOINT_PATH = "/slack/events";
     private static final List<String> SUBCOMMANDS = List.of("new", "list", "status", "repos", "ask", "tbd", "announce",
-            "schedule", "help");
+            "schedule", "radar", "help");
 
     private final JsonNode manifest = read(Path.of("manifest.json"));
 
