@@ -33,6 +33,20 @@ public interface AnnouncementPoster {
     /** Posts a direct message to a person; answers the message ts. */
     String postDm(String userId, Post post);
 
+    /** Tells the author of a scheduled message, by direct message, that it could not be posted. */
+    void tellNotPosted(NotPosted notPosted);
+
+    /**
+     * A scheduled message that could not be posted.
+     *
+     * @param authorId    the Slack user who scheduled it (or created its project)
+     * @param kindLabel   what it is ("announcement", "reminder" …)
+     * @param projectName its project's name, or null for a message of no project (then {@code projectSlug} too)
+     * @param error       why it failed (Slack's error code or a short reason)
+     */
+    record NotPosted(String authorId, String kindLabel, String projectName, String projectSlug, String error) {
+    }
+
     /** Slack mrkdwn text (any length: the adapter splits it into blocks) and optional buttons under it. */
     record Post(String mrkdwn, List<Button> buttons) {
         public Post {

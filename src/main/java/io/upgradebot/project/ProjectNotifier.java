@@ -1,5 +1,6 @@
 package io.upgradebot.project;
 
+import io.upgradebot.project.creation.ChangeProjectScope;
 import io.upgradebot.project.creation.ProjectPreview;
 import io.upgradebot.project.status.ProjectStatus;
 
@@ -22,8 +23,8 @@ public interface ProjectNotifier {
     /** Posts the preview of a project not created yet, with the button that creates it; answers the ts. */
     String postPreview(String channelId, ProjectPreview preview);
 
-    /** A reply in a thread (details of a change, the end-of-creation summary). {@code mrkdwn} is Slack mrkdwn. */
-    void postInThread(String channelId, String threadTs, String mrkdwn);
+    /** A scope change's details (who, added or removed, each repository's line), as a reply in the thread. */
+    void postScopeChange(String channelId, String threadTs, ChangeProjectScope.ScopeChange change);
 
     /** The end-of-creation summary in the status message's thread: links, counts, every failure and why. */
     void postCreationSummary(String channelId, String threadTs, ProjectStatus status);

@@ -8,9 +8,6 @@ package io.upgradebot.slack;
  * runs (InteractionGuard) parses it and looks the id up, so a stale or forged button is answered as such.
  */
 public enum ActionIds {
-    /** placeholder until features add theirs */
-    NOOP(Value.NONE),
-
     // --- Owner Does choices ---
     /** "Choose for my repositories" on the announcement; value = project id. */
     OWNER_DOES_OPEN(Value.PROJECT),

@@ -2,8 +2,8 @@ package io.upgradebot.slack;
 
 /** Every modal callback id, in one place. The Slack callback_id is {@code "ub." + name().toLowerCase()}. */
 public enum CallbackIds {
-    /** placeholder until features add theirs */
-    NOOP,
+    /** A modal with only a word ({@code LoadingModal.notice}): nothing to submit, only Close. */
+    NOTICE,
 
     // --- Owner Does choices ---
     /** The "Choose for my repositories" modal; Done applies any pick Slack did not deliver as a block action. */

@@ -54,7 +54,6 @@ class SlackDeduplicationTest {
     void reset() {
         Fakes.reset();
         ProbeSubcommand.INVOCATIONS.set(0);
-        ProbeActionHandler.INVOCATIONS.set(0);
         ProbeLaterSubcommand.ANSWERED.set(0);
         ProbeLaterSubcommand.WORKED.set(0);
     }
@@ -218,12 +217,13 @@ class SlackDeduplicationTest {
 
     @Test
     void replayedButtonClickRunsItsHandlerOnce() {
+        double before = linkClicks();
         String body = interaction(
-                blockActionPayload(ActionIds.NOOP.id("repo-7"), "7", "U0ALICE", "C0UPGRADES", trigger()));
+                blockActionPayload(ActionIds.OPEN_LINK.id("docs"), "7", "U0ALICE", "C0UPGRADES", trigger()));
         postForm(body).statusCode(200);
         post(ContentType.URLENC, body, Map.of("X-Slack-Retry-Num", "1")).statusCode(200);
         postForm(body).statusCode(200);
-        assertEquals(1, ProbeActionHandler.INVOCATIONS.get());
+        assertEquals(before + 1, linkClicks(), "the link button's handler ran once");
     }
 
     @Test
@@ -237,6 +237,10 @@ class SlackDeduplicationTest {
         post(ContentType.JSON, body, Map.of("X-Slack-Retry-Num", "1", "X-Slack-Retry-Reason", "http_error"))
                 .statusCode(200);
         assertEquals(1, ProcessedRequestEntity.count("requestKey", "slack:event:" + eventId));
+    }
+
+    private double linkClicks() {
+        return metrics.counter(io.upgradebot.slack.interaction.AcknowledgeLinkButton.CLICKS_METRIC).count();
     }
 
     private double repeatsAfterAck() {

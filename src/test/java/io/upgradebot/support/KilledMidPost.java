@@ -48,4 +48,9 @@ public final class KilledMidPost implements AnnouncementPoster {
     public String postDm(String userId, Post post) {
         throw new Killed();
     }
+
+    @Override
+    public void tellNotPosted(NotPosted notPosted) {
+        throw new Killed();
+    }
 }

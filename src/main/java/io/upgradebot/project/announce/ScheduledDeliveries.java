@@ -366,20 +366,20 @@ public class ScheduledDeliveries {
 
     private void tellAuthor(long messageId, String error) {
         try {
-            String[] who = QuarkusTransaction.requiringNew().call(() -> {
+            AnnouncementPoster.NotPosted notPosted = QuarkusTransaction.requiringNew().call(() -> {
                 ScheduledMessageEntity m = ScheduledMessageEntity.findById(messageId);
                 if (m == null) {
                     return null;
                 }
                 UpgradeProjectEntity p = m.projectId == null ? null : UpgradeProjectEntity.findById(m.projectId);
                 String author = m.createdBy != null ? m.createdBy : p == null ? null : p.createdBy;
-                String what = MessageKind.of(m.kind).label() + (p == null ? "" : " for *" + p.name + "*");
-                String list = p == null ? "" : " (`/upgrade schedule " + p.slug + "` lists it)";
-                return author == null ? null : new String[]{author, what, list};
+                return author == null
+                        ? null
+                        : new AnnouncementPoster.NotPosted(author, MessageKind.of(m.kind).label(),
+                                p == null ? null : p.name, p == null ? null : p.slug, error);
             });
-            if (who != null) {
-                poster.postDm(who[0], AnnouncementPoster.Post.of(":warning: Your scheduled " + who[1]
-                        + " could not be posted: " + error + "." + who[2]));
+            if (notPosted != null) {
+                poster.tellNotPosted(notPosted);
             }
         } catch (RuntimeException e) {
             LOG.warnf("could not tell the author of scheduled message %d about its failure: %s", messageId,

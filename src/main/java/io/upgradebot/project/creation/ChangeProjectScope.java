@@ -71,9 +71,9 @@ public class ChangeProjectScope {
      * @param unreachable when not empty and nothing was changed, the person must confirm adding the others
      */
     public record Result(boolean changed, Refusal refusal, String projectName, ResolveRepositories.Problem problem,
-            List<String> lines, List<String> reachable, List<UnreachableRepo> unreachable) {
+            List<RepoLine> lines, List<String> reachable, List<UnreachableRepo> unreachable) {
 
-        Result(boolean changed, List<String> lines, List<String> reachable, List<UnreachableRepo> unreachable) {
+        Result(boolean changed, List<RepoLine> lines, List<String> reachable, List<UnreachableRepo> unreachable) {
             this(changed, null, null, null, lines, reachable, unreachable);
         }
 
@@ -83,6 +83,21 @@ public class ChangeProjectScope {
 
         public boolean needsConfirmation() {
             return !changed && !unreachable.isEmpty() && !reachable.isEmpty();
+        }
+    }
+
+    /** What happened to one repository in a scope change, in words for people ({@code outcome}: no markup). */
+    public record RepoLine(String repo, String outcome) {
+    }
+
+    /** A scope change told in the project's status thread: who changed it, how, and each repository's line. */
+    public record ScopeChange(String userId, Kind kind, List<RepoLine> lines) {
+        public enum Kind {
+            ADDED, REMOVED
+        }
+
+        public ScopeChange {
+            lines = List.copyOf(lines);
         }
     }
 
@@ -101,7 +116,7 @@ public class ChangeProjectScope {
         }
         int linkedOnGitHub = linkedOnGitHub(slug);
         String who = directory.person(userId).map(SlackDirectory.Person::name).orElse(userId);
-        List<String> lines = new ArrayList<>();
+        List<RepoLine> lines = new ArrayList<>();
         boolean changed = QuarkusTransaction.requiringNew().call(() -> {
             UpgradeProjectEntity p = UpgradeProjectEntity.findBySlug(slug).orElseThrow();
             long inScope = ProjectRepoEntity.count("projectId = ?1 and inScope = true", p.id);
@@ -110,12 +125,12 @@ public class ChangeProjectScope {
             for (String repo : res.reachable()) {
                 Optional<ProjectRepoEntity> existing = ProjectRepoEntity.find(p.id, repo);
                 if (existing.isPresent() && existing.get().inScope) {
-                    lines.add("• " + repo + ": already in the project");
+                    lines.add(new RepoLine(repo, "already in the project"));
                     continue;
                 }
                 if (inScope + fresh.size() >= config.projects().maxRepositories()) {
-                    lines.add("• " + repo + ": not added, the project holds at most "
-                            + config.projects().maxRepositories() + " repositories");
+                    lines.add(new RepoLine(repo, "not added, the project holds at most "
+                            + config.projects().maxRepositories() + " repositories"));
                     continue;
                 }
                 if (existing.isPresent()) {
@@ -124,7 +139,7 @@ public class ChangeProjectScope {
                     back.inScope = true;
                     any = true;
                     if (back.issueNumber == null) {
-                        lines.add("• " + repo + ": back in scope");
+                        lines.add(new RepoLine(repo, "back in scope"));
                         continue;
                     }
                     int n = writesSoFar(p.slug, ProjectWriteKeys.READD_REOPEN, repo) + 1;
@@ -132,7 +147,7 @@ public class ChangeProjectScope {
                             + (p.roadmapIssueUrl == null ? "" : " (" + p.roadmapIssueUrl + ")") + ": " + who
                             + " added it back to the project's scope in Slack. Reopening this issue.";
                     planner.readd(p, back, why, n, lastRemovalClose(p.slug, repo)).forEach(queue::enqueue);
-                    lines.add("• " + repo + ": back in scope; its issue gets a comment and is reopened");
+                    lines.add(new RepoLine(repo, "back in scope; its issue gets a comment and is reopened"));
                     continue;
                 }
                 ProjectRepoEntity e = new ProjectRepoEntity();
@@ -142,7 +157,7 @@ public class ChangeProjectScope {
                 e.inScope = true;
                 e.persist();
                 fresh.add(e);
-                lines.add("• " + repo + ": added, its issue is being created");
+                lines.add(new RepoLine(repo, "added, its issue is being created"));
             }
             if (!fresh.isEmpty()) {
                 int used = Math.max(linkedOnGitHub, plannedLinks(p.slug));
@@ -153,8 +168,8 @@ public class ChangeProjectScope {
             }
             return any;
         });
-        res.unreachable().forEach(u -> lines.add("• " + u.repo() + ": left out, " + u.why()));
-        finish(slug, changed, userId, "added repositories", lines);
+        res.unreachable().forEach(u -> lines.add(new RepoLine(u.repo(), "left out, " + u.why())));
+        finish(slug, changed, userId, ScopeChange.Kind.ADDED, lines);
         return new Result(changed, lines, res.reachable(), res.unreachable());
     }
 
@@ -165,14 +180,14 @@ public class ChangeProjectScope {
             return refused.get();
         }
         String who = directory.person(userId).map(SlackDirectory.Person::name).orElse(userId);
-        List<String> lines = new ArrayList<>();
+        List<RepoLine> lines = new ArrayList<>();
         boolean changed = QuarkusTransaction.requiringNew().call(() -> {
             UpgradeProjectEntity p = UpgradeProjectEntity.findBySlug(slug).orElseThrow();
             boolean any = false;
             for (String repo : repos) {
                 Optional<ProjectRepoEntity> found = ProjectRepoEntity.find(p.id, repo);
                 if (found.isEmpty() || !found.get().inScope) {
-                    lines.add("• " + repo + ": not in the project");
+                    lines.add(new RepoLine(repo, "not in the project"));
                     continue;
                 }
                 ProjectRepoEntity r = found.get();
@@ -182,7 +197,7 @@ public class ChangeProjectScope {
                         .findByKey(ProjectWriteKeys.repoIssue(p.slug, r.repo));
                 if (r.issueNumber == null
                         && (creation.isEmpty() || creation.get().state == GitHubWriteEntity.State.FAILED)) {
-                    lines.add("• " + r.repo + ": removed (it had no issue)");
+                    lines.add(new RepoLine(r.repo, "removed (it had no issue)"));
                     continue;
                 }
                 int n = writesSoFar(p.slug, ProjectWriteKeys.REMOVAL_CLOSE, r.repo) + 1;
@@ -193,14 +208,14 @@ public class ChangeProjectScope {
                         + " Closing this issue as not planned.";
                 List<PlannedWrite> writes = planner.removal(p, r, why, n);
                 writes.forEach(queue::enqueue);
-                lines.add("• " + r.repo + ": removed; its issue gets a comment and is closed as not planned");
+                lines.add(new RepoLine(r.repo, "removed; its issue gets a comment and is closed as not planned"));
             }
             if (any) {
                 outcomes.rewriteChildren(p);
             }
             return any;
         });
-        finish(slug, changed, userId, "removed repositories", lines);
+        finish(slug, changed, userId, ScopeChange.Kind.REMOVED, lines);
         return new Result(changed, lines, List.of(), List.of());
     }
 
@@ -221,7 +236,7 @@ public class ChangeProjectScope {
                 .map(w -> key).orElse(null);
     }
 
-    private void finish(String slug, boolean changed, String userId, String what, List<String> lines) {
+    private void finish(String slug, boolean changed, String userId, ScopeChange.Kind kind, List<RepoLine> lines) {
         if (!changed) {
             return;
         }
@@ -230,7 +245,7 @@ public class ChangeProjectScope {
                 .call(() -> UpgradeProjectEntity.findBySlug(slug).map(p -> p.id).orElse(null));
         if (id != null) {
             statusMessages.refresh(id);
-            statusMessages.postInThread(id, "<@" + userId + "> " + what + ":\n" + String.join("\n", lines));
+            statusMessages.postScopeChange(id, new ScopeChange(userId, kind, lines));
         }
     }
 

@@ -317,9 +317,9 @@ public class CreateUpgradeProject {
             }
             if (date != null) {
                 p.completionDate = date;
-                p.completionReason = reason != null
-                        ? reason
-                        : "Date chosen by <@" + userId + "> when creating the project.";
+                // no reason: the date is the creator's own choice; createdBy (set below) says who, and each medium
+                // says so in its own words (a Slack mention means nothing on GitHub)
+                p.completionReason = reason;
             }
             if (p.completionDate == null) {
                 return new Refused("A completion date is needed before the project can be created.");
@@ -333,6 +333,7 @@ public class CreateUpgradeProject {
                 return new AlreadyStarted(p.id, p.slug, p.channelId);
             }
             p.state = ProjectState.CREATING;
+            p.createdBy = userId; // the bulk update above left this instance as it was; the planner reads it
             List<ProjectRepoEntity> repos = ProjectRepoEntity.inScopeOf(projectId);
             List<PlannedWrite> writes = planner.initial(p, repos);
             writes.forEach(queue::enqueue);

@@ -264,7 +264,7 @@ public class PlanProjectWrites {
         if (p.releaseName != null) {
             ticked.add(RunbookChecklist.SET_MILESTONE);
         }
-        if (p.completionDate != null && p.completionReason != null) {
+        if (p.completionDate != null && (p.completionReason != null || p.createdBy != null)) {
             ticked.add(RunbookChecklist.EXPLICIT_COMPLETION_DATE);
         }
         if (board) {
@@ -291,8 +291,16 @@ public class PlanProjectWrites {
     RoadmapSummary summary(UpgradeProjectEntity p) {
         return new RoadmapSummary(p.name, p.slug, p.dependency == null ? p.name : p.dependency,
                 p.currentVersion == null ? "?" : p.currentVersion, p.targetVersion == null ? "?" : p.targetVersion,
-                p.completionDate, p.completionReason, p.releaseName, p.orchestrationTeam, p.docsUrl, List.of(),
+                p.completionDate, completionReason(p), p.releaseName, p.orchestrationTeam, p.docsUrl, List.of(),
                 boardViews.of(p.name).orElse(null));
+    }
+
+    /** The stored reason, else (a date the creator chose without one) who chose it, in GitHub's words. */
+    private static String completionReason(UpgradeProjectEntity p) {
+        if (p.completionReason != null || p.completionDate == null || p.createdBy == null) {
+            return p.completionReason;
+        }
+        return "Date chosen in Slack by the project's creator when creating the project.";
     }
 
     /**

@@ -15,6 +15,7 @@ import io.upgradebot.github.WriteQueueState;
 import io.upgradebot.project.ProjectNotifier;
 import io.upgradebot.project.ProjectWriteKeys;
 import io.upgradebot.project.checklist.BoardViewLinks;
+import io.upgradebot.project.creation.ChangeProjectScope;
 import io.upgradebot.project.creation.FinishProjectCreation;
 import io.upgradebot.project.creation.SuggestCompletionDate;
 import io.upgradebot.project.home.HomeTabs;
@@ -49,7 +50,7 @@ import org.jboss.logging.Logger;
  *       apart (chat.update is rate limited, and a 500-repository fan-out must not make 3 500 edits), and the last
  *       one always shows the latest state.</li>
  *   <li>{@link #refreshNow(long)} when the message must exist before you go on (it posts it if missing).</li>
- *   <li>{@link #postInThread(long, String)} for details of a change: in the status message's thread, not as new
+ *   <li>{@link #postScopeChange} for details of a scope change: in the status message's thread, not as new
  *       channel posts.</li>
  * </ul>
  * While a project is CREATING the message refreshes itself every interval even without events (so "resuming at
@@ -200,7 +201,7 @@ public class StatusMessages {
     }
 
     /** A reply in the project's status thread (or in its channel while it has no status message yet). */
-    public void postInThread(long projectId, String mrkdwn) {
+    public void postScopeChange(long projectId, ChangeProjectScope.ScopeChange change) {
         String[] where = QuarkusTransaction.requiringNew().call(() -> {
             UpgradeProjectEntity p = UpgradeProjectEntity.findById(projectId);
             return p == null
@@ -209,7 +210,7 @@ public class StatusMessages {
                             p.statusChannelId != null ? p.statusChannelId : p.channelId, p.statusMessageTs};
         });
         if (where != null && where[0] != null) {
-            notifier.postInThread(where[0], where[1], mrkdwn);
+            notifier.postScopeChange(where[0], where[1], change);
         }
     }
 

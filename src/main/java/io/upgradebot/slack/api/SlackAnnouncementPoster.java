@@ -2,6 +2,7 @@ package io.upgradebot.slack.api;
 
 import io.upgradebot.project.AnnouncementPoster;
 import io.upgradebot.slack.view.PostBlocks;
+import io.upgradebot.slack.view.ScheduleFailureText;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.Optional;
@@ -70,5 +71,10 @@ public class SlackAnnouncementPoster implements AnnouncementPoster {
             throw new PostFailed(null, false, "Slack could not be reached: " + e.getMessage(), e);
         }
         return post(channel, null, post);
+    }
+
+    @Override
+    public void tellNotPosted(NotPosted notPosted) {
+        postDm(notPosted.authorId(), Post.of(ScheduleFailureText.mrkdwn(notPosted)));
     }
 }

@@ -5,12 +5,14 @@ import static com.slack.api.model.block.composition.BlockCompositions.markdownTe
 
 import com.slack.api.model.block.LayoutBlock;
 import io.upgradebot.project.ProjectNotifier;
+import io.upgradebot.project.creation.ChangeProjectScope;
 import io.upgradebot.project.creation.ProjectPreview;
 import io.upgradebot.project.status.ProjectStatus;
 import io.upgradebot.project.statuspage.StatusPageLinks;
 import io.upgradebot.slack.view.Mrkdwn;
 import io.upgradebot.slack.view.PreviewView;
 import io.upgradebot.slack.view.ProjectStatusView;
+import io.upgradebot.slack.view.ScopeChangeView;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -84,7 +86,8 @@ public class SlackProjectNotifier implements ProjectNotifier {
     }
 
     @Override
-    public void postInThread(String channelId, String threadTs, String mrkdwn) {
+    public void postScopeChange(String channelId, String threadTs, ChangeProjectScope.ScopeChange change) {
+        String mrkdwn = ScopeChangeView.threadText(change);
         try {
             slack.postMessage(channelId, threadTs, Mrkdwn.truncate(mrkdwn, 3000), textBlocks(mrkdwn));
         } catch (SlackGateway.SlackException e) {

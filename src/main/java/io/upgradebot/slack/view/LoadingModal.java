@@ -33,7 +33,7 @@ public final class LoadingModal {
     /** A modal with only a word (a form that no longer fits what it was for); nothing to submit. */
     public static View notice(String mrkdwn) {
         return view(v -> v.type("modal")
-                .callbackId(CallbackIds.NOOP.id())
+                .callbackId(CallbackIds.NOTICE.id())
                 .title(viewTitle(vt -> vt.type("plain_text").text("Upgrade bot")))
                 .close(viewClose(vc -> vc.type("plain_text").text("Close")))
                 .blocks(asBlocks(section(s -> s.text(markdownText(mrkdwn))))));

@@ -85,7 +85,7 @@ public final class OwnerDoesMessages {
         buttons.add(ButtonElement.builder().actionId(ActionIds.OWNER_DOES_OPEN.id()).style("primary")
                 .text(plainText("Choose for my repositories")).value(String.valueOf(a.projectId())).build());
         if (a.docsUrl() != null && a.docsUrl().startsWith("http")) {
-            buttons.add(ButtonElement.builder().actionId(ActionIds.NOOP.id("docs"))
+            buttons.add(ButtonElement.builder().actionId(ActionIds.OPEN_LINK.id("docs"))
                     .text(plainText("Upgrade instructions")).url(a.docsUrl()).build());
         }
         blocks.add(actions(x -> x.blockId("owner-does").elements(buttons)));

@@ -82,6 +82,8 @@ public final class ProjectStatusView {
         List<String> foot = new ArrayList<>();
         if (s.completionReason() != null) {
             foot.add("Why this date: " + Mrkdwn.truncate(Mrkdwn.escape(s.completionReason()), 1200));
+        } else if (s.completionDate() != null && s.createdBy() != null) {
+            foot.add("Why this date: Date chosen by <@" + s.createdBy() + "> when creating the project.");
         }
         foot.add("`/upgrade status " + s.slug() + "`");
         blocks.add(context(c -> c.elements(List.of(markdownText(Mrkdwn.truncate(String.join(" · ", foot),

@@ -82,8 +82,26 @@ public final class ScopeChangeView {
     public static List<LayoutBlock> result(String slug, ChangeProjectScope.Result r) {
         List<String> lines = r.refusal() != null
                 ? List.of(refusal(slug, r))
-                : r.problem() != null ? List.of(RepositoryProblem.mrkdwn(r.problem())) : r.lines();
+                : r.problem() != null
+                        ? List.of(RepositoryProblem.mrkdwn(r.problem()))
+                        : r.lines().stream().map(ScopeChangeView::line).toList();
         return lines("*" + slug + "*:", lines);
+    }
+
+    /** The status thread's reply: "<@U1> added repositories:" and one line per repository. */
+    public static String threadText(ChangeProjectScope.ScopeChange change) {
+        String what = switch (change.kind()) {
+            case ADDED -> "added repositories";
+            case REMOVED -> "removed repositories";
+        };
+        List<String> all = new ArrayList<>();
+        all.add("<@" + change.userId() + "> " + what + ":");
+        change.lines().stream().map(ScopeChangeView::line).forEach(all::add);
+        return String.join("\n", all);
+    }
+
+    private static String line(ChangeProjectScope.RepoLine l) {
+        return "• " + Mrkdwn.escape(l.repo()) + ": " + Mrkdwn.escape(l.outcome());
     }
 
     private static String refusal(String slug, ChangeProjectScope.Result r) {

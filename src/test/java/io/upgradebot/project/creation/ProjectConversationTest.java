@@ -21,6 +21,7 @@ import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -275,6 +276,38 @@ class ProjectConversationTest {
         UpgradeProjectEntity p = awaitState("inhouse-lib-3", ProjectState.ACTIVE);
         assertEquals(LocalDate.of(2030, 4, 1), p.completionDate);
         assertTrue(github.issues(ROADMAP).get(0).path("body").asText().contains("Before the Willow cut"));
+    }
+
+    @Test
+    void aDateChosenWithoutAReasonSaysWhoChoseItInSlackButNoSlackMentionOnGitHub() {
+        Fakes.github.stubFor(get(urlPathEqualTo("/eol/api/inhouse-tool.json")).willReturn(aResponse().withStatus(404)
+                .withHeader("Content-Type", "application/json").withBody("{\"message\":\"Not found\"}")));
+        NewProjectForm form = new NewProjectForm().name("Inhouse tool 4");
+        form.product = "inhouse-tool";
+        form.current = "3";
+        form.date = null;
+        form.reason = null;
+        form.release = null;
+        form.repos = "openedx/inhouse-tool-a";
+        postForm(interaction(form.payload())).statusCode(200).body("response_action", equalTo("update"));
+        Eventually.await(DONE, "the date question", () -> SlackCalls.of("views.update").stream()
+                .anyMatch(v -> v.get("view").contains("ub.new_project_confirm")));
+        long id = QuarkusTransaction.requiringNew().call(() -> UpgradeProjectEntity.findBySlug("inhouse-tool-4")
+                .orElseThrow().id);
+
+        postForm(interaction(NewProjectForm.confirmPayload(ORCH, id, LocalDate.of(2030, 5, 1), null)))
+                .statusCode(200);
+
+        awaitState("inhouse-tool-4", ProjectState.ACTIVE);
+        String body = github.issues(ROADMAP).stream().map(i -> i.path("body").asText())
+                .filter(b -> b.contains("Inhouse tool 4") || b.contains("inhouse-tool")).findFirst().orElseThrow();
+        assertTrue(body.contains("- **Why this date:** Date chosen in Slack by the project's creator when creating"
+                + " the project."), body);
+        assertFalse(body.contains("<@"), body);
+        Eventually.await(DONE, "the status message says who chose the date", () -> java.util.stream.Stream
+                .concat(SlackCalls.of("chat.postMessage").stream(), SlackCalls.of("chat.update").stream())
+                .anyMatch(m -> SlackCalls.texts(m.get("blocks"))
+                        .contains("Why this date: Date chosen by <@" + ORCH + "> when creating the project.")));
     }
 
     @Test

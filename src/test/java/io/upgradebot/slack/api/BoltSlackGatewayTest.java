@@ -194,8 +194,9 @@ class BoltSlackGatewayTest {
 
     @Test
     void modalIsOpenedThenFilled() {
-        String viewId = slack.openView("13345224609.modal", LoadingModal.of(CallbackIds.NOOP, "Upgrade project"));
-        slack.updateView(viewId, LoadingModal.of(CallbackIds.NOOP, "Filled"));
+        String viewId = slack.openView("13345224609.modal",
+                LoadingModal.of(CallbackIds.ANNOUNCE_COMPOSE, "Upgrade project"));
+        slack.updateView(viewId, LoadingModal.of(CallbackIds.ANNOUNCE_COMPOSE, "Filled"));
 
         assertEquals("V0MODAL", viewId);
         Fakes.slack.verify(postRequestedFor(urlPathEqualTo("/api/views.open"))
