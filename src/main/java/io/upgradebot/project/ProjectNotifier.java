@@ -26,6 +26,10 @@ public interface ProjectNotifier {
     /** A scope change's details (who, added or removed, each repository's line), as a reply in the thread. */
     void postScopeChange(String channelId, String threadTs, ChangeProjectScope.ScopeChange change);
 
+    /** In the status thread: runbook checklist lines of the roadmap issue that could not be ticked or unticked. */
+    void postChecklistLinesNotFound(String channelId, String threadTs,
+            java.util.List<io.upgradebot.project.checklist.ChecklistWriteOutcomes.LineNotFound> lines);
+
     /** The end-of-creation summary in the status message's thread: links, counts, every failure and why. */
     void postCreationSummary(String channelId, String threadTs, ProjectStatus status);
 

@@ -84,8 +84,8 @@ public class ChecklistWriteOutcomes {
         List<String> missing = new ArrayList<>();
         outcome.result().path("missing").forEach(t -> missing.add(t.asText()));
         WritePayload.SetChecklistItems payload = (WritePayload.SetChecklistItems) outcome.typedPayload();
-        List<String> untold = QuarkusTransaction.requiringNew().call(() -> {
-            List<String> lines = new ArrayList<>();
+        List<LineNotFound> untold = QuarkusTransaction.requiringNew().call(() -> {
+            List<LineNotFound> lines = new ArrayList<>();
             for (WritePayload.ChecklistItem item : payload.items()) {
                 Optional<ChecklistItemEntity> r = checklist.items().stream()
                         .filter(i -> i.text().equals(item.text())).findFirst()
@@ -97,16 +97,18 @@ public class ChecklistWriteOutcomes {
                     r.get().missingReported = false;
                 } else if (!r.get().missingReported) {
                     r.get().missingReported = true;
-                    lines.add("• " + (item.ticked() ? "tick" : "untick") + " \"" + plain(item.text()) + "\"");
+                    lines.add(new LineNotFound(item.ticked(), plain(item.text())));
                 }
             }
             return lines;
         });
         if (!untold.isEmpty()) {
-            statusMessages.postInThread(outcome.projectId(), "Could not change the runbook checklist of the roadmap"
-                    + " issue: these lines are no longer in it as written (reworded or removed), so they were left"
-                    + " alone. Change them by hand on GitHub if they still apply.\n" + String.join("\n", untold));
+            statusMessages.postChecklistLinesNotFound(outcome.projectId(), untold);
         }
+    }
+
+    /** A checklist line the write could not find in the roadmap issue: the change wanted, and the line's words. */
+    public record LineNotFound(boolean tick, String text) {
     }
 
     /** A checklist line without its Markdown links ("[Announce](url) the …" → "Announce the …"). */

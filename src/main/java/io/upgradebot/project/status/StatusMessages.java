@@ -214,6 +214,21 @@ public class StatusMessages {
         }
     }
 
+    /** Checklist lines a write could not find, told in the status thread (once per line: the caller keeps track). */
+    public void postChecklistLinesNotFound(long projectId,
+            List<io.upgradebot.project.checklist.ChecklistWriteOutcomes.LineNotFound> lines) {
+        String[] where = QuarkusTransaction.requiringNew().call(() -> {
+            UpgradeProjectEntity p = UpgradeProjectEntity.findById(projectId);
+            return p == null
+                    ? null
+                    : new String[]{
+                            p.statusChannelId != null ? p.statusChannelId : p.channelId, p.statusMessageTs};
+        });
+        if (where != null && where[0] != null) {
+            notifier.postChecklistLinesNotFound(where[0], where[1], lines);
+        }
+    }
+
     /** The project as its status message shows it. */
     public Optional<ProjectStatus> snapshot(long projectId) {
         return QuarkusTransaction.joiningExisting().call(() -> snapshotInTx(projectId));

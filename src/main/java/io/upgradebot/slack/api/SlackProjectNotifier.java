@@ -86,6 +86,17 @@ public class SlackProjectNotifier implements ProjectNotifier {
     }
 
     @Override
+    public void postChecklistLinesNotFound(String channelId, String threadTs,
+            java.util.List<io.upgradebot.project.checklist.ChecklistWriteOutcomes.LineNotFound> lines) {
+        String mrkdwn = io.upgradebot.slack.view.ChecklistThreadText.linesNotFound(lines);
+        try {
+            slack.postMessage(channelId, threadTs, Mrkdwn.truncate(mrkdwn, 3000), textBlocks(mrkdwn));
+        } catch (SlackGateway.SlackException e) {
+            throw new NotifyException(e.error(), "thread reply not posted: " + e.error(), e);
+        }
+    }
+
+    @Override
     public void postScopeChange(String channelId, String threadTs, ChangeProjectScope.ScopeChange change) {
         String mrkdwn = ScopeChangeView.threadText(change);
         try {

@@ -165,7 +165,7 @@ public final class HomeTabView {
     /** "Status" pressed on the tab: the /upgrade status view in a modal. */
     public static View statusModal(ProjectStatus status) {
         List<LayoutBlock> blocks = ProjectStatusView.blocks(status);
-        return view(v -> v.type("modal").callbackId(CallbackIds.NOOP.id())
+        return view(v -> v.type("modal").callbackId(CallbackIds.NOTICE.id())
                 .title(viewTitle(t -> t.type("plain_text").text("Project status")))
                 .close(viewClose(c -> c.type("plain_text").text("Close")))
                 .blocks(blocks));
@@ -181,6 +181,6 @@ public final class HomeTabView {
 
     /** The loading modal "Status" opens at once (trigger_id lives 3 s). */
     public static View statusLoading() {
-        return LoadingModal.of(CallbackIds.NOOP, "Project status");
+        return LoadingModal.of(CallbackIds.NOTICE, "Project status");
     }
 }
