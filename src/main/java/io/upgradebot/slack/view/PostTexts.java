@@ -15,6 +15,18 @@ public final class PostTexts {
         if (content instanceof PostContent.StaleNudge n) {
             return NudgeTexts.mrkdwn(n);
         }
+        if (content instanceof PostContent.TbdReminder r) {
+            return MomentTexts.tbdReminder(r);
+        }
+        if (content instanceof PostContent.DeadlineReminder r) {
+            return MomentTexts.deadlineReminder(r);
+        }
+        if (content instanceof PostContent.WeeklyDigest d) {
+            return MomentTexts.digest(d);
+        }
+        if (content instanceof PostContent.AtRisk r) {
+            return MomentTexts.atRisk(r);
+        }
         throw new IllegalArgumentException("no words for " + content.getClass().getSimpleName());
     }
 }
