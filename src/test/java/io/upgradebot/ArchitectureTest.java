@@ -2,10 +2,19 @@ package io.upgradebot;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -72,5 +81,29 @@ class ArchitectureTest {
                 "io.upgradebot.schedule..")
                 .should().dependOnClassesThat().resideInAPackage("io.upgradebot.github..")
                 .check(main);
+    }
+
+    /**
+     * Slack mentions are words of the Slack adapter: use cases hand over contacts and user ids as data, and
+     * slack/view writes {@code <@U…>} and {@code <!subteam^…>}. Read from the sources, since string constants leave
+     * no dependency in the class files.
+     */
+    @Test
+    void noSlackMentionIsWrittenInProject() throws IOException {
+        Pattern literal = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"");
+        List<String> found = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(Path.of("src/main/java/io/upgradebot/project"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                Matcher m = literal.matcher(Files.readString(file));
+                while (m.find()) {
+                    String text = m.group();
+                    if (text.contains("<@") || text.contains("<!subteam") || text.contains("<!here")
+                            || text.contains("<!channel")) {
+                        found.add(file.getFileName() + ": " + text);
+                    }
+                }
+            }
+        }
+        assertTrue(found.isEmpty(), "Slack mentions written in project/ (word them in slack/view/): " + found);
     }
 }

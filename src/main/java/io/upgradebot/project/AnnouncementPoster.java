@@ -47,10 +47,19 @@ public interface AnnouncementPoster {
     record NotPosted(String authorId, String kindLabel, String projectName, String projectSlug, String error) {
     }
 
-    /** Slack mrkdwn text (any length: the adapter splits it into blocks) and optional buttons under it. */
-    record Post(String mrkdwn, List<Button> buttons) {
+    /**
+     * What to post (text a person wrote, or one of the bot's messages as data that the adapter words; any length: the
+     * adapter splits it into blocks) and optional buttons under it.
+     */
+    record Post(PostContent content, List<Button> buttons) {
         public Post {
+            content = content == null ? new PostContent.Text("") : content;
             buttons = buttons == null ? List.of() : List.copyOf(buttons);
+        }
+
+        /** Text posted as it is (written by a person, or worded in slack/ already). */
+        public Post(String mrkdwn, List<Button> buttons) {
+            this(new PostContent.Text(mrkdwn), buttons);
         }
 
         public static Post of(String mrkdwn) {

@@ -1,11 +1,11 @@
 package io.upgradebot.project;
 
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * How to reach a team in Slack: its user group and/or members (port owned by project/, implemented over the Owner
- * Does feature's team mapping by {@link OwnerTeamContacts}). Unknown teams answer a contact with neither, named in bold instead of mentioned.
+ * Does feature's team mapping by {@link OwnerTeamContacts}). Unknown teams answer a contact with neither. Data only:
+ * how a contact reads in Slack (a user-group or member mention, else the team's name) is the Slack adapter's business.
  */
 public interface TeamContacts {
 
@@ -16,17 +16,6 @@ public interface TeamContacts {
 
         public boolean reachable() {
             return userGroupId != null || !userIds.isEmpty();
-        }
-
-        /** {@code <!subteam^S1>}, else the members' mentions, else the team's name in bold. */
-        public String mention() {
-            if (userGroupId != null) {
-                return "<!subteam^" + userGroupId + ">";
-            }
-            if (!userIds.isEmpty()) {
-                return userIds.stream().map(u -> "<@" + u + ">").collect(Collectors.joining(" "));
-            }
-            return "*" + (team == null ? "unknown team" : team) + "*";
         }
     }
 

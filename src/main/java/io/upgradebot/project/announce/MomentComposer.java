@@ -7,8 +7,9 @@ import io.upgradebot.domain.ProjectState;
 import io.upgradebot.domain.RepoIssueState;
 import io.upgradebot.domain.StaleRule;
 import io.upgradebot.project.AnnouncementPoster;
+import io.upgradebot.project.PostContent;
+import io.upgradebot.project.PostContent.RepoLink;
 import io.upgradebot.project.ProjectTeams;
-import io.upgradebot.project.TeamContacts;
 import io.upgradebot.project.nudge.RepoActivity;
 import io.upgradebot.project.ownerdoes.OwnerDoesLevelAsk;
 import io.upgradebot.project.ownerdoes.OwnerDoesLevelNames;
@@ -22,25 +23,23 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
- * Writes what a scheduled message says at the moment it fires: a person's announcement as typed; the runbook's
+ * Decides what a scheduled message says at the moment it fires: a person's announcement as typed; the runbook's
  * moments from the project's state then (who is still TBD, how many days are left, what changed this week, what is
- * at risk), so a reminder never repeats figures from the day it was scheduled.
+ * at risk), so a reminder never repeats figures from the day it was scheduled. The moments are data
+ * ({@link PostContent}); the Slack adapter words them when it posts.
  */
 @ApplicationScoped
 public class MomentComposer {
-
-    static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
 
     /** The message cannot be composed however often it is tried (no channel to post to). */
     public static class CannotCompose extends RuntimeException {
@@ -119,8 +118,9 @@ public class MomentComposer {
         return new Composition.Send(where[0], where[1], post);
     }
 
+    /** The author's own words above a moment, or null. */
     private static String note(ScheduledMessageEntity m) {
-        return m.text == null || m.text.isBlank() ? "" : m.text.strip() + "\n\n";
+        return m.text == null || m.text.isBlank() ? null : m.text.strip();
     }
 
     // --- TBD reminder ------------------------------------------------------------------------------------------
@@ -132,22 +132,12 @@ public class MomentComposer {
         }
         Map<String, List<ProjectRepoEntity>> byTeam = new TreeMap<>();
         tbd.forEach(r -> byTeam.computeIfAbsent(r.ownerTeam == null ? "" : r.ownerTeam, k -> new ArrayList<>()).add(r));
-        StringBuilder text = new StringBuilder(note(m));
-        text.append(":hourglass_flowing_sand: *").append(p.name).append("*: ").append(tbd.size()).append(" of ")
-                .append(repos.size()).append(repos.size() == 1 ? " repository has" : " repositories have")
-                .append(" no Owner Does level yet. Owners, please choose who does what");
-        if (p.completionDate != null) {
-            text.append(" (completion date ").append(DATE.format(p.completionDate)).append(")");
-        }
-        text.append(".\n");
-        byTeam.forEach((team, list) -> {
-            TeamContacts.Contact who = team.isEmpty() ? null : teams.owner(team, list.get(0).repo);
-            text.append("• ").append(who == null
-                    ? "Owner unknown"
-                    : who.mention() + (who.reachable() ? " (" + team + ")" : ""))
-                    .append(": ").append(links(list)).append('\n');
-        });
-        return send(m, p, new AnnouncementPoster.Post(text.toString().strip(), buttons(p, true)));
+        List<PostContent.TeamRepos> byTeamContent = new ArrayList<>();
+        byTeam.forEach((team, list) -> byTeamContent.add(team.isEmpty()
+                ? new PostContent.TeamRepos(null, null, links(list))
+                : new PostContent.TeamRepos(team, teams.owner(team, list.get(0).repo), links(list))));
+        return send(m, p, new AnnouncementPoster.Post(new PostContent.TbdReminder(note(m), p.name, tbd.size(),
+                repos.size(), p.completionDate, byTeamContent), buttons(p, true)));
     }
 
     // --- completion-date reminder ------------------------------------------------------------------------------
@@ -168,15 +158,9 @@ public class MomentComposer {
         }
         long tbd = repos.stream().filter(r -> levels.isTbd(r.ownerDoes)).count();
         long done = repos.size() - open;
-        StringBuilder text = new StringBuilder(note(m));
-        text.append(":calendar: *").append(p.name).append("* is due ").append(DATE.format(p.completionDate))
-                .append(": ").append(daysLeft(p.completionDate, zone(m), now)).append(".\n")
-                .append("Done: ").append(done).append(" of ").append(repos.size()).append(" repositories")
-                .append(percent(done, repos.size())).append(" · open: ").append(open);
-        if (tbd > 0) {
-            text.append(" · still TBD: ").append(tbd);
-        }
-        return send(m, p, new AnnouncementPoster.Post(text.toString(), buttons(p, tbd > 0)));
+        return send(m, p, new AnnouncementPoster.Post(new PostContent.DeadlineReminder(note(m), p.name,
+                p.completionDate, daysLeft(p.completionDate, zone(m), now), done, repos.size(), open, tbd),
+                buttons(p, tbd > 0)));
     }
 
     /** Several reminders that came due while the bot was down: only the latest is worth posting. */
@@ -197,24 +181,7 @@ public class MomentComposer {
         long open = repos.stream().filter(r -> isOpen(r, seen)).count();
         long staleCount = seen.byRepoId().values().stream().filter(s -> stale.isStale(s.open(), s.lastActivity(), now))
                 .count();
-        StringBuilder text = new StringBuilder(note(m));
-        text.append(":bar_chart: *Weekly digest: ").append(p.name).append("*\n")
-                .append("*Progress:* ").append(total - open).append(" of ").append(total).append(" done")
-                .append(percent(total - open, total)).append(" · ").append(open).append(" open");
-        if (staleCount > 0) {
-            text.append(" · ").append(staleCount).append(" stale (no activity for ").append(stale.staleAfterDays())
-                    .append("+ days)");
-        }
-        if (p.completionDate != null) {
-            text.append(" · due ").append(DATE.format(p.completionDate)).append(" (")
-                    .append(daysLeft(p.completionDate, zone(m), now)).append(")");
-        }
         long outside = openDependencyIssues(p.id);
-        if (outside > 0) {
-            text.append("\n*External dependencies:* ").append(outside).append(outside == 1 ? " issue" : " issues")
-                    .append(" still open (`/upgrade deps ").append(p.slug).append("`)");
-        }
-        text.append("\n*By level* (done / all):\n");
         Map<String, long[]> byLevel = new LinkedHashMap<>();
         levels.orderedKeys().forEach(k -> byLevel.put(k, new long[2]));
         for (ProjectRepoEntity r : repos) {
@@ -224,36 +191,22 @@ public class MomentComposer {
                 c[0]++;
             }
         }
+        List<PostContent.LevelCount> levelCounts = new ArrayList<>();
         byLevel.forEach((k, c) -> {
             if (c[1] > 0) {
-                text.append("• ").append(levels.label(k)).append(": ").append(c[0]).append(" / ").append(c[1])
-                        .append('\n');
+                levelCounts.add(new PostContent.LevelCount(levels.label(k), c[0], c[1]));
             }
         });
-        text.append("*This week:*\n");
-        int before = text.length();
-        List<String> closed = seen.byRepoId().values().stream()
+        List<RepoLink> closed = seen.byRepoId().values().stream()
                 .filter(s -> !s.open() && s.closedAt() != null && s.closedAt().isAfter(weekAgo))
-                .map(s -> link(s.repo(), s.url())).sorted().toList();
-        if (!closed.isEmpty()) {
-            text.append("• Done: ").append(String.join(", ", closed)).append('\n');
-        }
-        List<String> chosen = choicesSince(repos, weekAgo);
-        if (!chosen.isEmpty()) {
-            text.append("• Levels chosen: ").append(String.join("; ", chosen)).append('\n');
-        }
-        List<String> added = repos.stream().filter(r -> r.createdAt != null && r.createdAt.isAfter(weekAgo))
-                .map(r -> link(r.repo, r.issueUrl)).toList();
-        if (!added.isEmpty()) {
-            text.append("• Added to scope: ").append(String.join(", ", added)).append('\n');
-        }
-        if (text.length() == before) {
-            text.append("• Nothing changed.\n");
-        }
-        if (!seen.fromGitHub()) {
-            text.append("_GitHub could not be read just now; figures are from the last time it could._");
-        }
-        return send(m, p, new AnnouncementPoster.Post(text.toString().strip(), buttons(p, false)));
+                .map(s -> new RepoLink(s.repo(), s.url())).sorted(Comparator.comparing(RepoLink::repo)).toList();
+        List<RepoLink> added = repos.stream().filter(r -> r.createdAt != null && r.createdAt.isAfter(weekAgo))
+                .map(r -> new RepoLink(r.repo, r.issueUrl)).toList();
+        PostContent.WeeklyDigest digest = new PostContent.WeeklyDigest(note(m), p.name, p.slug, total - open, total,
+                open, staleCount, stale.staleAfterDays(), p.completionDate,
+                p.completionDate == null ? null : daysLeft(p.completionDate, zone(m), now), outside, levelCounts,
+                closed, choicesSince(repos, weekAgo), added, seen.fromGitHub());
+        return send(m, p, new AnnouncementPoster.Post(digest, buttons(p, false)));
     }
 
     private static long openDependencyIssues(long projectId) {
@@ -262,17 +215,14 @@ public class MomentComposer {
                 io.upgradebot.store.OutsideIssueEntity.DEPENDENCY, RepoIssueState.CLOSED));
     }
 
-    private List<String> choicesSince(List<ProjectRepoEntity> repos, Instant since) {
+    private List<PostContent.LevelChoice> choicesSince(List<ProjectRepoEntity> repos, Instant since) {
         if (repos.isEmpty()) {
             return List.of();
         }
         Map<Long, String> names = repos.stream().collect(Collectors.toMap(r -> r.id, r -> r.repo));
         return QuarkusTransaction.requiringNew().call(() -> OwnerDoesChoiceEntity.<OwnerDoesChoiceEntity>list(
                 "projectRepoId in ?1 and chosenAt > ?2 order by chosenAt, id", names.keySet(), since).stream()
-                .map(c -> names.get(c.projectRepoId) + " → " + levels.label(c.toLevel)
-                        + (c.chosenBy != null && c.chosenBy.matches("[UW][A-Z0-9]+")
-                                ? " (<@" + c.chosenBy + ">)"
-                                : c.chosenBy == null ? "" : " (" + c.chosenBy + ")"))
+                .map(c -> new PostContent.LevelChoice(names.get(c.projectRepoId), levels.label(c.toLevel), c.chosenBy))
                 .toList());
     }
 
@@ -285,35 +235,31 @@ public class MomentComposer {
         }
         RepoActivity.Result seen = activity.refresh(repos);
         StaleRule stale = staleRule(p);
-        List<String> lines = new ArrayList<>();
+        List<PostContent.RiskRepo> atRisk = new ArrayList<>();
         for (ProjectRepoEntity r : repos) {
             if (!isOpen(r, seen)) {
                 continue;
             }
             RepoActivity.Snapshot s = seen.byRepoId().get(r.id);
-            String why;
-            if (levels.isTbd(r.ownerDoes)) {
-                why = "still TBD";
+            boolean tbd = levels.isTbd(r.ownerDoes);
+            PostContent.Risk risk;
+            long idle = 0;
+            if (tbd) {
+                risk = PostContent.Risk.TBD;
             } else if (s != null && stale.isStale(true, s.lastActivity(), now)) {
-                why = "no activity for " + StaleRule.idleDays(s.lastActivity(), now) + " days";
+                risk = PostContent.Risk.IDLE;
+                idle = StaleRule.idleDays(s.lastActivity(), now);
             } else {
-                why = "open";
+                risk = PostContent.Risk.OPEN;
             }
-            lines.add("• " + link(r.repo, s != null ? s.url() : r.issueUrl) + ": " + why
-                    + " (owner: " + (r.ownerTeam == null ? "unknown" : r.ownerTeam)
-                    + (levels.isTbd(r.ownerDoes) ? "" : ", " + levels.label(r.ownerDoes)) + ")");
+            atRisk.add(new PostContent.RiskRepo(new RepoLink(r.repo, s != null ? s.url() : r.issueUrl), risk, idle,
+                    r.ownerTeam, tbd ? null : levels.label(r.ownerDoes)));
         }
-        if (lines.isEmpty()) {
+        if (atRisk.isEmpty()) {
             return new Composition.Skip("nothing is at risk", false);
         }
-        StringBuilder text = new StringBuilder(note(m));
-        text.append(":rotating_light: *").append(p.name).append("* is due ").append(DATE.format(p.completionDate))
-                .append(" (").append(daysLeft(p.completionDate, zone(m), now)).append(") and ").append(lines.size())
-                .append(lines.size() == 1 ? " repository is" : " repositories are").append(" at risk. ")
-                .append(teams.orchestration(p).mention())
-                .append(", please work with the owning teams to make sure they get the help they need.\n")
-                .append(String.join("\n", lines));
-        return send(m, p, new AnnouncementPoster.Post(text.toString(), buttons(p, false)));
+        return send(m, p, new AnnouncementPoster.Post(new PostContent.AtRisk(note(m), p.name, p.completionDate,
+                daysLeft(p.completionDate, zone(m), now), teams.orchestration(p), atRisk), buttons(p, false)));
     }
 
     // --- helpers -----------------------------------------------------------------------------------------------
@@ -343,30 +289,16 @@ public class MomentComposer {
         return b;
     }
 
-    public static String link(String repo, String url) {
-        return url == null ? repo : "<" + url + "|" + repo + ">";
-    }
-
-    private static String links(List<ProjectRepoEntity> repos) {
-        return repos.stream().map(r -> link(r.repo, r.issueUrl)).collect(Collectors.joining(", "));
-    }
-
-    private static String percent(long part, long whole) {
-        return whole == 0 ? "" : " (" + Math.round(100.0 * part / whole) + "%)";
+    private static List<RepoLink> links(List<ProjectRepoEntity> repos) {
+        return repos.stream().map(r -> new RepoLink(r.repo, r.issueUrl)).toList();
     }
 
     private ZoneId zone(ScheduledMessageEntity m) {
         return m.timeZone == null ? clock.getZone() : ZoneId.of(m.timeZone);
     }
 
-    static String daysLeft(LocalDate date, ZoneId zone, Instant now) {
-        long days = ChronoUnit.DAYS.between(now.atZone(zone).toLocalDate(), date);
-        if (days == 0) {
-            return "today";
-        }
-        if (days < 0) {
-            return -days == 1 ? "1 day overdue" : -days + " days overdue";
-        }
-        return days == 1 ? "1 day left" : days + " days left";
+    /** Days from today (in {@code zone}) to {@code date}; negative when it is past. */
+    static long daysLeft(LocalDate date, ZoneId zone, Instant now) {
+        return ChronoUnit.DAYS.between(now.atZone(zone).toLocalDate(), date);
     }
 }

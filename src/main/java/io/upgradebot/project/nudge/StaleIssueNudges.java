@@ -9,10 +9,10 @@ import io.upgradebot.domain.StaleRule;
 import io.upgradebot.domain.WorkingHours;
 import io.upgradebot.github.IssueActivityReader.PullRequests;
 import io.upgradebot.project.AnnouncementPoster;
+import io.upgradebot.project.PostContent;
 import io.upgradebot.project.ProjectTeams;
 import io.upgradebot.project.SlackDirectory;
 import io.upgradebot.project.TeamContacts;
-import io.upgradebot.project.announce.MomentComposer;
 import io.upgradebot.project.ownerdoes.OwnerDoesLevelNames;
 import io.upgradebot.store.NudgeLogEntity;
 import io.upgradebot.store.ProjectRepoEntity;
@@ -52,8 +52,8 @@ public class StaleIssueNudges {
     }
 
     /** A stale issue and what to say about it. */
-    record Item(long repoId, long projectId, String projectName, String repo, String url, long idleDays, String next,
-            boolean tbd) {
+    record Item(long repoId, long projectId, String projectName, String repo, String url, long idleDays,
+            PostContent.NextStep next, boolean tbd) {
     }
 
     private record Destination(String channel, String threadTs, String userId) {
@@ -62,14 +62,15 @@ public class StaleIssueNudges {
     /** One message's worth: who, where, in which zone, about what. */
     private static final class Nudge {
         final String recipient;
-        final String mention;
+        /** The team addressed where the project talks; null in a direct message. */
+        final TeamContacts.Contact team;
         final Destination where;
         final ZoneId zone;
         final List<Item> items = new ArrayList<>();
 
-        Nudge(String recipient, String mention, Destination where, ZoneId zone) {
+        Nudge(String recipient, TeamContacts.Contact team, Destination where, ZoneId zone) {
             this.recipient = recipient;
-            this.mention = mention;
+            this.team = team;
             this.where = where;
             this.zone = zone;
         }
@@ -166,21 +167,22 @@ public class StaleIssueNudges {
             RepoActivity.Snapshot s,
             Instant now) {
         boolean tbd = levels.isTbd(r.ownerDoes);
-        String step = switch (s.pullRequests() == null ? PullRequests.NONE : s.pullRequests()) {
-            case NONE -> "create-prs";
-            case OPEN -> "review";
-            case MERGED -> "deploy";
+        PostContent.Step step = switch (s.pullRequests() == null ? PullRequests.NONE : s.pullRequests()) {
+            case NONE -> PostContent.Step.CREATE_PRS;
+            case OPEN -> PostContent.Step.REVIEW;
+            case MERGED -> PostContent.Step.DEPLOY;
         };
         TeamContacts.Contact who;
-        String next;
+        PostContent.NextStep next;
         if (tbd) {
             who = r.ownerTeam != null ? teams.owner(r.ownerTeam, r.repo) : teams.orchestration(p);
-            next = r.ownerTeam != null ? "choose an Owner Does level" : "find the owning team (unknown), then a level";
+            next = new PostContent.NextStep(
+                    r.ownerTeam != null ? PostContent.Step.CHOOSE_LEVEL : PostContent.Step.FIND_OWNER,
+                    r.ownerTeam != null, null);
         } else {
-            boolean owner = r.ownerTeam != null && levels.ownerDoes(r.ownerDoes, step);
+            boolean owner = r.ownerTeam != null && levels.ownerDoes(r.ownerDoes, stepKey(step));
             who = owner ? teams.owner(r.ownerTeam, r.repo) : teams.orchestration(p);
-            next = stepPhrase(step) + " (" + (owner ? "owning team" : "orchestration team") + " at _"
-                    + levels.label(r.ownerDoes) + "_)";
+            next = new PostContent.NextStep(step, owner, levels.label(r.ownerDoes));
         }
         Item item = new Item(r.id, p.id, p.name, r.repo, s.url(), StaleRule.idleDays(s.lastActivity(), now), next, tbd);
         ZoneId fallback = ZoneId.of(schedule.timeZone());
@@ -205,7 +207,7 @@ public class StaleIssueNudges {
             return;
         }
         String key = "team:" + who.team();
-        nudges.computeIfAbsent(key + "@" + p.id, k -> new Nudge(key, who.mention(), where, fallback)).items.add(item);
+        nudges.computeIfAbsent(key + "@" + p.id, k -> new Nudge(key, who, where, fallback)).items.add(item);
     }
 
     private ZoneId zoneOf(String userId, ZoneId fallback) {
@@ -275,36 +277,22 @@ public class StaleIssueNudges {
     }
 
     private AnnouncementPoster.Post render(Nudge n, List<Item> items) {
-        StringBuilder text = new StringBuilder();
-        if (n.mention != null) {
-            text.append(n.mention).append(' ');
-        }
-        text.append(":wave: ").append(items.size() == 1 ? "This upgrade issue has" : "These upgrade issues have")
-                .append(" had no activity for a while, and the next step is yours:\n");
-        Map<String, List<Item>> byProject = new LinkedHashMap<>();
-        items.forEach(i -> byProject.computeIfAbsent(i.projectName(), k -> new ArrayList<>()).add(i));
-        boolean severalProjects = byProject.size() > 1 || n.where.userId() != null;
-        byProject.forEach((project, list) -> {
-            if (severalProjects) {
-                text.append('*').append(project).append("*\n");
-            }
-            for (Item i : list) {
-                text.append("• ").append(MomentComposer.link(i.repo(), i.url())).append(": no activity for ")
-                        .append(i.idleDays()).append(" days · next: ").append(i.next()).append('\n');
-            }
-        });
+        PostContent.StaleNudge nudge = new PostContent.StaleNudge(n.team,
+                items.stream().map(i -> new PostContent.StaleIssue(i.projectName(),
+                        new PostContent.RepoLink(i.repo(), i.url()), i.idleDays(), i.next())).toList());
         List<AnnouncementPoster.Button> buttons = new ArrayList<>();
         Optional<Item> tbd = items.stream().filter(Item::tbd).findFirst();
         tbd.ifPresent(i -> buttons.add(AnnouncementPoster.Button.chooseLevels(i.projectId(), i.url())));
-        return new AnnouncementPoster.Post(text.toString().strip(), buttons);
+        return new AnnouncementPoster.Post(nudge, buttons);
     }
 
-    private static String stepPhrase(String step) {
+    /** The step's key in the Owner Does level configuration. */
+    private static String stepKey(PostContent.Step step) {
         return switch (step) {
-            case "create-prs" -> "create the PRs";
-            case "review" -> "review the open PR";
-            case "deploy" -> "deploy (the PR is merged)";
-            default -> step;
+            case CREATE_PRS -> "create-prs";
+            case REVIEW -> "review";
+            case DEPLOY -> "deploy";
+            default -> throw new IllegalArgumentException(step + " is no step of a level");
         };
     }
 

@@ -33,7 +33,8 @@ public final class PostBlocks {
         List<LayoutBlock> blocks = new ArrayList<>();
         List<BlockElement> buttons = buttons(post.buttons());
         int room = MESSAGE_BLOCKS - (buttons.isEmpty() ? 0 : 1);
-        List<String> chunks = chunks(post.mrkdwn() == null || post.mrkdwn().isBlank() ? " " : post.mrkdwn());
+        String mrkdwn = PostTexts.mrkdwn(post.content());
+        List<String> chunks = chunks(mrkdwn == null || mrkdwn.isBlank() ? " " : mrkdwn);
         for (int i = 0; i < chunks.size(); i++) {
             if (blocks.size() == room - 1 && i < chunks.size() - 1) {
                 blocks.add(section(
@@ -51,7 +52,8 @@ public final class PostBlocks {
 
     /** The notification text (push notifications, screen readers): the first line, shortened. */
     public static String fallback(AnnouncementPoster.Post post) {
-        String text = post.mrkdwn() == null ? "" : post.mrkdwn().strip();
+        String mrkdwn = PostTexts.mrkdwn(post.content());
+        String text = mrkdwn == null ? "" : mrkdwn.strip();
         int nl = text.indexOf('\n');
         String first = nl < 0 ? text : text.substring(0, nl);
         return first.length() > FALLBACK_TEXT ? first.substring(0, FALLBACK_TEXT - 1) + "…" : first;

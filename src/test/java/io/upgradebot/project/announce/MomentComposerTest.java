@@ -19,6 +19,7 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.upgradebot.domain.RepoIssueState;
+import io.upgradebot.slack.view.PostTexts;
 import io.upgradebot.store.OwnerDoesChoiceEntity;
 import io.upgradebot.store.ProjectRepoEntity;
 import io.upgradebot.store.ScheduledMessageEntity;
@@ -92,9 +93,11 @@ class MomentComposerTest {
 
         Composition.Send send = assertInstanceOf(Composition.Send.class, c);
         assertEquals("C0COMPOSE", send.channel());
-        assertTrue(send.post().mrkdwn().contains("1 of 3 repositories"), send.post().mrkdwn());
-        assertTrue(send.post().mrkdwn().contains("*team-b*") && send.post().mrkdwn().contains("acme/undecided-" + tag));
-        assertFalse(send.post().mrkdwn().contains("acme/done-" + tag));
+        assertTrue(PostTexts.mrkdwn(send.post().content()).contains("1 of 3 repositories"),
+                PostTexts.mrkdwn(send.post().content()));
+        assertTrue(PostTexts.mrkdwn(send.post().content()).contains("*team-b*")
+                && PostTexts.mrkdwn(send.post().content()).contains("acme/undecided-" + tag));
+        assertFalse(PostTexts.mrkdwn(send.post().content()).contains("acme/done-" + tag));
         assertTrue(send.post().buttons().stream().anyMatch(b -> b.chooseLevelsOfProject() != null));
 
         QuarkusTransaction.requiringNew()
@@ -112,9 +115,9 @@ class MomentComposerTest {
                 compose("TBD_REMINDER", null, "0 0 10 ? * WED", null));
 
         assertTrue(
-                send.post().mrkdwn()
+                PostTexts.mrkdwn(send.post().content())
                         .contains("<!subteam^S0ARCH> (openedx/arch): <https://github.com/openedx/arch-repo-" + tag),
-                send.post().mrkdwn());
+                PostTexts.mrkdwn(send.post().content()));
     }
 
     @Test
@@ -133,9 +136,12 @@ class MomentComposerTest {
         Instant sevenBefore = Instant.parse("2026-04-09T08:00:00Z"); // 10:00 Berlin, 7 days before 16 April
         Composition.Send send = assertInstanceOf(Composition.Send.class,
                 compose("DEADLINE_REMINDER", sevenBefore, null, 7));
-        assertTrue(send.post().mrkdwn().contains("7 days left"), send.post().mrkdwn());
-        assertTrue(send.post().mrkdwn().contains("Done: 1 of 3 repositories (33%)"), send.post().mrkdwn());
-        assertTrue(send.post().mrkdwn().contains("still TBD: 1"), send.post().mrkdwn());
+        assertTrue(PostTexts.mrkdwn(send.post().content()).contains("7 days left"),
+                PostTexts.mrkdwn(send.post().content()));
+        assertTrue(PostTexts.mrkdwn(send.post().content()).contains("Done: 1 of 3 repositories (33%)"),
+                PostTexts.mrkdwn(send.post().content()));
+        assertTrue(PostTexts.mrkdwn(send.post().content()).contains("still TBD: 1"),
+                PostTexts.mrkdwn(send.post().content()));
 
         // came back from a long outage: the 14-day reminder is overdue but the 7-day one is due as well
         Composition older = compose("DEADLINE_REMINDER", Instant.parse("2026-04-02T08:00:00Z"), null, 14);
@@ -146,7 +152,7 @@ class MomentComposerTest {
     void theDigestShowsProgressPerLevelAndWhatChangedThisWeek() {
         Composition.Send send = assertInstanceOf(Composition.Send.class,
                 compose("DIGEST", null, "0 0 10 ? * MON", null));
-        String text = send.post().mrkdwn();
+        String text = PostTexts.mrkdwn(send.post().content());
 
         assertEquals("1767000000.000100", send.threadTs(), "in the status message's thread");
         assertTrue(text.contains("1 of 3 done (33%)") && text.contains("2 open"), text);
@@ -163,7 +169,7 @@ class MomentComposerTest {
     @Test
     void atRiskRepositoriesGoToTheOrchestrationTeamWithTheReason() {
         Composition.Send send = assertInstanceOf(Composition.Send.class, compose("AT_RISK", NOW, null, 7));
-        String text = send.post().mrkdwn();
+        String text = PostTexts.mrkdwn(send.post().content());
 
         assertTrue(text.contains("2 repositories are at risk"), text);
         assertTrue(text.contains("acme/undecided-" + tag + ">: still TBD (owner: team-b)"), text);
