@@ -37,8 +37,14 @@ def rss_mb(pid):
 def start(args, env, workdir, log_path):
     log = open(log_path, "w")
     t0 = time.monotonic()
-    app = subprocess.Popen(["java"] + args.jvm_opts.split() + ["-jar", os.path.abspath(args.app)], cwd=workdir,
-                           env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    if args.run_sh:
+        # the image's start script, as the container and .ci/run start the bot (its JVM options, the CDS archive)
+        env = dict(env, APP_HOME=os.path.dirname(os.path.abspath(args.app)), JAVA_OPTS=args.jvm_opts)
+        command = ["sh", os.path.abspath("src/main/docker/run.sh")]
+    else:
+        command = ["java"] + args.jvm_opts.split() + ["-jar", os.path.abspath(args.app)]
+    app = subprocess.Popen(command, cwd=workdir, env=env, stdout=log, stderr=subprocess.STDOUT,
+                           start_new_session=True)
     port = int(env["PORT"])
     while True:
         if app.poll() is not None:
@@ -72,6 +78,9 @@ def main():
     ap.add_argument("--target-rss-mb", type=float, default=300.0)
     ap.add_argument("--timeout", type=float, default=60.0, help="per start, seconds")
     ap.add_argument("--jvm-opts", default="", help="extra JVM options, e.g. '-Xshare:off' to compare")
+    ap.add_argument("--run-sh", action="store_true",
+                    help="start through src/main/docker/run.sh (the image's start script: its JVM options and the class"
+                         " data sharing archive the unmeasured first start writes) instead of plain java -jar")
     ap.add_argument("--out", default="bench/out")
     args = ap.parse_args()
     if not os.path.exists(args.app):
