@@ -202,21 +202,17 @@ public class StatusMessages {
 
     /** A reply in the project's status thread (or in its channel while it has no status message yet). */
     public void postScopeChange(long projectId, ChangeProjectScope.ScopeChange change) {
-        String[] where = QuarkusTransaction.requiringNew().call(() -> {
-            UpgradeProjectEntity p = UpgradeProjectEntity.findById(projectId);
-            return p == null
-                    ? null
-                    : new String[]{
-                            p.statusChannelId != null ? p.statusChannelId : p.channelId, p.statusMessageTs};
-        });
-        if (where != null && where[0] != null) {
-            notifier.postScopeChange(where[0], where[1], change);
-        }
+        statusThread(projectId).ifPresent(where -> notifier.postScopeChange(where[0], where[1], change));
     }
 
     /** Checklist lines a write could not find, told in the status thread (once per line: the caller keeps track). */
     public void postChecklistLinesNotFound(long projectId,
             List<io.upgradebot.project.checklist.ChecklistWriteOutcomes.LineNotFound> lines) {
+        statusThread(projectId).ifPresent(where -> notifier.postChecklistLinesNotFound(where[0], where[1], lines));
+    }
+
+    /** {channel, thread ts}: the status message's thread, or its channel (ts null) while it has no status message. */
+    private Optional<String[]> statusThread(long projectId) {
         String[] where = QuarkusTransaction.requiringNew().call(() -> {
             UpgradeProjectEntity p = UpgradeProjectEntity.findById(projectId);
             return p == null
@@ -224,9 +220,7 @@ public class StatusMessages {
                     : new String[]{
                             p.statusChannelId != null ? p.statusChannelId : p.channelId, p.statusMessageTs};
         });
-        if (where != null && where[0] != null) {
-            notifier.postChecklistLinesNotFound(where[0], where[1], lines);
-        }
+        return where != null && where[0] != null ? Optional.of(where) : Optional.empty();
     }
 
     /** The project as its status message shows it. */

@@ -12,7 +12,6 @@ import io.upgradebot.slack.api.SlackGateway;
 import io.upgradebot.slack.http.AfterAck;
 import io.upgradebot.slack.view.AnnounceModal;
 import io.upgradebot.slack.view.EphemeralReply;
-import io.upgradebot.slack.view.LoadingModal;
 import io.upgradebot.slack.view.OrchestratorRefusal;
 import io.upgradebot.slack.view.ProjectNotFound;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -69,15 +68,13 @@ public class AnnounceCommand implements UpgradeSubcommand {
         if (orchestrator == OrchestratorGate.Answer.REFUSED) {
             return ctx.ack(EphemeralReply.text(refusal()));
         }
-        String viewId;
-        try {
-            viewId = slack.openView(req.getPayload().getTriggerId(),
-                    LoadingModal.of(CallbackIds.ANNOUNCE_COMPOSE, TITLE));
-        } catch (SlackGateway.SlackException e) {
-            LOG.warnf("announcement modal not opened: %s", e.error());
-            return ctx
-                    .ack(EphemeralReply.text(":warning: Slack did not open the form (" + e.error() + "). Try again."));
+        LoadingModalFirst modal = LoadingModalFirst.open(slack, req.getPayload().getTriggerId(),
+                CallbackIds.ANNOUNCE_COMPOSE, TITLE,
+                "announcement");
+        if (!modal.opened()) {
+            return modal.notOpened(ctx, "form");
         }
+        String viewId = modal.viewId();
         afterAck.run(() -> {
             if (!orchestrators.allowsAfterAck(orchestrator, user)) {
                 slack.updateView(viewId, AnnounceModal.notice(TITLE, refusal()));

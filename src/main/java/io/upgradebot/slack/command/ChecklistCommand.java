@@ -13,7 +13,6 @@ import io.upgradebot.slack.view.ChecklistModal;
 import io.upgradebot.slack.view.ChecklistRefusals;
 import io.upgradebot.slack.view.ChecklistScreen;
 import io.upgradebot.slack.view.EphemeralReply;
-import io.upgradebot.slack.view.LoadingModal;
 import io.upgradebot.slack.view.ProjectNotFound;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
@@ -77,15 +76,13 @@ public class ChecklistCommand implements UpgradeSubcommand {
             return ctx.ack(EphemeralReply.text(closed.get()));
         }
         OrchestratorGate.Answer orchestrator = orchestrators.beforeAck(user);
-        String viewId;
-        try {
-            viewId = slack.openView(req.getPayload().getTriggerId(),
-                    LoadingModal.of(CallbackIds.CHECKLIST, ChecklistModal.TITLE));
-        } catch (SlackGateway.SlackException e) {
-            LOG.warnf("checklist modal not opened: %s", e.error());
-            return ctx.ack(EphemeralReply.text(":warning: Slack did not open the checklist (" + e.error()
-                    + "). Try again."));
+        LoadingModalFirst modal = LoadingModalFirst.open(slack, req.getPayload().getTriggerId(), CallbackIds.CHECKLIST,
+                ChecklistModal.TITLE,
+                "checklist");
+        if (!modal.opened()) {
+            return modal.notOpened(ctx, "checklist");
         }
+        String viewId = modal.viewId();
         long projectId = found.projectId();
         afterAck.run(() -> screen.render(viewId, projectId, orchestrators.allowsAfterAck(orchestrator, user), null));
         return ctx.ack();

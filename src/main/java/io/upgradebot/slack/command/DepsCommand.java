@@ -12,7 +12,6 @@ import io.upgradebot.slack.api.SlackGateway;
 import io.upgradebot.slack.http.AfterAck;
 import io.upgradebot.slack.view.DepsModal;
 import io.upgradebot.slack.view.EphemeralReply;
-import io.upgradebot.slack.view.LoadingModal;
 import io.upgradebot.slack.view.OrchestratorRefusal;
 import io.upgradebot.slack.view.ProjectNotFound;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -73,15 +72,13 @@ public class DepsCommand implements UpgradeSubcommand {
         if (targets.none()) {
             return ctx.ack(EphemeralReply.text(DepsModal.notConfigured()));
         }
-        String viewId;
-        try {
-            viewId = slack.openView(req.getPayload().getTriggerId(), LoadingModal.of(CallbackIds.DEPS,
-                    DepsModal.TITLE));
-        } catch (SlackGateway.SlackException e) {
-            LOG.warnf("outside-issues modal not opened: %s", e.error());
-            return ctx
-                    .ack(EphemeralReply.text(":warning: Slack did not open the form (" + e.error() + "). Try again."));
+        LoadingModalFirst modal = LoadingModalFirst.open(slack, req.getPayload().getTriggerId(), CallbackIds.DEPS,
+                DepsModal.TITLE,
+                "outside-issues");
+        if (!modal.opened()) {
+            return modal.notOpened(ctx, "form");
         }
+        String viewId = modal.viewId();
         afterAck.run(() -> {
             if (!orchestrators.allowsAfterAck(orchestrator, user)) {
                 slack.updateView(viewId, DepsModal.notice(refusal()));

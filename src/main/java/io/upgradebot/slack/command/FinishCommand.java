@@ -14,7 +14,6 @@ import io.upgradebot.slack.http.AfterAck;
 import io.upgradebot.slack.view.EphemeralReply;
 import io.upgradebot.slack.view.FinishModal;
 import io.upgradebot.slack.view.FinishedProject;
-import io.upgradebot.slack.view.LoadingModal;
 import io.upgradebot.slack.view.OrchestratorRefusal;
 import io.upgradebot.slack.view.ProjectNotFound;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -70,15 +69,13 @@ public class FinishCommand implements UpgradeSubcommand {
         if (orchestrator == OrchestratorGate.Answer.REFUSED) {
             return ctx.ack(EphemeralReply.text(refusal()));
         }
-        String viewId;
-        try {
-            viewId = slack.openView(req.getPayload().getTriggerId(),
-                    LoadingModal.of(CallbackIds.FINISH, FinishModal.TITLE));
-        } catch (SlackGateway.SlackException e) {
-            LOG.warnf("finish modal not opened: %s", e.error());
-            return ctx
-                    .ack(EphemeralReply.text(":warning: Slack did not open the form (" + e.error() + "). Try again."));
+        LoadingModalFirst modal = LoadingModalFirst.open(slack, req.getPayload().getTriggerId(), CallbackIds.FINISH,
+                FinishModal.TITLE,
+                "finish");
+        if (!modal.opened()) {
+            return modal.notOpened(ctx, "form");
         }
+        String viewId = modal.viewId();
         afterAck.run(() -> {
             if (!orchestrators.allowsAfterAck(orchestrator, user)) {
                 slack.updateView(viewId, FinishModal.notice(refusal()));
