@@ -1,11 +1,15 @@
 package io.upgradebot.slack.http;
 
+import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.request.Request;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.util.SlackRequestParser;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -16,7 +20,7 @@ import java.util.Map;
  * compiling a regular expression per field each time: the largest single cost of an ack in the ack-latency
  * benchmark (docs/benchmarks.md). When the body's field names are plain words, with a {@code command} field and no
  * {@code payload} field, this builds what Bolt's parser would build for it — Bolt's own {@link SlashCommandRequest}
- * (which parses the fields with Bolt's SlashCommandPayloadParser), not socket mode, context updated from the App's
+ * with the payload Bolt's SlashCommandPayloadParser would give), not socket mode, context updated from the App's
  * config, query string and client address set the same way — reading the body once. Everything else (interactivity
  * payloads, Events API JSON, SSL checks, any body with an encoded or unusual field name) goes to Bolt's parser
  * unchanged. {@code SlackHttpRequestParserTest} checks the two against each other.
@@ -44,7 +48,8 @@ final class SlackHttpRequestParser extends SlackRequestParser {
         if (!plainCommand) {
             return super.parse(http);
         }
-        SlashCommandRequest request = new SlashCommandRequest(http.getRequestBody(), http.getHeaders());
+        SlashCommandRequest request = new SlashCommandRequest(http.getRequestBody(),
+                slashCommandPayload(http.getRequestBody()), http.getHeaders());
         request.setSocketMode(false);
         request.updateContext(appConfig);
         Map<String, List<String>> query = http.getQueryString();
@@ -101,6 +106,61 @@ final class SlackHttpRequestParser extends SlackRequestParser {
             start = end + 1;
         }
         return command;
+    }
+
+    /**
+     * What Bolt's SlashCommandPayloadParser makes of a body {@link #plainSlashCommand} accepted, in one pass: a field
+     * counts only as {@code name=value} with a non-empty value and no second {@code '='}, the last of a name wins, and
+     * a value is URL-decoded (only when it has something to decode: Bolt's parser decodes every name and value with
+     * a regular expression compiled per field, the largest part of parsing an ack). A malformed escape throws
+     * {@link IllegalArgumentException}, as Bolt's does.
+     */
+    static SlashCommandPayload slashCommandPayload(String body) {
+        SlashCommandPayload payload = new SlashCommandPayload();
+        int start = 0;
+        int length = body.length();
+        while (start < length) {
+            int end = body.indexOf('&', start);
+            if (end < 0) {
+                end = length;
+            }
+            int equals = indexOf(body, '=', start, end);
+            if (equals > start && equals + 1 < end && indexOf(body, '=', equals + 1, end) < 0) {
+                set(payload, body.substring(start, equals), decoded(body.substring(equals + 1, end)));
+            }
+            start = end + 1;
+        }
+        return payload;
+    }
+
+    private static String decoded(String value) {
+        return value.indexOf('%') < 0 && value.indexOf('+') < 0
+                ? value
+                : URLDecoder.decode(value, StandardCharsets.UTF_8);
+    }
+
+    private static void set(SlashCommandPayload payload, String name, String value) {
+        switch (name) {
+            case "token" -> payload.setToken(value);
+            case "team_id" -> payload.setTeamId(value);
+            case "team_domain" -> payload.setTeamDomain(value);
+            case "enterprise_id" -> payload.setEnterpriseId(value);
+            case "enterprise_name" -> payload.setEnterpriseName(value);
+            case "api_app_id" -> payload.setApiAppId(value);
+            case "channel_id" -> payload.setChannelId(value);
+            case "channel_name" -> payload.setChannelName(value);
+            case "user_id" -> payload.setUserId(value);
+            case "user_name" -> payload.setUserName(value);
+            case "command" -> payload.setCommand(value);
+            case "text" -> payload.setText(value);
+            case "response_url" -> payload.setResponseUrl(value);
+            case "trigger_id" -> payload.setTriggerId(value);
+            case "is_enterprise_install" -> payload.setEnterpriseInstall(
+                    "true".equals(value.trim().toLowerCase(Locale.ENGLISH)));
+            default -> {
+                // Bolt's parser ignores other fields too
+            }
+        }
     }
 
     /** {@code s.indexOf(c, from)} limited to {@code [from, to)}: the scan stays linear in the body's length. */

@@ -117,6 +117,34 @@ class SlackHttpRequestParserTest {
     }
 
     @Test
+    void oddFieldsComeOutAsBoltParsesThem() {
+        Map<String, List<String>> plain = Map.of("Content-Type", List.of("application/x-www-form-urlencoded"));
+        String base = form(command("help"));
+        for (String body : List.of(
+                base + "&text=", // an empty value: Bolt keeps the earlier one
+                base + "&text=second", // the last of a name wins
+                base + "&text=a=b", // a second '=': ignored
+                base + "&is_enterprise_install=+TRUE+", // trimmed, any case
+                base + "&is_enterprise_install=yes",
+                base + "&unknown_field=x&user_id=U0OTHER",
+                "command=%2Fupgrade", // nothing but the command
+                "command=/upgrade&text=status+a%2Bb&trigger_id=1.2.abc")) {
+            assertTrue(SlackHttpRequestParser.plainSlashCommand(body), body);
+            assertSameRequest(body, plain);
+        }
+    }
+
+    @Test
+    void aMalformedEscapeIsRefusedAsBoltRefusesIt() {
+        String body = form(command("help")) + "&text=100%";
+        assertTrue(SlackHttpRequestParser.plainSlashCommand(body));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> BOLT.parse(http(body, Map.of())));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> OURS.parse(http(body, Map.of())));
+    }
+
+    @Test
     void everythingElseIsLeftToBolt() {
         Map<String, List<String>> form = Map.of("Content-Type", List.of("application/x-www-form-urlencoded"));
         String interaction = "payload=" + URLEncoder.encode("""
