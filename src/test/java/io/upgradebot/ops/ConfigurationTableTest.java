@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -110,6 +111,43 @@ class ConfigurationTableTest {
         assertTrue(problems.isEmpty(), () -> "README configuration table is out of step with config/:\n  "
                 + String.join("\n  ", problems));
         assertEquals(byProperty.size(), checked, "one README row per setting of the bot's own prefixes");
+    }
+
+    /**
+     * Quarkus' own settings in the table take their default from application.properties (the unprofiled line), not
+     * from a mapping: the default column must be that value, or its start when the README shortens it with "…".
+     */
+    @Test
+    void quarkusRowsShowTheDefaultApplicationPropertiesSets() throws IOException {
+        Properties props = new Properties();
+        try (var in = Files.newBufferedReader(Path.of("src", "main", "resources", "application.properties"),
+                StandardCharsets.UTF_8)) {
+            props.load(in);
+        }
+        List<String> problems = new ArrayList<>();
+        int checked = 0;
+        for (String[] row : readmeRows()) {
+            String property = unquote(row[0]);
+            String set = props.getProperty(property);
+            if (!property.startsWith("quarkus.") || set == null) {
+                continue; // not ours, or left at Quarkus' own default
+            }
+            checked++;
+            // ${PORT:8080}, ${upgrade-bot.data-dir:./data}: an expression counts as its default
+            String value = set.replaceAll("\\$\\{[^:}]+:([^}]*)}", "$1");
+            String shown = unquote(row[2]);
+            boolean same = shown.endsWith("…")
+                    ? value.startsWith(shown.substring(0, shown.length() - 1))
+                    : value.equals(shown);
+            if (!same) {
+                problems.add(property + ": README default '" + shown + "', application.properties sets '" + set + "'");
+            }
+        }
+
+        assertTrue(checked >= 5,
+                "the README documents the datasource, HTTP and log settings application.properties sets");
+        assertTrue(problems.isEmpty(),
+                () -> "README defaults of Quarkus settings:\n  " + String.join("\n  ", problems));
     }
 
     /**
