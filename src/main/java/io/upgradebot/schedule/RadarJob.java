@@ -7,7 +7,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 /**
  * Posts the upgrade radar on {@code upgrade-bot.radar.cron} (quarterly by default; clustered: one replica per run).
  * What was posted once is not posted again (PostRadarAlerts); what failed is retried every
- * {@code upgrade-bot.schedule.moments-sync-every}.
+ * {@code upgrade-bot.schedule.moments-sync-every}. The cron is read in UTC, as the README promises, not in the JVM's
+ * default zone.
  */
 @ApplicationScoped
 public class RadarJob {
@@ -18,7 +19,7 @@ public class RadarJob {
         this.alerts = alerts;
     }
 
-    @Scheduled(identity = "upgrade-radar", cron = "${upgrade-bot.radar.cron:0 0 9 1 1,4,7,10 ?}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(identity = "upgrade-radar", cron = "${upgrade-bot.radar.cron:0 0 9 1 1,4,7,10 ?}", timeZone = "UTC", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void run() {
         alerts.run();
     }

@@ -20,9 +20,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -64,6 +71,131 @@ class ConfigurationTableTest {
 
         assertTrue(problems.isEmpty(), () -> "README configuration table is out of step with config/:\n  "
                 + String.join("\n  ", problems));
+    }
+
+    /**
+     * The other direction, column by column: a row for one of the bot's own prefixes names a setting the code reads
+     * (no row survives a renamed or removed setting), its env var column is exactly that setting's env var, and its
+     * default column shows exactly the code's default (blank when the code has none). The check above only finds the
+     * default somewhere in the row, so a wrong default column with the right value quoted in the meaning passed.
+     */
+    @Test
+    void everyReadmeRowOfTheBotsPrefixesIsARealSettingWithItsExactEnvVarAndDefault() throws IOException {
+        Map<String, Setting> byProperty = new HashMap<>();
+        settings().forEach(s -> byProperty.put(s.property(), s));
+        List<String> problems = new ArrayList<>();
+        int checked = 0;
+
+        for (String[] row : readmeRows()) {
+            String property = unquote(row[0]);
+            if (!(property.startsWith("upgrade-bot.") || property.startsWith("slack.")
+                    || property.startsWith("github."))) {
+                continue; // Quarkus' own settings: documented, not ours to map
+            }
+            checked++;
+            Setting s = byProperty.get(property);
+            if (s == null) {
+                problems.add(property + ": README row for a setting no @ConfigMapping in config/ reads");
+                continue;
+            }
+            if (!row[1].equals("`" + s.env() + "`")) {
+                problems.add(property + ": env var column is " + row[1] + ", expected `" + s.env() + "`");
+            }
+            String expected = s.defaultValue() == null ? "" : "`" + s.defaultValue() + "`";
+            if (!row[2].equals(expected)) {
+                problems.add(property + ": default column is '" + row[2] + "', the code's default is '" + expected
+                        + "'");
+            }
+        }
+
+        assertTrue(problems.isEmpty(), () -> "README configuration table is out of step with config/:\n  "
+                + String.join("\n  ", problems));
+        assertEquals(byProperty.size(), checked, "one README row per setting of the bot's own prefixes");
+    }
+
+    /**
+     * Quarkus' own settings in the table take their default from application.properties (the unprofiled line), not
+     * from a mapping: the default column must be that value, or its start when the README shortens it with "…".
+     */
+    @Test
+    void quarkusRowsShowTheDefaultApplicationPropertiesSets() throws IOException {
+        Properties props = new Properties();
+        try (var in = Files.newBufferedReader(Path.of("src", "main", "resources", "application.properties"),
+                StandardCharsets.UTF_8)) {
+            props.load(in);
+        }
+        List<String> problems = new ArrayList<>();
+        int checked = 0;
+        for (String[] row : readmeRows()) {
+            String property = unquote(row[0]);
+            String set = props.getProperty(property);
+            if (!property.startsWith("quarkus.") || set == null) {
+                continue; // not ours, or left at Quarkus' own default
+            }
+            checked++;
+            // ${PORT:8080}, ${upgrade-bot.data-dir:./data}: an expression counts as its default
+            String value = set.replaceAll("\\$\\{[^:}]+:([^}]*)}", "$1");
+            String shown = unquote(row[2]);
+            boolean same = shown.endsWith("…")
+                    ? value.startsWith(shown.substring(0, shown.length() - 1))
+                    : value.equals(shown);
+            if (!same) {
+                problems.add(property + ": README default '" + shown + "', application.properties sets '" + set + "'");
+            }
+        }
+
+        assertTrue(checked >= 5,
+                "the README documents the datasource, HTTP and log settings application.properties sets");
+        assertTrue(problems.isEmpty(),
+                () -> "README defaults of Quarkus settings:\n  " + String.join("\n  ", problems));
+    }
+
+    /**
+     * helm/upgrade-bot/values.yaml offers settings under {@code config:} (set or as commented examples) and the chart's
+     * Secret carries the secret ones: each must be an env var the bot reads, or an operator copies a name that does
+     * nothing.
+     */
+    @Test
+    void helmValuesAndSecretKeysNameOnlyRealSettings() throws IOException {
+        Set<String> known = new HashSet<>();
+        settings().forEach(s -> known.add(s.env()));
+        readmeRows().forEach(r -> known.add(unquote(r[1])));
+        List<String> named = new ArrayList<>();
+        Matcher env = Pattern.compile("(?m)^ {2}(?:# )?([A-Z][A-Z0-9_]+):")
+                .matcher(Files.readString(Path.of("helm", "upgrade-bot", "values.yaml"), StandardCharsets.UTF_8));
+        while (env.find()) {
+            named.add(env.group(1));
+        }
+        Matcher secret = Pattern.compile("(?m)^([A-Z][A-Z0-9_]+): [a-zA-Z]+$")
+                .matcher(Files.readString(Path.of("helm", "upgrade-bot", "templates", "_helpers.tpl"),
+                        StandardCharsets.UTF_8));
+        while (secret.find()) {
+            named.add(secret.group(1));
+        }
+
+        assertTrue(named.contains("UPGRADE_BOT_DRY_RUN") && named.contains("SLACK_SIGNING_SECRET"),
+                () -> "the scan must see values.yaml's config and the chart's secret keys: " + named);
+        List<String> unknown = named.stream().filter(n -> !known.contains(n)).toList();
+        assertTrue(unknown.isEmpty(), () -> "helm/ names env vars the bot does not read: " + unknown);
+    }
+
+    /** The configuration table's rows as [property, env var, default] cells, trimmed (a meaning may hold {@code \|}). */
+    private static List<String[]> readmeRows() throws IOException {
+        List<String[]> out = new ArrayList<>();
+        for (String line : Files.readAllLines(Path.of("README.md"), StandardCharsets.UTF_8)) {
+            if (!line.startsWith("| `")) {
+                continue;
+            }
+            String[] cells = line.substring(1).split("(?<!\\\\)\\|", -1);
+            if (cells.length >= 4 && cells[1].strip().startsWith("`")) {
+                out.add(new String[]{cells[0].strip(), cells[1].strip(), cells[2].strip()});
+            }
+        }
+        return out;
+    }
+
+    private static String unquote(String cell) {
+        return cell.replace("`", "");
     }
 
     @Test
