@@ -23,6 +23,7 @@ import io.restassured.response.Response;
 import io.upgradebot.slack.http.AfterAckExecutor;
 import io.upgradebot.support.Eventually;
 import io.upgradebot.support.Fakes;
+import io.upgradebot.support.OwnerDoesFixtures;
 import io.upgradebot.support.SlackSigner;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
@@ -42,9 +43,11 @@ import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -168,6 +171,12 @@ class BadInputTest {
                 SlackSigner.eventCallback("Ev" + t, "{\"type\":\"app_mention\",\"user\":\"U0ALICE\",\"text\":\"hi\","
                         + "\"channel\":\"C0UPGRADES\",\"ts\":\"1700000000.000100\",\"event_ts\":\"1700000000.000100\"}"))
                 .extract(), 200, false));
+        // slash commands without a field Slack always sends: refused at the door, nothing is run after an ack
+        for (String field : List.of("response_url", "trigger_id", "user_id")) {
+            in.add(new Input("/upgrade status without " + field, t -> SlackSigner.post(ContentType.URLENC,
+                    without(SlackSigner.command("status no-such-project", ORCHESTRATOR, "C0UPGRADES", t), field),
+                    Map.of()).extract(), 400, false));
+        }
         // GitHub deliveries
         byte[] ping = "{\"zen\":\"Keep it logically awesome.\",\"hook_id\":1}".getBytes(StandardCharsets.UTF_8);
         in.add(delivery("an absurdly long X-GitHub-Delivery", "ping", t -> t + "-" + "d".repeat(2000), ping, 400));
@@ -211,6 +220,29 @@ class BadInputTest {
                 .map(e -> e.getRequest().getMethod() + " " + e.getRequest().getUrl()).toList(), "no GitHub write");
         assertEquals(0, Fakes.slack.findAll(postRequestedFor(urlPathEqualTo("/api/chat.postMessage"))).size(),
                 "nothing posted to a channel");
+        List<String> traces = logged.stream().filter(r -> r.getThrown() != null || String.valueOf(r.getMessage())
+                .contains("\tat ")).map(r -> r.getLoggerName() + ": " + r.getMessage() + " " + r.getThrown()).toList();
+        assertEquals(List.of(), traces, "no stack trace in the log");
+        assertTrue(logged.stream().filter(r -> r.getLevel().intValue() >= Level.SEVERE.intValue()
+                && r.getLoggerName().startsWith("io.upgradebot")).findAny().isEmpty(), "no ERROR from the bot");
+    }
+
+    @Test
+    void aButtonOfARealProjectClickedWithoutAResponseUrlIsAnsweredWithoutAStackTrace() {
+        long projectId = OwnerDoesFixtures
+                .seed(OwnerDoesFixtures.freshFakes(), Map.of("openedx/probe-no-response-url", "team-probe"))
+                .projectId();
+        String trigger = "13345224609." + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        // as if clicked in a modal: Slack sends no response_url there
+        ObjectNode p = action(trigger, "ub.project_retry_failed", String.valueOf(projectId));
+        p.remove("response_url");
+        p.putObject("container").put("type", "view").put("view_id", "V0PROBE");
+
+        ExtractableResponse<Response> answer = SlackSigner
+                .post(ContentType.URLENC, interaction(p.toString()), Map.of()).extract();
+
+        assertEquals(200, answer.statusCode(), answer.asString());
+        quiet();
         List<String> traces = logged.stream().filter(r -> r.getThrown() != null || String.valueOf(r.getMessage())
                 .contains("\tat ")).map(r -> r.getLoggerName() + ": " + r.getMessage() + " " + r.getThrown()).toList();
         assertEquals(List.of(), traces, "no stack trace in the log");
@@ -274,6 +306,11 @@ class BadInputTest {
         p.putArray("response_urls");
         p.putNull("enterprise");
         return p;
+    }
+
+    /** A form body without the field {@code name}. */
+    private static String without(String form, String name) {
+        return Stream.of(form.split("&")).filter(f -> !f.startsWith(name + "=")).collect(Collectors.joining("&"));
     }
 
     private static Input delivery(String name, String event, Function<String, String> deliveryId, byte[] body,

@@ -13,6 +13,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.upgradebot.config.StatusPageConfig;
 import io.upgradebot.domain.RepoIssueState;
 import io.upgradebot.project.chart.ChartRenderer;
 import io.upgradebot.project.status.StatusMessages;
@@ -26,12 +27,17 @@ import io.upgradebot.support.SettableClock;
 import jakarta.inject.Inject;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 
@@ -49,6 +55,8 @@ class StatusPageTest {
     SettableClock clock;
     @Inject
     StatusMessages statusMessages;
+    @Inject
+    StatusPageConfig pageConfig;
 
     @Test
     void aSignedLinkShowsTheProjectItsRepositoriesAndItsCharts() throws Exception {
@@ -115,6 +123,8 @@ class StatusPageTest {
         refused.put("garbage", "/projects/" + p.slug() + "?exp=abc&sig=" + "f".repeat(500));
         refused.put("json without a link", "/api/projects/" + p.slug());
         refused.put("chart, tampered", "/projects/" + p.slug() + "/burndown.png?exp=" + exp + "&sig=" + otherSig);
+        refused.put("expiry past what a number holds",
+                "/projects/" + p.slug() + "?exp=" + "9".repeat(19) + "&sig=" + sig);
         refused.forEach((why, url) -> given().get(url).then().statusCode(404).body(emptyString()));
 
         // the same link once its lifetime is over
@@ -128,6 +138,32 @@ class StatusPageTest {
             clock.useSystemClock();
         }
         given().get("/projects/" + p.slug() + "?" + q).then().statusCode(200);
+    }
+
+    @Test
+    void aSignedLinkExpiringPastWhatADateHoldsIsReadNotA500() {
+        Seeded p = seed();
+        String farFuture = signedQuery(p.slug(), Long.MAX_VALUE);
+        for (String url : new String[]{"/projects/" + p.slug() + "?" + farFuture,
+                "/api/projects/" + p.slug() + "?" + farFuture, "/projects/" + p.slug() + "/burndown.png?" + farFuture,
+                "/projects/" + p.slug() + "/owner-does.png?" + farFuture}) {
+            given().get(url).then().statusCode(200);
+        }
+        String gone = signedQuery(p.slug(), -999_999_999_999_999_999L); // before any date too
+        given().get("/projects/" + p.slug() + "?" + gone).then().statusCode(404).body(emptyString());
+    }
+
+    /** A link signed like StatusPageLinks does, with the test key, for an expiry the bot would never hand out. */
+    private String signedQuery(String slug, long exp) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(
+                    pageConfig.secret().orElseThrow().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return "exp=" + exp + "&sig=" + HexFormat.of().formatHex(
+                    mac.doFinal((slug + "\n" + exp).getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

@@ -216,6 +216,12 @@ public class BoltSlackGateway implements SlackGateway {
 
     @Override
     public void respond(String responseUrl, String text, List<LayoutBlock> blocks, boolean inChannel) {
+        if (responseUrl == null || responseUrl.isBlank()) {
+            // Slack gives a response_url to a click in a message only; a click that claims to come from anywhere
+            // else has no answer to get, and that is input to drop, not a failure of the bot
+            LOG.infof("No response_url to answer on (a click outside a message?): the answer is dropped");
+            return;
+        }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("text", text);
         if (blocks != null && !blocks.isEmpty()) {

@@ -54,7 +54,10 @@ public interface SlackGateway {
     /** Publishes {@code view} (type home) as the user's App Home tab, replacing what it showed. */
     void publishHome(String userId, View view);
 
-    /** Sends to a slash command's / interaction's response_url (ephemeral unless {@code inChannel}). */
+    /**
+     * Sends to a slash command's / interaction's response_url (ephemeral unless {@code inChannel}); with none (a click
+     * outside a message), nothing is sent.
+     */
     void respond(String responseUrl, String text, List<LayoutBlock> blocks, boolean inChannel);
 
     Optional<SlackUser> user(String userId);

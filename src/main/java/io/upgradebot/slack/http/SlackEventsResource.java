@@ -1,8 +1,10 @@
 package io.upgradebot.slack.http;
 
+import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.request.Request;
 import com.slack.api.bolt.request.RequestHeaders;
+import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.util.SlackRequestParser;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ManagedContext;
@@ -250,8 +252,26 @@ public class SlackEventsResource {
         }
         if (request == null) {
             plain(ctx, 400, "Not a Slack command, interaction or event");
+            return null;
+        }
+        if (request instanceof SlashCommandRequest command && !complete(command.getPayload())) {
+            LOG.debugf("Refused a slash command without user_id, trigger_id or response_url");
+            plain(ctx, 400, "Malformed Slack payload");
+            return null;
         }
         return request;
+    }
+
+    /**
+     * Slack sends every slash command with who ran it, a trigger_id and a response_url; one without them is not
+     * Slack's, and the answer a subcommand sends after the ack would have nowhere to go.
+     */
+    private static boolean complete(SlashCommandPayload p) {
+        return p != null && present(p.getUserId()) && present(p.getTriggerId()) && present(p.getResponseUrl());
+    }
+
+    private static boolean present(String field) {
+        return field != null && !field.isBlank();
     }
 
     /** Runs the App and writes its answer; AfterAck work is released once that answer has been written. */

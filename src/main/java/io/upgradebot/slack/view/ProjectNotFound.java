@@ -18,7 +18,12 @@ public final class ProjectNotFound {
             return "Name the project: " + known(found);
         }
         return "There is no project `" + found.slug() + "`."
-                + found.didYouMean().map(s -> " Did you mean `" + s + "`?").orElse(" " + known(found));
+                + found.didYouMean().map(s -> " Did you mean `" + s + "`?").orElse(" " + sentence(known(found)));
+    }
+
+    /** The same words starting a sentence (after "There is no project `x`."). */
+    private static String sentence(String words) {
+        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 
     private static String known(FindProject.Found found) {
