@@ -141,14 +141,19 @@ class StatusPageTest {
     }
 
     @Test
-    void aSignedLinkExpiringPastWhatADateHoldsIsReadNotA500() {
+    void aSignedLinkExpiringPastWhatADateHoldsOrPastTheLifetimeIsA404NotA500() {
         Seeded p = seed();
         String farFuture = signedQuery(p.slug(), Long.MAX_VALUE);
         for (String url : new String[]{"/projects/" + p.slug() + "?" + farFuture,
                 "/api/projects/" + p.slug() + "?" + farFuture, "/projects/" + p.slug() + "/burndown.png?" + farFuture,
                 "/projects/" + p.slug() + "/owner-does.png?" + farFuture}) {
-            given().get(url).then().statusCode(200);
+            given().get(url).then().statusCode(404).body(emptyString());
         }
+        long now = clock.instant().getEpochSecond();
+        long lifetime = pageConfig.linkLifetime().getSeconds();
+        given().get("/projects/" + p.slug() + "?" + signedQuery(p.slug(), now + lifetime)).then().statusCode(200);
+        given().get("/projects/" + p.slug() + "?" + signedQuery(p.slug(), now + lifetime + 3600)).then()
+                .statusCode(404).body(emptyString());
         String gone = signedQuery(p.slug(), -999_999_999_999_999_999L); // before any date too
         given().get("/projects/" + p.slug() + "?" + gone).then().statusCode(404).body(emptyString());
     }

@@ -67,6 +67,8 @@ public class StatusPageLinks {
         return query(slug).map(q -> base.get() + "/projects/" + slug + "?" + q);
     }
 
+    private static final long MAX_CLOCK_SKEW_SECONDS = 300;
+
     /** True when {@code exp} / {@code sig} are a link to {@code slug} this server signed and it has not expired. */
     public boolean valid(String slug, String exp, String sig) {
         if (key == null || slug == null || exp == null || sig == null || sig.length() > MAX_SIG_HEX
@@ -81,8 +83,13 @@ public class StatusPageLinks {
         }
         byte[] expected = sign(slug, expiry).getBytes(StandardCharsets.US_ASCII);
         boolean same = MessageDigest.isEqual(expected, sig.toLowerCase().getBytes(StandardCharsets.US_ASCII));
-        // compared in epoch seconds: a signed expiry past what an Instant holds (Long.MAX_VALUE) is no 500
-        return same && clock.instant().getEpochSecond() < expiry;
+        // compared in epoch seconds: a signed expiry past what an Instant holds (Long.MAX_VALUE) is no 500. No link
+        // lives longer than the configured lifetime from now (a few minutes' grace for clocks between replicas): one
+        // signed further ahead was not handed out by this configuration, and shortening the lifetime shortens every
+        // link already out
+        long now = clock.instant().getEpochSecond();
+        long latest = now + Math.min(config.linkLifetime().getSeconds(), Long.MAX_VALUE / 4) + MAX_CLOCK_SKEW_SECONDS;
+        return same && now < expiry && expiry <= latest;
     }
 
     private String sign(String slug, long exp) {
