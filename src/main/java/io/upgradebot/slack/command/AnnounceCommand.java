@@ -13,7 +13,6 @@ import io.upgradebot.slack.http.AfterAck;
 import io.upgradebot.slack.view.AnnounceModal;
 import io.upgradebot.slack.view.EphemeralReply;
 import io.upgradebot.slack.view.OrchestratorRefusal;
-import io.upgradebot.slack.view.ProjectNotFound;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
 import org.jboss.logging.Logger;
@@ -76,16 +75,12 @@ public class AnnounceCommand implements UpgradeSubcommand {
         }
         String viewId = modal.viewId();
         afterAck.run(() -> {
-            if (!orchestrators.allowsAfterAck(orchestrator, user)) {
-                slack.updateView(viewId, AnnounceModal.notice(TITLE, refusal()));
+            Optional<Long> projectId = modal.project(slack, orchestrators.allowsAfterAck(orchestrator, user),
+                    refusal(), () -> projects.findToChange(args, channel), text -> AnnounceModal.notice(TITLE, text));
+            if (projectId.isEmpty()) {
                 return;
             }
-            FindProject.Found found = projects.findToChange(args, channel);
-            if (!found.found()) {
-                slack.updateView(viewId, AnnounceModal.notice(TITLE, ProjectNotFound.mrkdwn(found)));
-                return;
-            }
-            Optional<ProjectSummaries.ProjectSummary> project = summaries.byId(found.projectId());
+            Optional<ProjectSummaries.ProjectSummary> project = summaries.byId(projectId.get());
             if (project.isEmpty()) {
                 slack.updateView(viewId, AnnounceModal.notice(TITLE, "That project no longer exists."));
                 return;

@@ -13,7 +13,6 @@ import io.upgradebot.slack.http.AfterAck;
 import io.upgradebot.slack.view.DepsModal;
 import io.upgradebot.slack.view.EphemeralReply;
 import io.upgradebot.slack.view.OrchestratorRefusal;
-import io.upgradebot.slack.view.ProjectNotFound;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
 import org.jboss.logging.Logger;
@@ -80,16 +79,12 @@ public class DepsCommand implements UpgradeSubcommand {
         }
         String viewId = modal.viewId();
         afterAck.run(() -> {
-            if (!orchestrators.allowsAfterAck(orchestrator, user)) {
-                slack.updateView(viewId, DepsModal.notice(refusal()));
+            Optional<Long> projectId = modal.project(slack, orchestrators.allowsAfterAck(orchestrator, user),
+                    refusal(), () -> projects.findToChange(args, channel), DepsModal::notice);
+            if (projectId.isEmpty()) {
                 return;
             }
-            FindProject.Found found = projects.findToChange(args, channel);
-            if (!found.found()) {
-                slack.updateView(viewId, DepsModal.notice(ProjectNotFound.mrkdwn(found)));
-                return;
-            }
-            Optional<ProjectSummaries.ProjectSummary> p = summaries.byId(found.projectId());
+            Optional<ProjectSummaries.ProjectSummary> p = summaries.byId(projectId.get());
             if (p.isEmpty()) {
                 slack.updateView(viewId, DepsModal.notice("That project no longer exists."));
                 return;

@@ -15,7 +15,6 @@ import io.upgradebot.slack.view.EphemeralReply;
 import io.upgradebot.slack.view.FinishModal;
 import io.upgradebot.slack.view.FinishedProject;
 import io.upgradebot.slack.view.OrchestratorRefusal;
-import io.upgradebot.slack.view.ProjectNotFound;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
 import org.jboss.logging.Logger;
@@ -77,16 +76,12 @@ public class FinishCommand implements UpgradeSubcommand {
         }
         String viewId = modal.viewId();
         afterAck.run(() -> {
-            if (!orchestrators.allowsAfterAck(orchestrator, user)) {
-                slack.updateView(viewId, FinishModal.notice(refusal()));
+            Optional<Long> projectId = modal.project(slack, orchestrators.allowsAfterAck(orchestrator, user),
+                    refusal(), () -> projects.find(args, channel), FinishModal::notice);
+            if (projectId.isEmpty()) {
                 return;
             }
-            FindProject.Found found = projects.find(args, channel);
-            if (!found.found()) {
-                slack.updateView(viewId, FinishModal.notice(ProjectNotFound.mrkdwn(found)));
-                return;
-            }
-            Optional<FinishProject.Overview> overview = finish.overview(found.projectId());
+            Optional<FinishProject.Overview> overview = finish.overview(projectId.get());
             if (overview.isEmpty()) {
                 slack.updateView(viewId, FinishModal.notice("That project no longer exists."));
                 return;
