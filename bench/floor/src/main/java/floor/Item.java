@@ -1,0 +1,9 @@
+package floor;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntity;
+import jakarta.persistence.Entity;
+
+@Entity
+public class Item extends PanacheEntity {
+    public String name;
+}
