@@ -20,6 +20,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
+import io.upgradebot.project.status.StatusMessages;
 import io.upgradebot.slack.http.AfterAckExecutor;
 import io.upgradebot.support.Eventually;
 import io.upgradebot.support.Fakes;
@@ -76,6 +77,8 @@ class BadInputTest {
     AfterAckExecutor afterAck;
     @Inject
     GitHubDeliveries deliveries;
+    @Inject
+    StatusMessages statusMessages;
 
     private final List<LogRecord> logged = new CopyOnWriteArrayList<>();
     private final Handler capture = new Handler() {
@@ -99,6 +102,9 @@ class BadInputTest {
 
     @BeforeEach
     void listen() {
+        // a status message an earlier test class's project still had scheduled goes out before the count starts
+        Eventually.await(Duration.ofSeconds(30), "no status message edit pending from earlier tests",
+                () -> statusMessages.idle() && afterAck.inFlight() == 0);
         Fakes.reset();
         Fakes.slack.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlPathMatching("/actions/.*"))
                 .willReturn(okJson("{\"ok\":true}")));

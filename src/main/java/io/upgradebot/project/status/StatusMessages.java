@@ -37,6 +37,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 
 /**
@@ -85,6 +86,8 @@ public class StatusMessages {
     /** Projects with an edit scheduled (coalescing). */
     private final Map<Long, Boolean> scheduled = new ConcurrentHashMap<>();
     private final Map<Long, Instant> lastEdit = new ConcurrentHashMap<>();
+    /** Edits under way on the executor (counted before their project leaves {@link #scheduled}). */
+    private final AtomicInteger running = new AtomicInteger();
     private final Clock clock;
 
     public StatusMessages(ProjectNotifier notifier, WriteQueue queue, UpgradeBotConfig config,
@@ -115,6 +118,11 @@ public class StatusMessages {
         executor.shutdownNow();
     }
 
+    /** No status message edit is scheduled or under way (a test waits on it before it counts Slack posts). */
+    public boolean idle() {
+        return scheduled.isEmpty() && running.get() == 0;
+    }
+
     /** Edit the status message soon (coalesced, throttled, asynchronous). */
     public void refresh(long projectId) {
         homeTabs.changed();
@@ -132,6 +140,7 @@ public class StatusMessages {
     private void schedule(long projectId, long delayMillis) {
         try {
             executor.schedule(() -> {
+                running.incrementAndGet();
                 // the edit's time is taken before the slot is freed: a refresh arriving in between must count its
                 // delay from this edit, or two edits would go out back to back
                 lastEdit.put(projectId, clock.instant());
@@ -140,6 +149,8 @@ public class StatusMessages {
                     refreshNow(projectId);
                 } catch (RuntimeException e) {
                     LOG.warnf("status message of project %d not updated: %s", projectId, e.getMessage());
+                } finally {
+                    running.decrementAndGet();
                 }
             }, delayMillis, TimeUnit.MILLISECONDS);
         } catch (java.util.concurrent.RejectedExecutionException e) {
