@@ -103,8 +103,7 @@ class BadInputTest {
     @BeforeEach
     void listen() {
         // a status message an earlier test class's project still had scheduled goes out before the count starts
-        Eventually.await(Duration.ofSeconds(30), "no status message edit pending from earlier tests",
-                () -> statusMessages.idle() && afterAck.inFlight() == 0);
+        quiet();
         Fakes.reset();
         Fakes.slack.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlPathMatching("/actions/.*"))
                 .willReturn(okJson("{\"ok\":true}")));
@@ -261,8 +260,8 @@ class BadInputTest {
         CompletableFuture<Void> later = new CompletableFuture<>();
         afterAck.run(() -> later.complete(null));
         later.join();
-        Eventually.await(Duration.ofSeconds(10), "idle AfterAck pool and deliveries",
-                () -> afterAck.inFlight() == 0 && deliveries.inFlight() == 0);
+        Eventually.await(Duration.ofSeconds(10), "idle AfterAck pool, deliveries and status message edits",
+                () -> afterAck.inFlight() == 0 && deliveries.inFlight() == 0 && statusMessages.inFlight() == 0);
     }
 
     private Map<String, Long> rows() throws Exception {

@@ -118,9 +118,9 @@ public class StatusMessages {
         executor.shutdownNow();
     }
 
-    /** No status message edit is scheduled or under way (a test waits on it before it counts Slack posts). */
-    public boolean idle() {
-        return scheduled.isEmpty() && running.get() == 0;
+    /** Status message edits scheduled or under way; for tests, like the other executors' {@code inFlight()}. */
+    public int inFlight() {
+        return scheduled.size() + running.get();
     }
 
     /** Edit the status message soon (coalesced, throttled, asynchronous). */
