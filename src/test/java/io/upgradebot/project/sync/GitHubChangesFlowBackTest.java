@@ -72,6 +72,8 @@ class GitHubChangesFlowBackTest {
     WriteQueueLoop worker;
     @Inject
     ReadBackChecklistTicks checklistTicks;
+    @Inject
+    io.upgradebot.project.status.StatusMessages statusMessages;
 
     private GitHubFake.BoardState board;
 
@@ -85,6 +87,7 @@ class GitHubChangesFlowBackTest {
         worker.resume();
         Eventually.await(WAIT, "deliveries handled", () -> deliveries.inFlight() == 0);
         OwnerDoesFixtures.awaitQuiet(afterAck::inFlight);
+        Eventually.await(WAIT, "status message edits done", () -> statusMessages.inFlight() == 0);
     }
 
     @Test
@@ -132,7 +135,7 @@ class GitHubChangesFlowBackTest {
         assertTrue(body.contains(HUMAN_NOTE), "the person's edit outside the bot's section is kept");
 
         Eventually.await(WAIT, "the status message shows 3 of 5 closed",
-                () -> lastStatusText().contains("5 issues (2 open, 3 closed)"));
+                () -> lastStatusText(p).contains("5 issues (2 open, 3 closed)"));
         Eventually.await(WAIT, "three lines in the status thread", () -> threadLines("closed by @alice").size() == 3);
         quiet();
         List<String> lines = threadLines("closed by @alice");
@@ -192,7 +195,7 @@ class GitHubChangesFlowBackTest {
                 () -> threadLines("closed as *not planned* by @bob").size() == 1);
         assertEquals(List.of(), threadLines("closed by @bob"), "not told as done");
         Eventually.await(WAIT, "the status message says it",
-                () -> lastStatusText().contains("2 issues (1 open, 1 closed: 1 not planned)"));
+                () -> lastStatusText(p).contains("2 issues (1 open, 1 closed: 1 not planned)"));
 
         deliver("issues", UUID.randomUUID().toString(), issueEvent("reopened", p, "openedx/legacy-x", null, "bob"))
                 .statusCode(202);
@@ -201,7 +204,7 @@ class GitHubChangesFlowBackTest {
         Eventually.await(WAIT, "the thread says reopened", () -> threadLines("reopened by @bob").size() == 1);
         assertNull(repo(p.id("openedx/legacy-x")).issueCloseReason);
         Eventually.await(WAIT, "the status message counts it open",
-                () -> lastStatusText().contains("2 issues (2 open, 0 closed)"));
+                () -> lastStatusText(p).contains("2 issues (2 open, 0 closed)"));
     }
 
     @Test
@@ -265,7 +268,7 @@ class GitHubChangesFlowBackTest {
         Eventually.await(WAIT, "the thread says it",
                 () -> threadLines("Status Todo → *In Progress* on the board by @jane").size() == 1);
         Eventually.await(WAIT, "the status message counts it",
-                () -> lastStatusText().contains("*Board status:* In Progress 1"));
+                () -> lastStatusText(p).contains("*Board status:* In Progress 1"));
         deliver("projects_v2_item", delivery, edit).statusCode(200).body(equalTo("already processed"));
         // the bot's echo, and the same value again from another delivery: nothing
         deliver("projects_v2_item", UUID.randomUUID().toString(),
@@ -286,7 +289,7 @@ class GitHubChangesFlowBackTest {
         deliver("projects_v2_item", UUID.randomUUID().toString(),
                 boardEdit(item, node, "Owner Does", "TBD", "Owner reviews", "jane")).statusCode(202);
         Eventually.await(WAIT, "the status message counts the level",
-                () -> lastStatusText().contains("Owner reviews 1"));
+                () -> lastStatusText(p).contains("Owner reviews 1"));
         Eventually.await(WAIT, "one line in the thread",
                 () -> threadLines("set on the board by `jane`").size() == 1);
         // the value the bot already has, from another delivery (the bot's write echoed under a person's token)
@@ -379,13 +382,17 @@ class GitHubChangesFlowBackTest {
     }
 
     /** The status message as last posted or edited (the posts that are not thread replies). */
-    private static String lastStatusText() {
-        List<JsonNode> updates = sent("chat.update");
+    /**
+     * The latest text of {@code p}'s status message: its last edit, or the post that created it. Other projects'
+     * status messages (a refresh of an earlier test's project landing late) do not count.
+     */
+    private static String lastStatusText(Seeded p) {
+        List<JsonNode> updates = sent("chat.update").stream().filter(m -> m.toString().contains(p.slug())).toList();
         if (!updates.isEmpty()) {
             return updates.get(updates.size() - 1).toString();
         }
         List<JsonNode> posts = sent("chat.postMessage").stream().filter(m -> m.path("thread_ts").asText().isEmpty())
-                .toList();
+                .filter(m -> m.toString().contains(p.slug())).toList();
         return posts.isEmpty() ? "" : posts.get(posts.size() - 1).toString();
     }
 
