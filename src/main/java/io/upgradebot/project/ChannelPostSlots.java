@@ -22,8 +22,17 @@ public class ChannelPostSlots {
     static final int MAX_RACES = 50;
     /** Another replica moved the row between our read and our update. */
     private static final Instant LOST = Instant.MIN;
+    /**
+     * A next slot further ahead than this was not booked by a queue of posts or a Retry-After (Slack's are seconds):
+     * the clock it was booked under has since moved back (a corrected clock, a replica whose clock ran ahead). Such a
+     * slot is not waited for, or the channel would stay silent for as long as the clock jumped.
+     */
+    public static final Duration STALE_AFTER = Duration.ofHours(1);
 
-    /** Claims the next slot of {@code channel} at or after {@code now}; the slot after it is {@code interval} later. */
+    /**
+     * Claims the next slot of {@code channel} at or after {@code now}; the slot after it is {@code interval} later. A
+     * stored slot more than {@link #STALE_AFTER} ahead of {@code now} is ignored.
+     */
     public Instant claim(String channel, Instant now, Duration interval) {
         // the database keeps microseconds: compare and store what it will give back
         Instant at = now.truncatedTo(ChronoUnit.MICROS);
@@ -34,7 +43,7 @@ public class ChannelPostSlots {
                     return null;
                 }
                 Instant read = row.nextPostAt;
-                Instant mine = read.isAfter(at) ? read : at;
+                Instant mine = read.isAfter(at) && !read.isAfter(at.plus(STALE_AFTER)) ? read : at;
                 int moved = SlackChannelPacingEntity.update("nextPostAt = ?1 where channel = ?2 and nextPostAt = ?3",
                         mine.plus(interval).truncatedTo(ChronoUnit.MICROS), channel, read);
                 return moved == 1 ? mine : LOST;

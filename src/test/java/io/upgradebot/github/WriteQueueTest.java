@@ -54,6 +54,12 @@ class WriteQueueTest {
             Duration.ofSeconds(60), Duration.ofHours(1), Duration.ofSeconds(60), 8, Duration.ofMinutes(2),
             Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofMinutes(30));
     private static final String ISSUES = "/repos/acme/[^/]+/issues";
+    /**
+     * Writes of projects no test creates: their results reach the bot's listeners (status messages among them), which
+     * must not act on a real project of another test while this class runs the application a week in the past.
+     */
+    private static final long LINKING_PROJECT = -77L;
+    private static final long FAILING_PROJECT = -5L;
 
     @Inject
     WriteQueue queue;
@@ -335,9 +341,11 @@ class WriteQueueTest {
         QuarkusTransaction.requiringNew().run(() -> {
             enqueue(createIssue("gh-test:ref:roadmap", "acme/roadmap"));
             enqueue(createIssue("gh-test:ref:repo", "acme/service"));
-            enqueue(new PlannedWrite("gh-test:ref:link", WriteKind.ADD_SUB_ISSUE, 77L, JSON.createObjectNode()
-                    .put("repo", "acme/roadmap").put("parent_number", PayloadRefs.ref("gh-test:ref:roadmap", "number"))
-                    .put("child_id", PayloadRefs.ref("gh-test:ref:repo", "id"))));
+            enqueue(new PlannedWrite("gh-test:ref:link", WriteKind.ADD_SUB_ISSUE, LINKING_PROJECT,
+                    JSON.createObjectNode()
+                            .put("repo", "acme/roadmap")
+                            .put("parent_number", PayloadRefs.ref("gh-test:ref:roadmap", "number"))
+                            .put("child_id", PayloadRefs.ref("gh-test:ref:repo", "id"))));
             enqueue(comment("gh-test:ref:comment", "acme/service", PayloadRefs.ref("gh-test:ref:repo", "number"),
                     "Part of " + PayloadRefs.ref("gh-test:ref:roadmap", "url")));
         });
@@ -352,11 +360,11 @@ class WriteQueueTest {
                 .startsWith("Part of " + roadmap.get("url").asText()));
         WriteOutcome link = outcomes.forKey("gh-test:ref:link").get(0);
         assertTrue(link.succeeded());
-        assertEquals(77L, link.projectId());
+        assertEquals(LINKING_PROJECT, link.projectId());
         assertEquals(repo.get("id").asLong(), link.payload().get("child_id").asLong(),
                 "the event carries the filled payload");
-        assertEquals(1, queue.state(77L).done());
-        assertEquals(0, queue.state(77L).pending());
+        assertEquals(1, queue.state(LINKING_PROJECT).done());
+        assertEquals(0, queue.state(LINKING_PROJECT).pending());
     }
 
     @Test
@@ -366,17 +374,18 @@ class WriteQueueTest {
                 "message":"body is too long (maximum is 65536 characters)"}],
                 "documentation_url":"https://docs.github.com/rest/issues/issues#create-an-issue"}"""));
         QuarkusTransaction.requiringNew().run(() -> {
-            enqueue(createIssue("gh-test:bad:issue", "acme/bad"), 5L);
+            enqueue(createIssue("gh-test:bad:issue", "acme/bad"), FAILING_PROJECT);
             enqueue(comment("gh-test:bad:comment", "acme/bad", PayloadRefs.ref("gh-test:bad:issue", "number"), "hi"),
-                    5L);
-            enqueue(new PlannedWrite("gh-test:bad:close", WriteKind.CLOSE_ISSUE, 5L, JSON.createObjectNode()
-                    .put("repo", "acme/bad").put("number", 1).set("after",
-                            JSON.createArrayNode().add("gh-test:bad:comment"))));
+                    FAILING_PROJECT);
+            enqueue(new PlannedWrite("gh-test:bad:close", WriteKind.CLOSE_ISSUE, FAILING_PROJECT,
+                    JSON.createObjectNode()
+                            .put("repo", "acme/bad").put("number", 1).set("after",
+                                    JSON.createArrayNode().add("gh-test:bad:comment"))));
         });
 
         drain();
 
-        WriteQueueState state = queue.state(5L);
+        WriteQueueState state = queue.state(FAILING_PROJECT);
         assertEquals(3, state.failed());
         assertEquals(new WriteQueueState.Failure("gh-test:bad:issue", WriteKind.CREATE_ISSUE,
                 "Validation Failed: body is too long (maximum is 65536 characters)"), state.failures().get(0));
@@ -390,9 +399,9 @@ class WriteQueueTest {
         assertTrue(github.applied().isEmpty());
 
         // an operator fixed the cause and retries: the chain completes, each write once
-        assertEquals(3, queue.retryFailed(5L));
+        assertEquals(3, queue.retryFailed(FAILING_PROJECT));
         drain();
-        assertEquals(3, queue.state(5L).done());
+        assertEquals(3, queue.state(FAILING_PROJECT).done());
         assertEquals(1, github.issues("acme/bad").size());
         assertEquals(1, github.comments("acme/bad", 1).size());
     }

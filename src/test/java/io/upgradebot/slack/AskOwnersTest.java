@@ -84,8 +84,8 @@ class AskOwnersTest {
         SlackSigner.postForm(SlackSigner.command("ask " + p.slug(), ORCHESTRATOR, CHANNEL, OwnerDoesFixtures.trigger()))
                 .statusCode(200).body("text", containsString("posting the announcement in <#" + CHANNEL + ">"));
 
-        Eventually.await(WAIT, "the announcement", () -> announcement() != null);
-        String text = announcement().toString();
+        Eventually.await(WAIT, "the announcement", () -> announcement(p) != null);
+        String text = announcement(p).toString();
         for (String expected : List.of("Django", "4.2", "5.2", "2026-04-23", "https://docs.example/django-5-2",
                 "choose an _Owner Does_ level", "<!subteam^S0ARCH> (1)", "<@U0FE1> <@U0FE2> (1)",
                 "`openedx/mapped-team` (1)", "1 repository has no known owner", "Choose for my repositories")) {
@@ -125,10 +125,10 @@ class AskOwnersTest {
         // asking again finds the owners already known and writes nothing new to GitHub
         OwnerDoesFixtures.awaitQuiet(afterAck::inFlight);
         int writes = GitHubFake.INSTANCE.applied().size();
-        int announcements = sent("chat.postMessage").size();
+        long announcements = postsAbout(p);
         SlackSigner.postForm(SlackSigner.command("ask " + p.slug(), ORCHESTRATOR, CHANNEL, OwnerDoesFixtures.trigger()))
                 .statusCode(200);
-        Eventually.await(WAIT, "the second announcement", () -> sent("chat.postMessage").size() > announcements);
+        Eventually.await(WAIT, "the second announcement", () -> postsAbout(p) > announcements);
         OwnerDoesFixtures.awaitQuiet(afterAck::inFlight);
         assertEquals(writes, GitHubFake.INSTANCE.applied().size(), "known owners are not written again");
     }
@@ -141,7 +141,7 @@ class AskOwnersTest {
                 .body("text", containsString("Only orchestrators ask the owners to choose"))
                 .body("text", containsString("<@" + ORCHESTRATOR + ">"));
         OwnerDoesFixtures.awaitQuiet(afterAck::inFlight);
-        assertEquals(List.of(), sent("chat.postMessage"), "nothing posted");
+        assertEquals(0, postsAbout(p), "nothing posted");
     }
 
     @Test
@@ -190,10 +190,16 @@ class AskOwnersTest {
                                                 repo, path, repo, path, url, url, repo, path))));
     }
 
-    private static JsonNode announcement() {
+    /** Posts naming {@code p}: another test's late post in the shared channel is not this project's. */
+    private static long postsAbout(Seeded p) {
+        return sent("chat.postMessage").stream().filter(m -> m.toString().contains(p.slug())).count();
+    }
+
+    /** {@code p}'s announcement (the channel is every seeded project's; another test's may land late). */
+    private static JsonNode announcement(Seeded p) {
         return sent("chat.postMessage").stream()
                 .filter(m -> m.path("channel").asText().equals(CHANNEL) && m.path("thread_ts").asText().isEmpty()
-                        && m.toString().contains("Choose for my repositories"))
+                        && m.toString().contains("Choose for my repositories") && m.toString().contains(p.slug()))
                 .findFirst().orElse(null);
     }
 

@@ -260,7 +260,7 @@ class HomeTabTest {
 
         // Ask owners: the announcement in the project channel, the answer in the person's DM with the bot
         SlackSigner.postForm(OwnerDoesFixtures.button(orchestrator, home, "ub.home_ask", project)).statusCode(200);
-        Eventually.await(WAIT, "the announcement", () -> announcements() == 1);
+        Eventually.await(WAIT, "the announcement", () -> announcements(p) == 1);
         Eventually.await(WAIT, "the answer in a DM", () -> SlackCalls.of("chat.postMessage").stream()
                 .anyMatch(m -> "D0DIRECT".equals(m.get("channel"))
                         && m.get("text").contains("Asked the owning teams of 1 repositories")));
@@ -271,13 +271,15 @@ class HomeTabTest {
                 .anyMatch(m -> "D0DIRECT".equals(m.get("channel"))
                         && m.get("text").contains("Only orchestrators ask the owners to choose")));
         OwnerDoesFixtures.awaitQuiet(afterAck::inFlight);
-        assertEquals(1, announcements(), "no second announcement");
+        assertEquals(1, announcements(p), "no second announcement");
     }
 
-    private static long announcements() {
+    /** {@code p}'s announcements (the channel is every seeded project's; another test's may land late). */
+    private static long announcements(Seeded p) {
         return SlackCalls.of("chat.postMessage").stream()
                 .filter(m -> OwnerDoesFixtures.CHANNEL.equals(m.get("channel")) && m.get("thread_ts") == null
-                        && String.valueOf(m.get("blocks")).contains("Choose for my repositories"))
+                        && String.valueOf(m.get("blocks")).contains("Choose for my repositories")
+                        && String.valueOf(m.get("blocks")).contains(p.slug()))
                 .count();
     }
 

@@ -50,8 +50,14 @@ class SlackDeduplicationTest {
     @Inject
     io.vertx.core.Vertx vertx;
 
+    @Inject
+    io.upgradebot.slack.http.AfterAckExecutor afterAck;
+
     @BeforeEach
     void reset() {
+        // the previous test's work after its ack runs out before the counters start again
+        io.upgradebot.support.Eventually.await(java.time.Duration.ofSeconds(20), "earlier work after the ack",
+                () -> afterAck.inFlight() == 0);
         Fakes.reset();
         ProbeSubcommand.INVOCATIONS.set(0);
         ProbeLaterSubcommand.ANSWERED.set(0);

@@ -160,6 +160,19 @@ public final class OwnerDoesFixtures {
                                 .call(() -> io.upgradebot.store.GitHubWriteEntity.count("state in ?1",
                                         List.of(io.upgradebot.store.GitHubWriteEntity.State.PENDING,
                                                 io.upgradebot.store.GitHubWriteEntity.State.RUNNING))) == 0);
+        settle();
+    }
+
+    /**
+     * Gives the status message edits and webhook deliveries still under way a moment to land, so that they are
+     * recorded before the next test resets the fakes rather than after. Best effort (a project still being created
+     * refreshes its message for as long as it is): assertions about a project look at that project's messages.
+     */
+    public static void settle() {
+        var container = io.quarkus.arc.Arc.container();
+        var status = container.instance(io.upgradebot.project.status.StatusMessages.class).get();
+        var deliveries = container.instance(io.upgradebot.web.GitHubDeliveries.class).get();
+        Eventually.within(java.time.Duration.ofSeconds(3), () -> status.inFlight() == 0 && deliveries.inFlight() == 0);
     }
 
     public static ProjectRepoEntity repo(long id) {

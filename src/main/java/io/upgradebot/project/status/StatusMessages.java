@@ -130,10 +130,11 @@ public class StatusMessages {
             return;
         }
         Instant last = lastEdit.get(projectId);
+        long interval = config.projects().progressInterval().toMillis();
+        // never more than one interval: a last edit "in the future" means the clock moved back, not a reason to wait
         long delay = last == null
                 ? 0
-                : Math.max(0, Duration.between(clock.instant(),
-                        last.plus(config.projects().progressInterval())).toMillis());
+                : Math.min(interval, Math.max(0, Duration.between(clock.instant(), last).toMillis() + interval));
         schedule(projectId, delay);
     }
 

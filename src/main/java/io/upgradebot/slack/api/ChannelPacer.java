@@ -86,7 +86,9 @@ class ChannelPacer {
             localNext.values().removeIf(next -> next.isBefore(now));
         }
         Instant next = localNext.get(channel);
-        Instant slot = next == null || next.isBefore(now) ? now : next;
+        Instant slot = next == null || next.isBefore(now) || next.isAfter(now.plus(ChannelPostSlots.STALE_AFTER))
+                ? now
+                : next;
         localNext.put(channel, slot.plus(interval));
         return slot;
     }

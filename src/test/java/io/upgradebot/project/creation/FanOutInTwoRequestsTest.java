@@ -27,6 +27,7 @@ import io.upgradebot.support.Eventually;
 import io.upgradebot.support.Fakes;
 import io.upgradebot.support.GitHubFake;
 import io.upgradebot.support.NewProjectForm;
+import io.upgradebot.support.OwnerDoesFixtures;
 import io.upgradebot.support.SlackCalls;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -75,6 +76,7 @@ class FanOutInTwoRequestsTest {
     void backToNormal() {
         worker.useConfiguredPolicy();
         worker.resume();
+        OwnerDoesFixtures.settle(); // the last status edit and summary land in this test, not the next
         // the next test class asks GitHub afresh (this one may have pretended to be an older GitHub)
         setup.hubGateway().forgetCapabilities();
     }

@@ -150,4 +150,38 @@ class ChannelPacerTest {
                 "another channel is not held back (a claim is only a fifth of the interval ahead): " + free);
         assertEquals(free, clock.instant());
     }
+
+    @Test
+    void aSlotBookedUnderAClockThatHasSinceMovedBackIsNotWaitedFor() throws Exception {
+        Instant today = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        String channel = "C0JUMP" + System.nanoTime();
+        // one replica's clock ran a week ahead when it posted (or the clock was corrected a week back since)
+        TestClock ahead = new TestClock(today.plus(Duration.ofDays(7)));
+        new ChannelPacer(slots, INTERVAL, ahead, ahead::advance).awaitTurn(channel);
+
+        TestClock clock = new TestClock(today);
+        List<Duration> waited = Collections.synchronizedList(new ArrayList<>());
+        ChannelPacer pacer = new ChannelPacer(slots, INTERVAL, clock, d -> {
+            waited.add(d);
+            clock.advance(d);
+        });
+        Instant first = pacer.awaitTurn(channel);
+        Instant second = pacer.awaitTurn(channel);
+        assertTrue(Duration.between(today, first).compareTo(INTERVAL) < 0, "not a week of silence: " + first);
+        assertEquals(INTERVAL, Duration.between(first, second), "and the pace goes on from there");
+        assertTrue(waited.stream().allMatch(d -> d.compareTo(INTERVAL.multipliedBy(2)) < 0), waited.toString());
+
+        // a Retry-After, or a queue of posts, stays honoured: only a slot beyond the horizon is stale
+        pacer.pushBack(channel, Duration.ofMinutes(10));
+        Instant held = pacer.awaitTurn(channel);
+        assertTrue(!held.isBefore(second.plus(Duration.ofMinutes(10))), "a long Retry-After is still waited: " + held);
+
+        // the same within one process when the database is unavailable
+        ChannelPacer alone = new ChannelPacer(null, INTERVAL, ahead, ahead::advance);
+        alone.awaitTurn(channel);
+        alone.awaitTurn(channel);
+        ahead.now.set(today);
+        Instant afterJump = alone.awaitTurn(channel);
+        assertEquals(today, afterJump, "the in-process pace forgets slots of the clock before the jump");
+    }
 }
