@@ -523,15 +523,15 @@ class WriteQueueTest {
     }
 
     @Test
-    void theBackgroundWorkerDeliversAnEnqueuedWriteWithinMilliseconds() {
+    void theBackgroundWorkerDeliversAnEnqueuedWriteWithoutBeingDriven() {
         clock.useSystemClock();
         worker.useConfiguredPolicy();
         worker.resume();
         enqueue(createIssue("gh-test:background", "acme/bg"));
-        assertTrue(Eventually.within(Duration.ofSeconds(5), () -> !github.issues("acme/bg").isEmpty()),
-                "the worker picked the write up without being driven");
-        assertTrue(Eventually.within(Duration.ofSeconds(5),
-                () -> queue.status("gh-test:background").equals(Optional.of(State.DONE))));
+        Eventually.await(Duration.ofSeconds(5), "the worker picked the write up without being driven",
+                () -> !github.issues("acme/bg").isEmpty());
+        Eventually.await(Duration.ofSeconds(5), "the write recorded done",
+                () -> queue.status("gh-test:background").equals(Optional.of(State.DONE)));
         worker.pause();
     }
 

@@ -25,8 +25,9 @@ import org.junit.jupiter.api.Test;
 class SlackManifestTest {
 
     private static final String ENDPOINT_PATH = "/slack/events";
+    /** Every subcommand in slack/command (CommandDocsTest reads them from the sources and checks their arguments). */
     private static final List<String> SUBCOMMANDS = List.of("new", "list", "status", "repos", "ask", "tbd", "announce",
-            "schedule", "radar", "help");
+            "schedule", "nudges", "sync", "checklist", "deps", "finish", "reopen", "radar", "help");
 
     private final JsonNode manifest = read(Path.of("manifest.json"));
 
