@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import org.jboss.logging.Logger;
 
 /**
  * The posting slots of each Slack channel, kept in the database so every replica draws from the same pace (Slack
@@ -13,7 +14,8 @@ import java.time.temporal.ChronoUnit;
  *
  * <p>A slot is claimed with a conditional update: the channel's row moves from the next-post time the caller read to
  * that slot plus the interval, and only if nobody moved it in between; a caller that loses the race reads again.
- * Successive slots of a channel are therefore at least the interval apart, whichever replicas hold them.
+ * Successive slots of a channel are therefore at least the interval apart, whichever replicas hold them, as long as
+ * their clocks agree: a slot further ahead than {@link #staleAfter} is not waited for (see there).
  */
 @ApplicationScoped
 public class ChannelPostSlots {
@@ -22,12 +24,23 @@ public class ChannelPostSlots {
     static final int MAX_RACES = 50;
     /** Another replica moved the row between our read and our update. */
     private static final Instant LOST = Instant.MIN;
-    /**
-     * A next slot further ahead than this was not booked by a queue of posts or a Retry-After (Slack's are seconds):
-     * the clock it was booked under has since moved back (a corrected clock, a replica whose clock ran ahead). Such a
-     * slot is not waited for, or the channel would stay silent for as long as the clock jumped.
-     */
+    private static final Logger LOG = Logger.getLogger(ChannelPostSlots.class);
+    /** Below any {@link #staleAfter}; a Retry-After the gateway honours is capped well under it. */
     public static final Duration STALE_AFTER = Duration.ofHours(1);
+    /** Posts a channel's queue may hold before its slots look stale (at Slack's pace of one a second: 16 min). */
+    static final int QUEUE_HORIZON = 1000;
+
+    /**
+     * How far ahead a channel's next slot may be before it counts as stale: at least an hour, and more than a queue
+     * of {@value #QUEUE_HORIZON} posts at {@code interval}. A slot further ahead was not booked by a queue of posts or
+     * a Retry-After (the gateway waits five minutes at most): the clock it was booked under has since moved back (a
+     * corrected clock, a replica whose clock ran ahead). It is not waited for, or the channel would stay silent for as
+     * long as the clock jumped; a smaller jump back is waited out.
+     */
+    public static Duration staleAfter(Duration interval) {
+        Duration queue = interval.multipliedBy(QUEUE_HORIZON);
+        return queue.compareTo(STALE_AFTER) > 0 ? queue : STALE_AFTER;
+    }
 
     /**
      * Claims the next slot of {@code channel} at or after {@code now}; the slot after it is {@code interval} later. A
@@ -43,7 +56,13 @@ public class ChannelPostSlots {
                     return null;
                 }
                 Instant read = row.nextPostAt;
-                Instant mine = read.isAfter(at) && !read.isAfter(at.plus(STALE_AFTER)) ? read : at;
+                boolean stale = read.isAfter(at.plus(staleAfter(interval)));
+                if (stale) {
+                    LOG.warnf("Slack channel %s: next post slot %s is further ahead of this clock (%s) than any queue "
+                            + "or Retry-After; the clock moved back or a replica's clock runs ahead, so it is not "
+                            + "waited for", channel, read, at);
+                }
+                Instant mine = read.isAfter(at) && !stale ? read : at;
                 int moved = SlackChannelPacingEntity.update("nextPostAt = ?1 where channel = ?2 and nextPostAt = ?3",
                         mine.plus(interval).truncatedTo(ChronoUnit.MICROS), channel, read);
                 return moved == 1 ? mine : LOST;
@@ -60,11 +79,16 @@ public class ChannelPostSlots {
                 "could not claim a posting slot of " + channel + " after " + MAX_RACES + " races");
     }
 
-    /** Nobody posts to {@code channel} before {@code until} (Slack asked to wait: 429 with Retry-After). */
-    public void holdUntil(String channel, Instant until) {
+    /**
+     * Nobody posts to {@code channel} before {@code until} (Slack asked to wait: 429 with Retry-After). A later slot
+     * already booked is kept, unless it is stale (see {@link #staleAfter}): the hold replaces it.
+     */
+    public void holdUntil(String channel, Instant until, Duration interval) {
         Instant at = until.truncatedTo(ChronoUnit.MICROS);
+        Instant staleFrom = at.plus(staleAfter(interval)).truncatedTo(ChronoUnit.MICROS);
         int moved = QuarkusTransaction.requiringNew().call(() -> SlackChannelPacingEntity.update(
-                "nextPostAt = ?1 where channel = ?2 and nextPostAt < ?1", at, channel));
+                "nextPostAt = ?1 where channel = ?2 and (nextPostAt < ?1 or nextPostAt > ?3)", at, channel,
+                staleFrom));
         if (moved == 0) {
             insert(channel, at); // no row yet; when there is one, it already holds back further
         }

@@ -125,10 +125,10 @@ class AskOwnersTest {
         // asking again finds the owners already known and writes nothing new to GitHub
         OwnerDoesFixtures.awaitQuiet(afterAck::inFlight);
         int writes = GitHubFake.INSTANCE.applied().size();
-        long announcements = postsAbout(p);
+        long announcements = announcements(p);
         SlackSigner.postForm(SlackSigner.command("ask " + p.slug(), ORCHESTRATOR, CHANNEL, OwnerDoesFixtures.trigger()))
                 .statusCode(200);
-        Eventually.await(WAIT, "the second announcement", () -> postsAbout(p) > announcements);
+        Eventually.await(WAIT, "the second announcement", () -> announcements(p) > announcements);
         OwnerDoesFixtures.awaitQuiet(afterAck::inFlight);
         assertEquals(writes, GitHubFake.INSTANCE.applied().size(), "known owners are not written again");
     }
@@ -190,7 +190,14 @@ class AskOwnersTest {
                                                 repo, path, repo, path, url, url, repo, path))));
     }
 
-    /** Posts naming {@code p}: another test's late post in the shared channel is not this project's. */
+    /** {@code p}'s announcements: another test's late post in the shared channel is not one of them. */
+    private static long announcements(Seeded p) {
+        return sent("chat.postMessage").stream().filter(m -> m.path("channel").asText().equals(CHANNEL)
+                && m.path("thread_ts").asText().isEmpty() && m.toString().contains("Choose for my repositories")
+                && m.toString().contains(p.slug())).count();
+    }
+
+    /** Posts naming {@code p} (its status message, its announcements, its thread). */
     private static long postsAbout(Seeded p) {
         return sent("chat.postMessage").stream().filter(m -> m.toString().contains(p.slug())).count();
     }

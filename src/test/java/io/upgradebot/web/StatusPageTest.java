@@ -56,6 +56,8 @@ class StatusPageTest {
     @Inject
     StatusMessages statusMessages;
     @Inject
+    io.upgradebot.github.WriteQueueLoop worker;
+    @Inject
     StatusPageConfig pageConfig;
 
     @Test
@@ -128,6 +130,8 @@ class StatusPageTest {
         refused.forEach((why, url) -> given().get(url).then().statusCode(404).body(emptyString()));
 
         // the same link once its lifetime is over
+        // the GitHub write queue sits the week out: a write paced under it would hold the queue back a week after
+        worker.pause();
         clock.use(Clock.offset(Clock.systemUTC(), Duration.ofDays(7).plusMinutes(1)));
         try {
             for (String url : new String[]{"/projects/" + p.slug() + "?" + q, "/api/projects/" + p.slug() + "?" + q,
@@ -136,6 +140,7 @@ class StatusPageTest {
             }
         } finally {
             clock.useSystemClock();
+            worker.resume();
         }
         given().get("/projects/" + p.slug() + "?" + q).then().statusCode(200);
     }

@@ -86,21 +86,25 @@ class ChannelPacer {
             localNext.values().removeIf(next -> next.isBefore(now));
         }
         Instant next = localNext.get(channel);
-        Instant slot = next == null || next.isBefore(now) || next.isAfter(now.plus(ChannelPostSlots.STALE_AFTER))
-                ? now
-                : next;
+        Instant slot = next == null || next.isBefore(now) || stale(next, now) ? now : next;
         localNext.put(channel, slot.plus(interval));
         return slot;
     }
 
+    /** Booked under a clock that has since moved back (see {@link ChannelPostSlots#staleAfter}). */
+    private boolean stale(Instant next, Instant now) {
+        return next.isAfter(now.plus(ChannelPostSlots.staleAfter(interval)));
+    }
+
     void pushBack(String channel, Duration wait) {
-        Instant until = clock.instant().plus(wait);
+        Instant now = clock.instant();
+        Instant until = now.plus(wait);
         synchronized (this) {
-            localNext.merge(channel, until, (a, b) -> a.isAfter(b) ? a : b);
+            localNext.merge(channel, until, (a, b) -> a.isAfter(b) && !stale(a, now) ? a : b);
         }
         if (shared != null) {
             try {
-                shared.holdUntil(channel, until);
+                shared.holdUntil(channel, until, interval);
             } catch (RuntimeException e) {
                 LOG.warnf("shared Slack pacing unavailable (%s); %s held back in this process only", e.getMessage(),
                         channel);

@@ -96,9 +96,9 @@ class ProjectConversationTest {
         assertEquals(1, SlackCalls.count("views.open"), "the form opened before anything slow");
         // this form's update, found by its content: a late update of an earlier test's modal may reach the fake too
         Eventually.await(DONE, "the suggestion filled in", () -> SlackCalls.of("views.update").stream()
-                .anyMatch(c -> c.get("view").contains("Suggested:")));
+                .anyMatch(c -> c.get("view").contains("Suggested: 2030-10-28")));
         JsonNode view = JSON.readTree(SlackCalls.of("views.update").stream().map(c -> c.get("view"))
-                .filter(v -> v.contains("Suggested:")).findFirst().orElseThrow());
+                .filter(v -> v.contains("Suggested: 2030-10-28")).findFirst().orElseThrow());
         String text = view.toString();
         assertTrue(text.contains("Suggested: 2030-10-28 (Xylo)"), text);
         assertTrue(text.contains("Django 4.2 support ends 2031-01-01"), "and why: " + text);
@@ -185,10 +185,14 @@ class ProjectConversationTest {
         assertEquals(1, github.issues(ROADMAP).size(), "a second click creates nothing more");
         assertEquals(1, github.issues("openedx/preview-a").size());
         assertEquals(1, github.issues("openedx/preview-b").size());
-        // this project's edits (other tests' projects edit their own status messages, late ones included)
+        // the preview message itself became the status message: this project's status is an edit of it, never a
+        // second message in the channel (other tests' projects edit their own status messages, late ones included)
+        Eventually.await(DONE, "the status shown in the preview message", () -> SlackCalls.of("chat.update").stream()
+                .anyMatch(u -> u.toString().contains("MySQL 8.4 preview")));
         assertTrue(SlackCalls.of("chat.update").stream().filter(u -> u.toString().contains("MySQL 8.4 preview"))
-                .allMatch(u -> u.get("ts").equals("1700000000.000100")),
-                "the preview message itself became the status message");
+                .allMatch(u -> u.get("ts").equals("1700000000.000100")), "the ts the fake gave the preview");
+        assertEquals(1, SlackCalls.of("chat.postMessage").stream().filter(m -> m.get("thread_ts") == null
+                && m.toString().contains("MySQL 8.4 preview")).count(), "one message in the channel: the preview");
         Eventually.await(DONE, "the second click answered", () -> Fakes.slack.findAll(postRequestedFor(
                 urlPathMatching("/actions/.*"))).stream().anyMatch(r -> r.getBodyAsString().contains("already")));
     }

@@ -19,6 +19,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.upgradebot.config.UpgradeBotConfig;
 import io.upgradebot.slack.CallbackIds;
 import io.upgradebot.slack.view.LoadingModal;
+import io.upgradebot.support.Eventually;
 import io.upgradebot.support.Fakes;
 import io.upgradebot.support.RecordingSleeper;
 import jakarta.inject.Inject;
@@ -36,9 +37,12 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(value = Fakes.class, scope = TestResourceScope.GLOBAL)
 class BoltSlackGatewayTest {
 
-    /** The messages the retry tests edit (form-encoded): other tests' late status edits do not play their parts. */
+    /**
+     * The messages the retry tests edit (form-encoded), with ts values no fake post answers: other tests' late status
+     * edits do not play their parts.
+     */
     static final String RATE_LIMITED_TS = "ts=1700000000.000200";
-    static final String FAILING_TS = "ts=1700000000.000100";
+    static final String FAILING_TS = "ts=1700000000.000901";
 
     static final String OK_POST = """
             {"ok":true,"channel":"%s","ts":"1700000000.000777",
@@ -55,6 +59,9 @@ class BoltSlackGatewayTest {
 
     @Inject
     io.upgradebot.project.ChannelPostSlots slots;
+
+    @Inject
+    java.time.Clock clock;
 
     @BeforeEach
     void reset() {
@@ -119,9 +126,9 @@ class BoltSlackGatewayTest {
                 .inScenario("5xx")
                 .whenScenarioStateIs("healthy")
                 .willReturn(okJson(
-                        "{\"ok\":true,\"channel\":\"C0UPGRADES\",\"ts\":\"1700000000.000100\",\"text\":\"x\"}")));
+                        "{\"ok\":true,\"channel\":\"C0UPGRADES\",\"ts\":\"1700000000.000901\",\"text\":\"x\"}")));
 
-        slack.updateMessage("C0UPGRADES", "1700000000.000100", "x", List.of());
+        slack.updateMessage("C0UPGRADES", "1700000000.000901", "x", List.of());
 
         Fakes.slack.verify(3,
                 postRequestedFor(urlPathEqualTo("/api/chat.update")).withRequestBody(containing(FAILING_TS)));
@@ -170,10 +177,14 @@ class BoltSlackGatewayTest {
         Fakes.slack.stubFor(post(urlPathEqualTo("/api/chat.postMessage")).willReturn(okJson(OK_POST.formatted("C0X"))));
         String held = "C0HELD" + System.nanoTime();
         // Slack asked to wait ten minutes before the next post to one channel (a 429's Retry-After, shared by replicas)
-        slots.holdUntil(held, java.time.Instant.now().plus(java.time.Duration.ofMinutes(10)));
+        java.time.Instant until = clock.instant().plus(java.time.Duration.ofMinutes(10));
+        slots.holdUntil(held, until, config.slack().channelPostInterval());
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
             Future<String> waiting = pool.submit(() -> slack.postMessage(held, null, "held back", List.of()));
+            // its post has taken the slot after the hold, and waits for it
+            Eventually.await(java.time.Duration.ofSeconds(10), "the held post's slot booked",
+                    () -> nextPostAt(held).isAfter(until));
             // the other channels' posts go out meanwhile, each on its own slot, none waiting for the held channel
             Future<?> others = pool.submit(() -> {
                 for (int i = 0; i < 3; i++) {
@@ -189,7 +200,17 @@ class BoltSlackGatewayTest {
             assertTrue(!waiting.isDone());
         } finally {
             pool.shutdownNow(); // the held post gives up waiting
+            assertTrue(pool.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES));
         }
+        assertEquals(List.of(), posts(held), "and does not post when it gives up");
+    }
+
+    private static java.time.Instant nextPostAt(String channel) {
+        return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> {
+            io.upgradebot.store.SlackChannelPacingEntity row = io.upgradebot.store.SlackChannelPacingEntity
+                    .findById(channel);
+            return row == null ? java.time.Instant.MIN : row.nextPostAt;
+        });
     }
 
     @Test

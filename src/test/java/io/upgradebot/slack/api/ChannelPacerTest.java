@@ -176,6 +176,21 @@ class ChannelPacerTest {
         Instant held = pacer.awaitTurn(channel);
         assertTrue(!held.isBefore(second.plus(Duration.ofMinutes(10))), "a long Retry-After is still waited: " + held);
 
+        // a Retry-After met while the channel's slot is still the stale one replaces it
+        String limited = "C0JUMPHELD" + System.nanoTime();
+        new ChannelPacer(slots, INTERVAL, ahead, ahead::advance).awaitTurn(limited);
+        Instant limitedAt = clock.instant();
+        pacer.pushBack(limited, Duration.ofSeconds(30));
+        Instant afterHold = pacer.awaitTurn(limited);
+        assertTrue(!afterHold.isBefore(limitedAt.plusSeconds(30)) && afterHold.isBefore(limitedAt.plusSeconds(31)),
+                "the Retry-After is waited out, not the week: " + afterHold);
+
+        // what makes a slot stale is beyond anything the gateway books: its longest Retry-After, a long queue
+        assertTrue(BoltSlackGateway.MAX_RETRY_AFTER.compareTo(ChannelPostSlots.staleAfter(INTERVAL)) < 0);
+        assertEquals(Duration.ofHours(1), ChannelPostSlots.staleAfter(INTERVAL));
+        assertEquals(Duration.ofMinutes(2000), ChannelPostSlots.staleAfter(Duration.ofMinutes(2)),
+                "a slow pace keeps a queue of a thousand posts");
+
         // the same within one process when the database is unavailable
         ChannelPacer alone = new ChannelPacer(null, INTERVAL, ahead, ahead::advance);
         alone.awaitTurn(channel);
@@ -183,5 +198,11 @@ class ChannelPacerTest {
         ahead.now.set(today);
         Instant afterJump = alone.awaitTurn(channel);
         assertEquals(today, afterJump, "the in-process pace forgets slots of the clock before the jump");
+        String aloneHeld = "C0JUMPALONE" + System.nanoTime();
+        ahead.now.set(today.plus(Duration.ofDays(7)));
+        alone.awaitTurn(aloneHeld);
+        ahead.now.set(today);
+        alone.pushBack(aloneHeld, Duration.ofSeconds(30));
+        assertEquals(today.plusSeconds(30), alone.awaitTurn(aloneHeld), "and keeps a Retry-After met after it");
     }
 }
