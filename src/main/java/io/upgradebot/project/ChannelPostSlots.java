@@ -25,8 +25,8 @@ public class ChannelPostSlots {
     /** Another replica moved the row between our read and our update. */
     private static final Instant LOST = Instant.MIN;
     private static final Logger LOG = Logger.getLogger(ChannelPostSlots.class);
-    /** Below any {@link #staleAfter}; a Retry-After the gateway honours is capped well under it. */
-    public static final Duration STALE_AFTER = Duration.ofHours(1);
+    /** The least {@link #staleAfter}; a Retry-After the gateway honours is capped well under it. */
+    private static final Duration STALE_AFTER = Duration.ofHours(1);
     /** Posts a channel's queue may hold before its slots look stale (at Slack's pace of one a second: 16 min). */
     static final int QUEUE_HORIZON = 1000;
 
@@ -40,6 +40,11 @@ public class ChannelPostSlots {
     public static Duration staleAfter(Duration interval) {
         Duration queue = interval.multipliedBy(QUEUE_HORIZON);
         return queue.compareTo(STALE_AFTER) > 0 ? queue : STALE_AFTER;
+    }
+
+    /** Whether {@code next} is further ahead of {@code now} than {@link #staleAfter} allows at {@code interval}. */
+    public static boolean isStale(Instant next, Instant now, Duration interval) {
+        return next.isAfter(now.plus(staleAfter(interval)));
     }
 
     /**
@@ -56,7 +61,7 @@ public class ChannelPostSlots {
                     return null;
                 }
                 Instant read = row.nextPostAt;
-                boolean stale = read.isAfter(at.plus(staleAfter(interval)));
+                boolean stale = isStale(read, at, interval);
                 if (stale) {
                     LOG.warnf("Slack channel %s: next post slot %s is further ahead of this clock (%s) than any queue "
                             + "or Retry-After; the clock moved back or a replica's clock runs ahead, so it is not "

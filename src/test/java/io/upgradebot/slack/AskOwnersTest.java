@@ -190,11 +190,9 @@ class AskOwnersTest {
                                                 repo, path, repo, path, url, url, repo, path))));
     }
 
-    /** {@code p}'s announcements: another test's late post in the shared channel is not one of them. */
+    /** How many announcements of {@code p} were posted. */
     private static long announcements(Seeded p) {
-        return sent("chat.postMessage").stream().filter(m -> m.path("channel").asText().equals(CHANNEL)
-                && m.path("thread_ts").asText().isEmpty() && m.toString().contains("Choose for my repositories")
-                && m.toString().contains(p.slug())).count();
+        return announcementsOf(p).count();
     }
 
     /** Posts naming {@code p} (its status message, its announcements, its thread). */
@@ -202,12 +200,16 @@ class AskOwnersTest {
         return sent("chat.postMessage").stream().filter(m -> m.toString().contains(p.slug())).count();
     }
 
-    /** {@code p}'s announcement (the channel is every seeded project's; another test's may land late). */
+    /** {@code p}'s first announcement, or null. */
     private static JsonNode announcement(Seeded p) {
+        return announcementsOf(p).findFirst().orElse(null);
+    }
+
+    /** {@code p}'s announcements (the channel is every seeded project's; another test's may land late). */
+    private static java.util.stream.Stream<JsonNode> announcementsOf(Seeded p) {
         return sent("chat.postMessage").stream()
                 .filter(m -> m.path("channel").asText().equals(CHANNEL) && m.path("thread_ts").asText().isEmpty()
-                        && m.toString().contains("Choose for my repositories") && m.toString().contains(p.slug()))
-                .findFirst().orElse(null);
+                        && m.toString().contains("Choose for my repositories") && m.toString().contains(p.slug()));
     }
 
     private String owner(Seeded p, String repo) {

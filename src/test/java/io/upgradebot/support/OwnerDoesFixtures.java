@@ -204,6 +204,15 @@ public final class OwnerDoesFixtures {
         return (ObjectNode) formJson(updates.get(updates.size() - 1).getBodyAsString(), "view");
     }
 
+    /**
+     * Slack posts and edits whose body names any of {@code words}: a test's own messages, where another test's late
+     * status edit may land among them.
+     */
+    public static long messagesNaming(java.util.Collection<String> words) {
+        return java.util.stream.Stream.concat(sent("chat.postMessage").stream(), sent("chat.update").stream())
+                .map(Object::toString).filter(m -> words.stream().anyMatch(m::contains)).count();
+    }
+
     public static List<JsonNode> sent(String method) {
         List<JsonNode> out = new ArrayList<>();
         for (LoggedRequest r : Fakes.slack.findAll(postRequestedFor(urlPathEqualTo("/api/" + method)))) {

@@ -74,9 +74,9 @@ class GitHubWebhookTest {
      * not this project's message).
      */
     private static long messagesAbout(Seeded p) {
-        return java.util.stream.Stream.concat(sent("chat.postMessage").stream(), sent("chat.update").stream())
-                .map(Object::toString)
-                .filter(m -> m.contains(p.slug()) || p.repoIds().keySet().stream().anyMatch(m::contains)).count();
+        List<String> words = new java.util.ArrayList<>(p.repoIds().keySet());
+        words.add(p.slug());
+        return OwnerDoesFixtures.messagesNaming(words);
     }
 
     @Test

@@ -86,21 +86,20 @@ class ChannelPacer {
             localNext.values().removeIf(next -> next.isBefore(now));
         }
         Instant next = localNext.get(channel);
-        Instant slot = next == null || next.isBefore(now) || stale(next, now) ? now : next;
+        Instant slot = next == null || next.isBefore(now) || ChannelPostSlots.isStale(next, now, interval)
+                ? now
+                : next;
         localNext.put(channel, slot.plus(interval));
         return slot;
-    }
-
-    /** Booked under a clock that has since moved back (see {@link ChannelPostSlots#staleAfter}). */
-    private boolean stale(Instant next, Instant now) {
-        return next.isAfter(now.plus(ChannelPostSlots.staleAfter(interval)));
     }
 
     void pushBack(String channel, Duration wait) {
         Instant now = clock.instant();
         Instant until = now.plus(wait);
         synchronized (this) {
-            localNext.merge(channel, until, (a, b) -> a.isAfter(b) && !stale(a, now) ? a : b);
+            // a stale slot gives way to the hold, as in the shared slots
+            localNext.merge(channel, until,
+                    (a, b) -> a.isAfter(b) && !ChannelPostSlots.isStale(a, now, interval) ? a : b);
         }
         if (shared != null) {
             try {

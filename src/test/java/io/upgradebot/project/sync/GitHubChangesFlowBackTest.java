@@ -385,10 +385,7 @@ class GitHubChangesFlowBackTest {
      * project refreshed late is not this project's message).
      */
     private static long messagesAbout(Seeded p) {
-        return java.util.stream.Stream.concat(sent("chat.postMessage").stream(), sent("chat.update").stream())
-                .map(Object::toString).filter(m -> m.contains(p.slug()) || m.contains("known-z")
-                        || m.contains("nowhere") || m.contains("Unrelated bug"))
-                .count();
+        return OwnerDoesFixtures.messagesNaming(List.of(p.slug(), "known-z", "nowhere", "Unrelated bug"));
     }
 
     /**

@@ -13,22 +13,29 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.upgradebot.config.UpgradeBotConfig;
+import io.upgradebot.project.ChannelPostSlots;
 import io.upgradebot.slack.CallbackIds;
 import io.upgradebot.slack.view.LoadingModal;
+import io.upgradebot.store.SlackChannelPacingEntity;
 import io.upgradebot.support.Eventually;
 import io.upgradebot.support.Fakes;
 import io.upgradebot.support.RecordingSleeper;
 import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -58,10 +65,10 @@ class BoltSlackGatewayTest {
     RecordingSleeper sleeper;
 
     @Inject
-    io.upgradebot.project.ChannelPostSlots slots;
+    ChannelPostSlots slots;
 
     @Inject
-    java.time.Clock clock;
+    Clock clock;
 
     @BeforeEach
     void reset() {
@@ -177,13 +184,13 @@ class BoltSlackGatewayTest {
         Fakes.slack.stubFor(post(urlPathEqualTo("/api/chat.postMessage")).willReturn(okJson(OK_POST.formatted("C0X"))));
         String held = "C0HELD" + System.nanoTime();
         // Slack asked to wait ten minutes before the next post to one channel (a 429's Retry-After, shared by replicas)
-        java.time.Instant until = clock.instant().plus(java.time.Duration.ofMinutes(10));
+        Instant until = clock.instant().plus(Duration.ofMinutes(10));
         slots.holdUntil(held, until, config.slack().channelPostInterval());
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
             Future<String> waiting = pool.submit(() -> slack.postMessage(held, null, "held back", List.of()));
             // its post has taken the slot after the hold, and waits for it
-            Eventually.await(java.time.Duration.ofSeconds(10), "the held post's slot booked",
+            Eventually.await(Duration.ofSeconds(10), "the held post's slot booked",
                     () -> nextPostAt(held).isAfter(until));
             // the other channels' posts go out meanwhile, each on its own slot, none waiting for the held channel
             Future<?> others = pool.submit(() -> {
@@ -192,7 +199,7 @@ class BoltSlackGatewayTest {
                 }
                 return null;
             });
-            others.get(2, java.util.concurrent.TimeUnit.MINUTES);
+            others.get(2, TimeUnit.MINUTES);
             for (int i = 0; i < 3; i++) {
                 assertEquals(1, posts("C0OTHER" + i).size());
             }
@@ -200,16 +207,16 @@ class BoltSlackGatewayTest {
             assertTrue(!waiting.isDone());
         } finally {
             pool.shutdownNow(); // the held post gives up waiting
-            assertTrue(pool.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES));
+            assertTrue(pool.awaitTermination(1, TimeUnit.MINUTES));
         }
         assertEquals(List.of(), posts(held), "and does not post when it gives up");
     }
 
-    private static java.time.Instant nextPostAt(String channel) {
-        return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> {
-            io.upgradebot.store.SlackChannelPacingEntity row = io.upgradebot.store.SlackChannelPacingEntity
+    private static Instant nextPostAt(String channel) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            SlackChannelPacingEntity row = SlackChannelPacingEntity
                     .findById(channel);
-            return row == null ? java.time.Instant.MIN : row.nextPostAt;
+            return row == null ? Instant.MIN : row.nextPostAt;
         });
     }
 
