@@ -32,6 +32,8 @@ public class AfterAckExecutor implements AfterAck {
     private static final ThreadLocal<Batch> CURRENT = new ThreadLocal<>();
 
     private final ThreadPoolExecutor executor;
+    /** Tasks submitted and not yet finished, plus Slack requests whose tasks wait for their ack to be written. */
+    private final AtomicInteger inFlight = new AtomicInteger();
 
     public AfterAckExecutor(UpgradeBotConfig config) {
         int threads = Math.max(1, config.slack().afterAckThreads());
@@ -70,6 +72,7 @@ public class AfterAckExecutor implements AfterAck {
             throw new IllegalStateException("a Slack request is already being handled on this thread");
         }
         Batch batch = new Batch();
+        inFlight.incrementAndGet();
         CURRENT.set(batch);
         return batch;
     }
@@ -97,9 +100,17 @@ public class AfterAckExecutor implements AfterAck {
     }
 
     private void submit(Runnable task) {
+        inFlight.incrementAndGet();
         try {
-            executor.execute(() -> runGuarded(task));
+            executor.execute(() -> {
+                try {
+                    runGuarded(task);
+                } finally {
+                    inFlight.decrementAndGet();
+                }
+            });
         } catch (RejectedExecutionException e) {
+            inFlight.decrementAndGet();
             LOG.errorf(
                     "Work after a Slack ack was refused: %d tasks are already waiting (upgrade-bot.slack.after-ack-queue-size)",
                     executor.getQueue().size());
@@ -124,9 +135,12 @@ public class AfterAckExecutor implements AfterAck {
         }
     }
 
-    /** Tasks waiting or running; for tests and metrics. */
+    /**
+     * Tasks waiting or running, counting each Slack request being handled or waiting for its ack to be written as one:
+     * 0 only once everything a request scheduled has run. For tests and metrics.
+     */
     public int inFlight() {
-        return executor.getQueue().size() + executor.getActiveCount();
+        return inFlight.get();
     }
 
     @PreDestroy
@@ -161,6 +175,15 @@ public class AfterAckExecutor implements AfterAck {
                 return;
             }
             done = true;
+            try {
+                submitTasks();
+            } finally {
+                // after the tasks are counted, so that inFlight() does not pass through 0 in between
+                inFlight.decrementAndGet();
+            }
+        }
+
+        private void submitTasks() {
             if (tasks.isEmpty()) {
                 return;
             }
@@ -187,8 +210,11 @@ public class AfterAckExecutor implements AfterAck {
         }
 
         public synchronized void discard() {
-            done = true;
             tasks.clear();
+            if (!done) {
+                done = true;
+                inFlight.decrementAndGet();
+            }
         }
 
         public boolean isEmpty() {

@@ -310,17 +310,21 @@ public class SlackEventsResource {
         int status = bolt.getStatusCode() == null ? 200 : bolt.getStatusCode();
         if (status >= 500) {
             batch.discard();
-        } else if (!batch.isEmpty()) {
-            // fires after the response has been written (or the connection is gone: the request id is recorded,
-            // so a retry would be ignored, and the work must still happen)
-            ctx.addEndHandler(ignored -> batch.release());
-        } else {
-            batch.release();
+            write(ctx, bolt, status);
+            return;
         }
-        write(ctx, bolt, status);
+        try {
+            // released once the answer is written, or could not be (the connection is gone: the request id is
+            // recorded, so a retry would be ignored, and the work must still happen)
+            write(ctx, bolt, status).onComplete(ignored -> batch.release());
+        } catch (RuntimeException e) {
+            batch.release();
+            throw e;
+        }
     }
 
-    private static void write(RoutingContext ctx, com.slack.api.bolt.response.Response bolt, int status) {
+    private static io.vertx.core.Future<Void> write(RoutingContext ctx, com.slack.api.bolt.response.Response bolt,
+            int status) {
         HttpServerResponse out = ctx.response().setStatusCode(status);
         if (bolt.getHeaders() != null) {
             bolt.getHeaders().forEach((name, values) -> {
@@ -331,13 +335,12 @@ public class SlackEventsResource {
         }
         String body = bolt.getBody();
         if (body == null || body.isEmpty()) {
-            out.end();
-            return;
+            return out.end();
         }
         out.putHeader(HttpHeaders.CONTENT_TYPE, bolt.getContentType() == null
                 ? "application/json;charset=utf-8"
                 : bolt.getContentType());
-        out.end(Buffer.buffer(body.getBytes(StandardCharsets.UTF_8)));
+        return out.end(Buffer.buffer(body.getBytes(StandardCharsets.UTF_8)));
     }
 
     private static void plain(RoutingContext ctx, int status, String message) {
