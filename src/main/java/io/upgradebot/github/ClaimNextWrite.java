@@ -118,7 +118,6 @@ public final class ClaimNextWrite {
 
     private ClaimResult claimIn(String inst, Instant now, WritePolicy pol) {
         GitHubPacingEntity pacing = lockPacing(inst, now);
-        forgetTimesBookedUnderALaterClock(pacing, inst, now, pol);
         if (pacing.throttledUntil != null && pacing.throttledUntil.isAfter(now)) {
             return new NotClaimed(new Waiting(pacing.throttledUntil, "throttled: " + pacing.throttleReason));
         }
@@ -319,41 +318,6 @@ public final class ClaimNextWrite {
             w.notBefore = WritePacing.retryAt(w.attempts, now, pol);
         }
         return new Ran(w.id, w.idempotencyKey, w.state);
-    }
-
-    /**
-     * After the clock moved back (a correction, or a replica whose clock ran ahead), the times the queue booked under
-     * the later clock would hold every write for as long as the clock moved. The pacing row shows it: its next write
-     * or throttle lies further ahead than any wait the queue books ({@link WritePolicy#staleAfter()}). Then the next
-     * write may go at once, a throttle waits the default wait from now (GitHub's own time is no longer known), a lease
-     * runs a full lease from now (its worker may still be at it), a retry is due now, and the content writes recorded
-     * under the later clock count as sent now. A smaller step back delays writes by at most the step.
-     */
-    private static void forgetTimesBookedUnderALaterClock(GitHubPacingEntity pacing, String inst, Instant now,
-            WritePolicy pol) {
-        Instant horizon = now.plus(pol.staleAfter());
-        boolean nextWriteStale = pacing.nextWriteAt.isAfter(horizon);
-        boolean throttleStale = pacing.throttledUntil != null && pacing.throttledUntil.isAfter(horizon);
-        if (!nextWriteStale && !throttleStale) {
-            return;
-        }
-        Instant bookedNextWrite = pacing.nextWriteAt;
-        if (nextWriteStale) {
-            pacing.nextWriteAt = now;
-        }
-        if (throttleStale) {
-            pacing.throttledUntil = now.plus(pol.secondaryLimitDefaultWait());
-        }
-        int leases = GitHubWriteEntity.update("leaseUntil = ?1 where state = ?2 and leaseUntil > ?3",
-                now.plus(pol.lease()), State.RUNNING, horizon);
-        int retries = GitHubWriteEntity.update("notBefore = ?1 where state = ?2 and notBefore > ?3", now,
-                State.PENDING, horizon);
-        int sent = GitHubContentWriteEntity.update("sentAt = ?1 where installation = ?2 and sentAt > ?3", now, inst,
-                horizon);
-        LOG.warnf("The clock moved back: the GitHub write queue had booked its next write for %s and it is now %s. "
-                + "Times booked under the later clock were reset (throttle %s, %d leases, %d retries, %d content "
-                + "writes counted as sent now); check that every replica's clock is synchronised",
-                bookedNextWrite, now, throttleStale ? "shortened to the default wait" : "kept", leases, retries, sent);
     }
 
     /**

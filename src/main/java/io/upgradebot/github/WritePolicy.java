@@ -33,21 +33,6 @@ public record WritePolicy(Duration writeInterval, int contentWritesPerMinute, in
                 secondaryWait, attempts, lease, pollInterval, backoff, maxBackoff);
     }
 
-    /**
-     * How far ahead a time the queue booked itself can lie: twice the longest wait it ever books (GitHub's rate-limit
-     * reset, within the hour; the backoff cap; the lease; the budget's hour). A time further ahead than this was booked
-     * under a clock that has since moved back, and is not waited for.
-     */
-    public Duration staleAfter() {
-        Duration longest = Duration.ofHours(1);
-        for (Duration d : new Duration[]{hourWindow, maxBackoff, lease, secondaryLimitDefaultWait}) {
-            if (d.compareTo(longest) > 0) {
-                longest = d;
-            }
-        }
-        return longest.multipliedBy(2);
-    }
-
     public WritePolicy withLease(Duration newLease) {
         return new WritePolicy(writeInterval, contentWritesPerMinute, contentWritesPerHour, minuteWindow, hourWindow,
                 secondaryLimitDefaultWait, maxAttempts, newLease, pollInterval, retryBackoff, maxBackoff);

@@ -24,11 +24,6 @@ final class TestClock extends Clock {
         now.updateAndGet(current -> t.isAfter(current) ? t : current);
     }
 
-    /** Sets the time, back as well as forward: a clock correction. */
-    void set(Instant t) {
-        now.set(t);
-    }
-
     @Override
     public Instant instant() {
         return now.get();

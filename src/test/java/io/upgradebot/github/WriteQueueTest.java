@@ -192,62 +192,6 @@ class WriteQueueTest {
         assertEquals(1, github.issues("acme/nt").size());
     }
 
-    // --- a clock that moves back ----------------------------------------------------------------------------
-
-    @Test
-    void aClockMovedBackADayHoldsAnOrphanedWriteForOneLeaseFromNow() {
-        // one content write a minute: the write made under the later clock is in the window only while it is recent
-        worker.usePolicy(GITHUB_PACE.withBudgets(1, 500, Duration.ofSeconds(60), Duration.ofHours(1)));
-        enqueue(createIssue("gh-test:back:1", "acme/back"));
-        enqueue(createIssue("gh-test:back:2", "acme/back"));
-        assertEquals(State.DONE, ((ClaimNextWrite.Ran) worker.runOnce()).state());
-        time.advance(Duration.ofSeconds(60));
-        // the second write is claimed, then its worker dies: a lease two minutes long under this clock
-        ClaimNextWrite.Claim orphan = worker.newRunner().claim().orElseThrow();
-        assertEquals("gh-test:back:2", orphan.key());
-
-        Instant corrected = START.minus(Duration.ofDays(1));
-        time.set(corrected);
-        ClaimNextWrite.Waiting held = assertInstanceOf(ClaimNextWrite.Waiting.class, worker.runOnce());
-        assertEquals("a write is in progress", held.reason(), "its worker may still be at it");
-        assertEquals(corrected.plus(GITHUB_PACE.lease()), reloaded("gh-test:back:2").leaseUntil,
-                "a full lease from now, not one ending a day from now");
-
-        time.advance(GITHUB_PACE.lease().minusSeconds(1));
-        assertEquals("a write is in progress",
-                assertInstanceOf(ClaimNextWrite.Waiting.class, worker.runOnce()).reason());
-        time.advance(Duration.ofSeconds(1));
-        assertEquals(new ClaimNextWrite.Ran(id("gh-test:back:2"), "gh-test:back:2", State.DONE), worker.runOnce(),
-                "the lease is taken over, and the content write of the later clock no longer fills the minute");
-        assertEquals(2, github.issues("acme/back").size());
-        assertEquals(2, reloaded("gh-test:back:2").attempts);
-    }
-
-    @Test
-    void aClockMovedBackADayWaitsTheDefaultAfterAThrottleAndRetriesAtOnce() {
-        github.inject(Fault.reject("POST", ISSUES, 502, Map.of(), "{\"message\":\"Server Error\"}"),
-                Fault.secondaryLimit("POST", ISSUES, Map.of("Retry-After", "30")));
-        enqueue(createIssue("gh-test:back:retry", "acme/back"));
-        enqueue(createIssue("gh-test:back:limited", "acme/back"));
-        assertEquals(State.PENDING, ((ClaimNextWrite.Ran) worker.runOnce()).state(), "a 502: retried later");
-        time.advance(Duration.ofSeconds(1));
-        assertEquals(State.PENDING, ((ClaimNextWrite.Ran) worker.runOnce()).state(), "a secondary limit");
-        assertEquals(Optional.of(START.plusSeconds(31)), queue.state(null).throttledUntil());
-
-        Instant corrected = START.minus(Duration.ofDays(1));
-        time.set(corrected);
-        ClaimNextWrite.Waiting throttled = assertInstanceOf(ClaimNextWrite.Waiting.class, worker.runOnce());
-        assertEquals(corrected.plus(GITHUB_PACE.secondaryLimitDefaultWait()), throttled.until(),
-                "GitHub's time is no longer known: the default wait, from now");
-
-        time.advance(GITHUB_PACE.secondaryLimitDefaultWait());
-        assertEquals(State.DONE, ((ClaimNextWrite.Ran) worker.runOnce()).state());
-        time.advance(GITHUB_PACE.writeInterval());
-        assertEquals(State.DONE, ((ClaimNextWrite.Ran) worker.runOnce()).state());
-        assertEquals(Optional.empty(), queue.state(null).throttledUntil());
-        assertEquals(2, github.issues("acme/back").size());
-    }
-
     @Test
     void aWorkerThatDiesMidBatchIsReplacedByAFreshOneThatFinishesWithoutDuplicates() {
         QuarkusTransaction.requiringNew().run(() -> {

@@ -317,7 +317,7 @@ public class SlackEventsResource {
             // released once the answer is written, or could not be (the connection is gone: the request id is
             // recorded, so a retry would be ignored, and the work must still happen)
             write(ctx, bolt, status).onComplete(ignored -> batch.release());
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             batch.release();
             throw e;
         }
