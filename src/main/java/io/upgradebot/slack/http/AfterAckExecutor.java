@@ -216,9 +216,5 @@ public class AfterAckExecutor implements AfterAck {
                 inFlight.decrementAndGet();
             }
         }
-
-        public boolean isEmpty() {
-            return tasks.isEmpty();
-        }
     }
 }

@@ -11,6 +11,7 @@ import io.quarkus.arc.ManagedContext;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.upgradebot.config.UpgradeBotConfig;
 import io.upgradebot.slack.command.UpgradeCommandRouter;
+import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
@@ -323,7 +324,7 @@ public class SlackEventsResource {
         }
     }
 
-    private static io.vertx.core.Future<Void> write(RoutingContext ctx, com.slack.api.bolt.response.Response bolt,
+    private static Future<Void> write(RoutingContext ctx, com.slack.api.bolt.response.Response bolt,
             int status) {
         HttpServerResponse out = ctx.response().setStatusCode(status);
         if (bolt.getHeaders() != null) {

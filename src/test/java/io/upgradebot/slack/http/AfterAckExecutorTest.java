@@ -2,6 +2,7 @@ package io.upgradebot.slack.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.upgradebot.config.UpgradeBotConfig;
 import io.upgradebot.support.Eventually;
@@ -43,7 +44,7 @@ class AfterAckExecutorTest {
         assertEquals(1, executor.inFlight(), "released: queued or running");
         go.countDown();
         Eventually.await(Duration.ofSeconds(10), "the task to finish", () -> executor.inFlight() == 0);
-        assertEquals(true, ran.get());
+        assertTrue(ran.get());
 
         batch.release();
         batch.discard();
@@ -62,7 +63,7 @@ class AfterAckExecutorTest {
         // a task submitted afterwards runs: had the discarded one been queued, it would have run first
         CountDownLatch after = new CountDownLatch(1);
         executor.run(after::countDown);
-        assertEquals(true, after.await(10, TimeUnit.SECONDS));
+        assertTrue(after.await(10, TimeUnit.SECONDS));
         assertFalse(ran.get());
     }
 
